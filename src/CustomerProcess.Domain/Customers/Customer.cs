@@ -1,0 +1,162 @@
+using CustomerProcess.Domain.Common;
+
+namespace CustomerProcess.Domain.Customers;
+
+/// <summary>The customer archive entry (客户档案), domain.md §2.</summary>
+public sealed class Customer : BusinessRecord
+{
+    public const int CodeLength = 32;
+    public const int NameLength = 200;
+    public const int AddressLength = 500;
+    public const int TaxNumberLength = 40;
+    public const int BankLength = 200;
+    public const int PaymentTermsLength = 200;
+    public const int NotesLength = 2000;
+
+    public static readonly DomainError AlreadyInactive = new("customer.inactive", "The customer is already inactive.");
+    public static readonly DomainError AlreadyActive = new("customer.active", "The customer is already active.");
+
+    private readonly List<Contact> _contacts = [];
+
+    private Customer()
+    {
+    }
+
+    public Customer(string code, string name, CustomerClass customerClass, string? ownerUserId)
+    {
+        Code = code;
+        Name = name;
+        Class = customerClass;
+        OwnerUserId = ownerUserId;
+    }
+
+    public string Code { get; private set; } = "";
+
+    public string Name { get; private set; } = "";
+
+    /// <summary>Upper-cased copy of the name for case-insensitive search on every provider.</summary>
+    public string SearchName { get; private set; } = "";
+
+    public CustomerClass Class { get; private set; }
+
+    public CustomerStatus Status { get; private set; } = CustomerStatus.Active;
+
+    public string? Address { get; private set; }
+
+    public string? DeliveryAddress { get; private set; }
+
+    public string? TaxNumber { get; private set; }
+
+    public string? BankName { get; private set; }
+
+    public string? BankAccount { get; private set; }
+
+    public string? PaymentTerms { get; private set; }
+
+    /// <summary>Payment term in days, used for overdue payments.</summary>
+    public int PaymentTermDays { get; private set; } = 30;
+
+    public decimal CreditLimit { get; private set; }
+
+    public CreditRating CreditRating { get; private set; } = CreditRating.NotRated;
+
+    public string? Notes { get; private set; }
+
+    /// <summary>The salesperson who owns the archive entry.</summary>
+    public string? OwnerUserId { get; private set; }
+
+    public string? InactiveReason { get; private set; }
+
+    public IReadOnlyCollection<Contact> Contacts => _contacts;
+
+    public void UpdateDetails(
+        string name,
+        string? address,
+        string? deliveryAddress,
+        string? taxNumber,
+        string? bankName,
+        string? bankAccount,
+        string? paymentTerms,
+        int paymentTermDays,
+        decimal creditLimit,
+        CreditRating creditRating,
+        string? notes)
+    {
+        Name = name;
+        SearchName = name.ToUpperInvariant();
+        Address = address;
+        DeliveryAddress = deliveryAddress;
+        TaxNumber = taxNumber;
+        BankName = bankName;
+        BankAccount = bankAccount;
+        PaymentTerms = paymentTerms;
+        PaymentTermDays = paymentTermDays;
+        CreditLimit = creditLimit;
+        CreditRating = creditRating;
+        Notes = notes;
+    }
+
+    public Result ChangeClass(CustomerClass to)
+    {
+        if (!CustomerClassRules.CanChange(Class, to))
+        {
+            return new DomainError(CustomerClassRules.IllegalChange.Code, CustomerClassRules.IllegalChange.MessageKey, Class, to);
+        }
+
+        Class = to;
+        return Result.Success();
+    }
+
+    /// <summary>Applies the archive rule; returns true when the class changed.</summary>
+    public bool PromoteIfEligible(int completedContracts)
+    {
+        if (!CustomerClassRules.ShouldPromoteToRegular(Class, completedContracts))
+        {
+            return false;
+        }
+
+        Class = CustomerClass.Regular;
+        return true;
+    }
+
+    public void AssignOwner(string? userId) => OwnerUserId = userId;
+
+    public Result Deactivate(string reason)
+    {
+        if (Status == CustomerStatus.Inactive)
+        {
+            return AlreadyInactive;
+        }
+
+        Status = CustomerStatus.Inactive;
+        InactiveReason = reason;
+        return Result.Success();
+    }
+
+    public Result Reactivate()
+    {
+        if (Status == CustomerStatus.Active)
+        {
+            return AlreadyActive;
+        }
+
+        Status = CustomerStatus.Active;
+        InactiveReason = null;
+        return Result.Success();
+    }
+
+    public Contact AddContact(string name, string? title, string? phone, string? email, bool isPrimary)
+    {
+        if (isPrimary)
+        {
+            foreach (var other in _contacts)
+            {
+                other.Update(other.Name, other.Title, other.Phone, other.Email, false);
+            }
+        }
+
+        var contact = new Contact(Id, name, title, phone, email, isPrimary || !_contacts.Any(c => c.IsActive));
+        _contacts.Add(contact);
+        return contact;
+    }
+}

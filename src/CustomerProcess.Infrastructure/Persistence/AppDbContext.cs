@@ -1,0 +1,47 @@
+using CustomerProcess.Domain.Auditing;
+using CustomerProcess.Domain.Customers;
+using CustomerProcess.Domain.Organization;
+using CustomerProcess.Domain.Products;
+using CustomerProcess.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerProcess.Infrastructure.Persistence;
+
+/// <summary>
+/// The one model, Identity included. Each database provider derives its own context so
+/// that each has its own generated migration set (docs/adr/0001).
+/// </summary>
+public abstract class AppDbContext : IdentityDbContext<AppUser>
+{
+    protected AppDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    public DbSet<Contact> Contacts => Set<Contact>();
+
+    public DbSet<Product> Products => Set<Product>();
+
+    public DbSet<Department> Departments => Set<Department>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Money: 18 digits, 2 decimals on every provider.
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+    }
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
+
+public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options) : AppDbContext(options);

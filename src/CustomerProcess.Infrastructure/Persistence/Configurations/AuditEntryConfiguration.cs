@@ -1,0 +1,21 @@
+using CustomerProcess.Domain.Auditing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CustomerProcess.Infrastructure.Persistence.Configurations;
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.ToTable("AuditEntries");
+        builder.Property(a => a.UserId).HasMaxLength(450);
+        builder.Property(a => a.UserName).HasMaxLength(256).IsRequired();
+        builder.Property(a => a.EntityType).HasMaxLength(100).IsRequired();
+        builder.Property(a => a.EntityId).HasMaxLength(100).IsRequired();
+        builder.Property(a => a.Action).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.Field).HasMaxLength(100).IsRequired();
+        builder.HasIndex(a => new { a.EntityType, a.EntityId, a.Id });
+        builder.HasIndex(a => a.UtcTime);
+    }
+}

@@ -1,0 +1,62 @@
+using CustomerProcess.Infrastructure.Auditing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerProcess.Infrastructure.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}
+
+/// <summary>Chooses the provider from configuration ("Database:Provider") and registers
+/// <see cref="AppDbContext"/> as the context every feature uses.</summary>
+public static class DatabaseSetup
+{
+    public const string SqliteMigrationsNamespace = "CustomerProcess.Infrastructure.Migrations.Sqlite";
+    public const string SqlServerMigrationsNamespace = "CustomerProcess.Infrastructure.Migrations.SqlServer";
+
+    public static void SqliteOptions(SqliteDbContextOptionsBuilder options) =>
+        options.MigrationsHistoryTable("__EFMigrationsHistory");
+
+    public static void SqlServerOptions(SqlServerDbContextOptionsBuilder options) =>
+        options.EnableRetryOnFailure(3);
+
+    public static DatabaseProvider ProviderFrom(IConfiguration configuration) =>
+        Enum.TryParse<DatabaseProvider>(configuration["Database:Provider"], ignoreCase: true, out var provider)
+            ? provider
+            : DatabaseProvider.Sqlite;
+
+    public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<AuditInterceptor>();
+        var provider = ProviderFrom(configuration);
+        var connectionString = configuration.GetConnectionString("Default");
+
+        if (provider == DatabaseProvider.SqlServer)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException("ConnectionStrings:Default is required for SQL Server.");
+            }
+
+            services.AddDbContext<SqlServerAppDbContext>((sp, options) => options
+                .UseSqlServer(connectionString, SqlServerOptions)
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+            services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqlServerAppDbContext>());
+        }
+        else
+        {
+            connectionString = string.IsNullOrWhiteSpace(connectionString) ? "Data Source=customerprocess.db" : connectionString;
+            services.AddDbContext<SqliteAppDbContext>((sp, options) => options
+                .UseSqlite(connectionString, SqliteOptions)
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+            services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
+        }
+
+        return services;
+    }
+}

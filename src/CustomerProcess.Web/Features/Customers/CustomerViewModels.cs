@@ -1,0 +1,19 @@
+using CustomerProcess.Domain.Customers;
+using CustomerProcess.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace CustomerProcess.Web.Features.Customers;
+
+public sealed record CustomerListRow(Guid Id, string Code, string Name, CustomerClass Class, CustomerStatus Status, CreditRating CreditRating, string? OwnerName);
+
+public sealed record CustomerIndexViewModel(
+    string? Query,
+    CustomerClass? Class,
+    CustomerStatus? Status,
+    Page<CustomerListRow> Page,
+    PagerModel Pager,
+    bool CanEdit);
+
+public sealed record CustomerFormViewModel(Guid? Id, CustomerInput Input, IReadOnlyList<SelectListItem> Owners, IReadOnlyList<CustomerClass> AllowedClasses);
+
+public sealed record CustomerDetailsViewModel(Customer Customer, string? OwnerName, bool CanEdit, ContactInput NewContact);

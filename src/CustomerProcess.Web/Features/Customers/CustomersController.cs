@@ -1,0 +1,247 @@
+using System.Security.Claims;
+using CustomerProcess.Domain.Customers;
+using CustomerProcess.Domain.Security;
+using CustomerProcess.Infrastructure.Persistence;
+using CustomerProcess.Web.Features.History;
+using CustomerProcess.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CustomerProcess.Web.Features.Customers;
+
+[Authorize]
+public sealed class CustomersController(
+    AppDbContext db,
+    CustomerCommands commands,
+    HistoryQuery history,
+    IStringLocalizer<SharedResource> l) : Controller
+{
+    private bool CanEdit => User.IsInRole(Roles.Sales) || User.IsInRole(Roles.SalesManager) || User.IsInRole(Roles.Administrator);
+
+    [HttpGet]
+    public async Task<IActionResult> Index(string? q, CustomerClass? cls, CustomerStatus? status, int? page, CancellationToken cancellationToken)
+    {
+        var query = db.Customers.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var term = q.Trim().ToUpperInvariant();
+            query = query.Where(c => c.Code.StartsWith(term) || c.SearchName.Contains(term));
+        }
+
+        if (cls is not null)
+        {
+            query = query.Where(c => c.Class == cls);
+        }
+
+        if (status is not null)
+        {
+            query = query.Where(c => c.Status == status);
+        }
+
+        var rows = await query
+            .OrderBy(c => c.Code)
+            .Select(c => new CustomerListRow(
+                c.Id, c.Code, c.Name, c.Class, c.Status, c.CreditRating,
+                db.Users.Where(u => u.Id == c.OwnerUserId).Select(u => u.DisplayName).FirstOrDefault()))
+            .ToPageAsync(page, cancellationToken);
+        var pager = PagerModel.For(rows, p => Url.Action(nameof(Index), new { q, cls, status, page = p })!);
+        return View(new CustomerIndexViewModel(q, cls, status, rows, pager, CanEdit));
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Details(Guid id, CancellationToken cancellationToken)
+    {
+        var customer = await commands.FindAsync(id, cancellationToken);
+        if (customer is null)
+        {
+            return NotFound();
+        }
+
+        var owner = await commands.OwnerNameAsync(customer.OwnerUserId, cancellationToken);
+        return View(new CustomerDetailsViewModel(customer, owner, CanEdit, new ContactInput()));
+    }
+
+    [HttpGet]
+    [Authorize(Roles = Roles.CustomerEditors)]
+    public async Task<IActionResult> Create(CancellationToken cancellationToken) =>
+        View("Form", await FormAsync(null, new CustomerInput(), CustomerClassRules.AllowedTargets(CustomerClass.Prospect).Append(CustomerClass.Prospect), cancellationToken));
+
+    [HttpPost]
+    [Authorize(Roles = Roles.CustomerEditors)]
+    public async Task<IActionResult> Create(CustomerInput input, CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid)
+        {
+            var result = await commands.CreateAsync(input, User.FindFirstValue(ClaimTypes.NameIdentifier), cancellationToken);
+            if (result.Succeeded)
+            {
+                TempData["Message"] = l["Customer {0} was created.", input.Name].Value;
+                return RedirectToAction(nameof(Details), new { id = result.Value });
+            }
+
+            ModelState.AddDomainError(result.Error!, l);
+        }
+
+        return View("Form", await FormAsync(null, input, Enum.GetValues<CustomerClass>(), cancellationToken));
+    }
+
+    [HttpGet]
+    [Authorize(Roles = Roles.CustomerEditors)]
+    public async Task<IActionResult> Edit(Guid id, CancellationToken cancellationToken)
+    {
+        var customer = await commands.FindAsync(id, cancellationToken);
+        return customer is null
+            ? NotFound()
+            : View("Form", await FormAsync(id, CustomerCommands.ToInput(customer), CustomerClassRules.AllowedTargets(customer.Class), cancellationToken));
+    }
+
+    [HttpPost]
+    [Authorize(Roles = Roles.CustomerEditors)]
+    public async Task<IActionResult> Edit(Guid id, CustomerInput input, CancellationToken cancellationToken)
+    {
+        var customer = await commands.FindAsync(id, cancellationToken);
+        if (customer is null)
+        {
+            return NotFound();
+        }
+
+        input.Code = customer.Code; // the code is the archive key and does not change
+        ModelState.Remove(nameof(input.Code)); // fixed after creation; a posted value is ignored
+        if (ModelState.IsValid)
+        {
+            var result = await commands.UpdateAsync(customer, input, cancellationToken);
+            if (result.Succeeded)
+            {
+                TempData["Message"] = l["The changes were saved."].Value;
+                return RedirectToAction(nameof(Details), new { id });
+            }
+
+            ModelState.AddDomainError(result.Error!, l);
+        }
+
+        return View("Form", await FormAsync(id, input, CustomerClassRules.AllowedTargets(customer.Class), cancellationToken));
+    }
+
+    [HttpGet]
+    [Authorize(Roles = Roles.CustomerEditors)]
+    public async Task<IActionResult> Deactivate(Guid id, CancellationToken cancellationToken)
+    {
+        var customer = await commands.FindAsync(id, cancellationToken);
+        if (customer is null)
+        {
+            return NotFound();
+        }
+
+        ViewData["Customer"] = customer;
+        return View(new DeactivateInput());
+    }
+
+    [HttpPost]
+    [Authorize(Roles = Roles.CustomerEditors)]
+    public async Task<IActionResult> Deactivate(Guid id, DeactivateInput input, CancellationToken cancellationToken)
+    {
+        var customer = await commands.FindAsync(id, cancellationToken);
+        if (customer is null)
+        {
+            return NotFound();
+        }
+
+        if (ModelState.IsValid)
+        {
+            var result = customer.Deactivate(input.Reason.Trim());
+            if (result.Succeeded)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                TempData["Message"] = l["Customer {0} is now inactive. Its records are kept.", customer.Name].Value;
+                return RedirectToAction(nameof(Details), new { id });
+            }
+
+            ModelState.AddDomainError(result.Error!, l);
+        }
+
+        ViewData["Customer"] = customer;
+        return View(input);
+    }
+
+    [HttpPost]
+    [Authorize(Roles = Roles.CustomerEditors)]
+    public async Task<IActionResult> Reactivate(Guid id, CancellationToken cancellationToken)
+    {
+        var customer = await commands.FindAsync(id, cancellationToken);
+        if (customer is null)
+        {
+            return NotFound();
+        }
+
+        var result = customer.Reactivate();
+        if (result.Succeeded)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        TempData["Message"] = result.Succeeded ? l["Customer {0} is active again.", customer.Name].Value : result.Error!.Localize(l);
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpPost]
+    [Authorize(Roles = Roles.CustomerEditors)]
+    public async Task<IActionResult> AddContact(Guid id, [Bind(Prefix = "NewContact")] ContactInput input, CancellationToken cancellationToken)
+    {
+        var customer = await commands.FindAsync(id, cancellationToken);
+        if (customer is null)
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            var owner = await commands.OwnerNameAsync(customer.OwnerUserId, cancellationToken);
+            return View(nameof(Details), new CustomerDetailsViewModel(customer, owner, CanEdit, input));
+        }
+
+        customer.AddContact(input.Name.Trim(), input.Title?.Trim(), input.Phone?.Trim(), input.Email?.Trim(), input.IsPrimary);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Message"] = l["Contact {0} was added.", input.Name].Value;
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpPost]
+    [Authorize(Roles = Roles.CustomerEditors)]
+    public async Task<IActionResult> DeactivateContact(Guid id, Guid contactId, CancellationToken cancellationToken)
+    {
+        var customer = await commands.FindAsync(id, cancellationToken);
+        var contact = customer?.Contacts.FirstOrDefault(c => c.Id == contactId);
+        if (customer is null || contact is null)
+        {
+            return NotFound();
+        }
+
+        contact.Deactivate();
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Message"] = l["Contact {0} was removed from the active list (the record is kept).", contact.Name].Value;
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> History(Guid id, int? page, CancellationToken cancellationToken)
+    {
+        var customer = await db.Customers.AsNoTracking()
+            .Where(c => c.Id == id)
+            .Select(c => new { c.Name, ContactIds = c.Contacts.Select(x => x.Id).ToList() })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (customer is null)
+        {
+            return NotFound();
+        }
+
+        var ids = customer.ContactIds.Select(x => x.ToString()).Append(id.ToString()).ToList();
+        var model = await history.ForAsync(
+            customer.Name, Url.Action(nameof(Details), new { id })!, ids, page, p => Url.Action(nameof(History), new { id, page = p })!, cancellationToken);
+        return View("History", model);
+    }
+
+    private async Task<CustomerFormViewModel> FormAsync(Guid? id, CustomerInput input, IEnumerable<CustomerClass> classes, CancellationToken cancellationToken) =>
+        new(id, input, await commands.OwnerChoicesAsync(cancellationToken), classes.Distinct().Order().ToList());
+}

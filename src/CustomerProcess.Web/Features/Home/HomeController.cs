@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace CustomerProcess.Web.Features.Home;
+
+[Authorize]
+public sealed class HomeController : Controller
+{
+    public IActionResult Index() => View();
+}
+
+/// <summary>Generic error pages: no stack trace, a correlation id to quote to IT.</summary>
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+public sealed class ErrorController(IStringLocalizer<SharedResource> l, ILogger<ErrorController> logger) : Controller
+{
+    [Route("/Error")]
+    public IActionResult Index()
+    {
+        var feature = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        if (feature is not null)
+        {
+            logger.LogError(feature.Error, "Unhandled exception on {Path}, correlation id {CorrelationId}", feature.Path, HttpContext.TraceIdentifier);
+        }
+
+        Response.StatusCode = StatusCodes.Status500InternalServerError;
+        return View("Error", new Infrastructure.ErrorViewModel(
+            l["Something went wrong"], l["The error was recorded. Please try again, or quote the correlation id to IT."], HttpContext.TraceIdentifier));
+    }
+
+    [Route("/Error/{code:int}")]
+    public IActionResult Status([FromRoute] int code)
+    {
+        Response.StatusCode = code;
+        var (title, message) = code switch
+        {
+            StatusCodes.Status403Forbidden => (l["Access denied"], l["You do not have permission to open this page or perform this action."]),
+            StatusCodes.Status404NotFound => (l["Not found"], l["The page or record does not exist."]),
+            StatusCodes.Status429TooManyRequests => (l["Too many attempts"], l["Too many requests in a short time. Please wait a minute and try again."]),
+            StatusCodes.Status400BadRequest => (l["Bad request"], l["The form could not be accepted. Reload the page and try again."]),
+            _ => (l["Error"], l["The request could not be completed."]),
+        };
+        return View("Error", new Infrastructure.ErrorViewModel(title, message, HttpContext.TraceIdentifier));
+    }
+}
+
+/// <summary>Language switch in the header, remembered in a cookie for a year.</summary>
+[AllowAnonymous]
+public sealed class CultureController : Controller
+{
+    [HttpPost]
+    public IActionResult Set(string culture, string? returnUrl)
+    {
+        if (!Infrastructure.CustomerProcessSetup.SupportedCultures.Any(c => c.Name == culture))
+        {
+            culture = "zh-CN";
+        }
+
+        Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+    }
+}

@@ -1,0 +1,174 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using CustomerProcess.Domain.Security;
+using CustomerProcess.Infrastructure.Auditing;
+using CustomerProcess.Infrastructure.Identity;
+using CustomerProcess.Infrastructure.Persistence;
+using FluentValidation;
+using FluentValidation.AspNetCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Serilog;
+
+namespace CustomerProcess.Web.Infrastructure;
+
+/// <summary>Everything Program.cs wires up, in one place so tests and the app share it.</summary>
+public static class CustomerProcessSetup
+{
+    public const string LoginRateLimitPolicy = "login";
+
+    public static readonly CultureInfo[] SupportedCultures = [new("zh-CN"), new("en")];
+
+    public static WebApplicationBuilder AddCustomerProcess(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddSerilog((sp, logger) => logger
+            .ReadFrom.Configuration(configuration)
+            .ReadFrom.Services(sp)
+            .Enrich.FromLogContext());
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddAppDatabase(configuration);
+
+        services.AddIdentity<AppUser, IdentityRole>(options =>
+            {
+                options.Password.RequiredLength = PasswordPolicy.MinimumLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = PasswordPolicy.MaxFailedAttempts;
+                options.Lockout.DefaultLockoutTimeSpan = PasswordPolicy.LockoutDuration;
+                options.User.RequireUniqueEmail = false;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager<AppSignInManager>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/Account/Login";
+            options.LogoutPath = "/Account/Logout";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.Cookie.Name = "cp.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                // A forbidden request is answered with 403 and the localized error page, not a redirect.
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture("zh-CN");
+            options.SupportedCultures = SupportedCultures;
+            options.SupportedUICultures = SupportedCultures;
+            options.FallBackToParentCultures = true;
+            options.FallBackToParentUICultures = true;
+            options.RequestCultureProviders =
+            [
+                new CookieRequestCultureProvider(),
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+
+        services.AddControllersWithViews(options =>
+            {
+                options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                // Required-ness comes from the FluentValidation rules, with localized messages.
+                options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                options.Filters.Add(new ResponseCacheAttribute { NoStore = true, Location = ResponseCacheLocation.None });
+            })
+            .AddViewLocalization()
+            .AddRazorOptions(options =>
+            {
+                options.ViewLocationFormats.Clear();
+                options.ViewLocationFormats.Add("/Features/{1}/{0}.cshtml");
+                options.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
+            });
+        services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((options, factory) =>
+        {
+            var l = factory.Create(typeof(SharedResource));
+            var messages = options.ModelBindingMessageProvider;
+            messages.SetValueMustBeANumberAccessor(_ => l["Enter a number."]);
+            messages.SetAttemptedValueIsInvalidAccessor((_, _) => l["The value is not valid."]);
+            messages.SetValueIsInvalidAccessor(_ => l["The value is not valid."]);
+            messages.SetUnknownValueIsInvalidAccessor(_ => l["The value is not valid."]);
+            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => l["The value is not valid."]);
+            messages.SetValueMustNotBeNullAccessor(_ => l["A value is required."]);
+            messages.SetMissingBindRequiredValueAccessor(_ => l["A value is required."]);
+        });
+        services.AddAntiforgery(options => options.Cookie.Name = "cp.af");
+
+        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
+        services.AddFluentValidationAutoValidation();
+        ValidatorOptions.Global.LanguageManager.Enabled = true;
+
+        services.Configure<LoginLimits>(configuration.GetSection("Security:LoginLimits"));
+        var loginLimits = configuration.GetSection("Security:LoginLimits").Get<LoginLimits>() ?? new LoginLimits();
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(LoginRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = loginLimits.PerAddressPerMinute,
+                    Window = PasswordPolicy.LoginWindow,
+                    QueueLimit = 0,
+                }));
+        });
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<SetupGate>();
+
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        services.AddCustomerProcessFeatures();
+        return builder;
+    }
+
+    public static WebApplication UseCustomerProcess(this WebApplication app)
+    {
+        app.UseExceptionHandler("/Error");
+        app.UseSerilogRequestLogging(options =>
+            options.EnrichDiagnosticContext = (diagnostics, http) =>
+            {
+                diagnostics.Set("CorrelationId", http.TraceIdentifier);
+                diagnostics.Set("User", http.User.Identity?.Name ?? "-");
+            });
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseStatusCodePagesWithReExecute("/Error/{0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRequestLocalization();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseMiddleware<SetupGateMiddleware>();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
+        return app;
+    }
+}

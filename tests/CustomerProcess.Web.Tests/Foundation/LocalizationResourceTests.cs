@@ -1,0 +1,112 @@
+using System.Resources;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using CustomerProcess.Domain.Auditing;
+using CustomerProcess.Domain.Customers;
+using CustomerProcess.Domain.Security;
+
+namespace CustomerProcess.Web.Tests.Foundation;
+
+/// <summary>Every string the UI asks for exists in English and in Chinese.</summary>
+public sealed partial class LocalizationResourceTests
+{
+    private static readonly string WebRoot = Path.Combine(RepoRoot(), "src", "CustomerProcess.Web");
+
+    [Fact]
+    public void Every_localized_string_in_views_and_code_has_an_English_and_a_Chinese_text()
+    {
+        var neutral = Load("SharedResource.resx");
+        var chinese = Load("SharedResource.zh-CN.resx");
+        var used = UsedKeys().ToHashSet(StringComparer.Ordinal);
+        Assert.NotEmpty(used);
+
+        var missingEnglish = used.Where(k => !neutral.ContainsKey(k)).Order().ToList();
+        var missingChinese = used.Where(k => !chinese.TryGetValue(k, out var v) || string.IsNullOrWhiteSpace(v)).Order().ToList();
+
+        Assert.True(missingEnglish.Count == 0, "Missing in SharedResource.resx: " + string.Join(" | ", missingEnglish));
+        Assert.True(missingChinese.Count == 0, "Missing in SharedResource.zh-CN.resx: " + string.Join(" | ", missingChinese));
+    }
+
+    [Fact]
+    public void The_two_resource_files_have_the_same_keys_and_placeholders()
+    {
+        var neutral = Load("SharedResource.resx");
+        var chinese = Load("SharedResource.zh-CN.resx");
+        Assert.Equal(neutral.Keys.Order(), chinese.Keys.Order());
+        foreach (var (key, english) in neutral)
+        {
+            Assert.True(
+                Placeholders(english).SetEquals(Placeholders(chinese[key])),
+                $"Placeholders differ for '{key}': '{english}' vs '{chinese[key]}'");
+        }
+    }
+
+    private static IEnumerable<string> UsedKeys()
+    {
+        foreach (var file in Directory.EnumerateFiles(WebRoot, "*.*", SearchOption.AllDirectories)
+                     .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
+                                 && !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal)))
+        {
+            foreach (Match m in LocalizerCall().Matches(File.ReadAllText(file)))
+            {
+                if (m.Groups[1].Value != "Role.")
+                {
+                    yield return Regex.Unescape(m.Groups[1].Value);
+                }
+                else
+                {
+                    // "Role." + role: check every role.
+                    foreach (var role in Roles.All)
+                    {
+                        yield return m.Groups[1].Value + role;
+                    }
+                }
+            }
+        }
+
+        var domain = Path.Combine(RepoRoot(), "src", "CustomerProcess.Domain");
+        foreach (var file in Directory.EnumerateFiles(domain, "*.cs", SearchOption.AllDirectories).Concat(Directory.EnumerateFiles(WebRoot, "*.cs", SearchOption.AllDirectories)))
+        {
+            foreach (Match m in DomainErrorKey().Matches(File.ReadAllText(file)))
+            {
+                yield return m.Groups[1].Value;
+            }
+        }
+
+        foreach (var name in Enum.GetNames<CustomerClass>().Concat(Enum.GetNames<CustomerStatus>()).Concat(Enum.GetNames<CreditRating>()).Concat(Enum.GetNames<AuditAction>()))
+        {
+            yield return name;
+        }
+
+        foreach (var entity in new[] { "Customer", "Contact", "Product", "Department", "AppUser", "UserRole" })
+        {
+            yield return entity;
+        }
+    }
+
+    private static Dictionary<string, string> Load(string file) =>
+        XDocument.Load(Path.Combine(WebRoot, "Resources", file)).Root!.Elements("data")
+            .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "", StringComparer.Ordinal);
+
+    private static HashSet<string> Placeholders(string text) => [.. PlaceholderPattern().Matches(text).Select(m => m.Value)];
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CustomerProcess.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Repository root not found.");
+    }
+
+    [GeneratedRegex(@"\b(?:[lL]|localizer)\[""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex LocalizerCall();
+
+    [GeneratedRegex(@"new(?: DomainError)?\(""[a-z.]+"", ""([^""]+)""")]
+    private static partial Regex DomainErrorKey();
+
+    [GeneratedRegex(@"\{\d+\}")]
+    private static partial Regex PlaceholderPattern();
+}

@@ -1,0 +1,90 @@
+using CustomerProcess.Infrastructure.Persistence;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CustomerProcess.Web.Tests.Support;
+
+/// <summary>
+/// The real app on its own SQLite file, migrated by the real migration set at start-up.
+/// Development environment (demo users) unless told otherwise; a fake clock tests can move.
+/// </summary>
+public class AppFactory : WebApplicationFactory<Program>
+{
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"cp-test-{Guid.NewGuid():N}.db");
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero));
+
+    protected virtual string Environment => "Development";
+
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public string DatabasePath => _databasePath;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        builder.UseSetting("ConnectionStrings:Default", $"Data Source={_databasePath}");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(Path.GetTempPath(), "cp-tests", "log-.txt"));
+        builder.UseSetting("Security:LoginLimits:PerUserNamePerMinute", "1000");
+        builder.UseSetting("Security:LoginLimits:PerAddressPerMinute", "1000");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.AddDataProtection().UseEphemeralDataProtectionProvider();
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>A scope on the app's services, for checking what the database holds.</summary>
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> read)
+    {
+        using var scope = Services.CreateScope();
+        return await read(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public BrowserLikeClient CreateBrowserClient(string? acceptLanguage = "en") =>
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }), acceptLanguage);
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                try
+                {
+                    File.Delete(_databasePath + suffix);
+                }
+                catch (IOException)
+                {
+                    // best effort: temp files
+                }
+            }
+        }
+    }
+}
+
+/// <summary>Production mode: no demo data, the setup page is open until the first user exists.</summary>
+public sealed class ProductionAppFactory : AppFactory
+{
+    protected override string Environment => "Production";
+}
+
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<AppFactory>
+{
+    public const string Name = "app";
+}

@@ -4,7 +4,7 @@ namespace CustomerProcess.Domain.Common;
 /// A per-prefix, per-year counter row (e.g. "HT-2026"). Incremented in the same transaction as the
 /// record it numbers, with optimistic concurrency, so numbers are unique and gap-free under load.
 /// </summary>
-public sealed class DocumentSequence
+public sealed class DocumentSequence : IVersioned
 {
     private DocumentSequence()
     {
@@ -24,7 +24,6 @@ public sealed class DocumentSequence
     public int Next()
     {
         LastValue++;
-        Version++;
         return LastValue;
     }
 

@@ -15,3 +15,10 @@ public abstract class BusinessRecord : IBusinessRecord
 {
     public Guid Id { get; protected set; } = Guid.CreateVersion7();
 }
+
+/// <summary>A record with an optimistic-concurrency version. The persistence layer bumps it on every
+/// update, so of two people changing the same row at once, the second is refused, not overwritten.</summary>
+public interface IVersioned
+{
+    int Version { get; }
+}

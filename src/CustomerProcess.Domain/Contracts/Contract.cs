@@ -20,7 +20,7 @@ public static class ContractTransitions
 }
 
 /// <summary>A signed contract in the ledger (合同台帐), domain.md §5.</summary>
-public sealed class Contract : BusinessRecord
+public sealed class Contract : BusinessRecord, IVersioned
 {
     public const int NumberLength = 20;
     public const int TextLength = 2000;
@@ -91,4 +91,6 @@ public sealed class Contract : BusinessRecord
         ClosingReason = reason;
         return Result.Success();
     }
+
+    public int Version { get; private set; }
 }

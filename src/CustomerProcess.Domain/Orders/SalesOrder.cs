@@ -25,7 +25,7 @@ public sealed record OrderContent(
 /// A customer's order (or inquiry) under capture and review. Its state moves only through the
 /// named methods below, each guarded by <see cref="OrderTransitions"/>.
 /// </summary>
-public sealed class SalesOrder : BusinessRecord
+public sealed class SalesOrder : BusinessRecord, IVersioned
 {
     public const int NumberLength = 20;
     public const int TextLength = 2000;
@@ -242,6 +242,9 @@ public sealed class SalesOrder : BusinessRecord
 
     public Result AwaitApproval() => Move(OrderStatus.AwaitingApproval);
 
+    /// <summary>Back from approval to review (a discrepancy was raised or the content changed).</summary>
+    public Result ReturnToReview() => Move(OrderStatus.UnderReview);
+
     public Result Approve(DateTime nowUtc)
     {
         var result = Move(OrderStatus.Approved);
@@ -332,4 +335,6 @@ public sealed class SalesOrder : BusinessRecord
     }
 
     public static long ToMinor(decimal amount) => (long)decimal.Round(amount * 100m, 0, MidpointRounding.AwayFromZero);
+
+    public int Version { get; private set; }
 }

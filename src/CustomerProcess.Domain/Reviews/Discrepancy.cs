@@ -4,7 +4,7 @@ namespace CustomerProcess.Domain.Reviews;
 
 /// <summary>合同不一致问题处理单 (domain.md §4.3): raised by a reviewer instead of signing, resolved
 /// by the sales manager with the customer, confirmed (or reopened) by the raising department.</summary>
-public sealed class Discrepancy : BusinessRecord
+public sealed class Discrepancy : BusinessRecord, IVersioned
 {
     public const int TextLength = 2000;
 
@@ -109,7 +109,6 @@ public sealed class Discrepancy : BusinessRecord
         }
 
         Status = to;
-        Version++;
         return true;
     }
 }

@@ -10,7 +10,7 @@ public sealed record ReviewReason(string Key, IReadOnlyList<string> Arguments);
 /// The review of one order (合同评审 / 产品要求评审). Owns its sections, signatures and
 /// discrepancies; every move is a named method with a guard that returns a typed error.
 /// </summary>
-public sealed class Review : BusinessRecord
+public sealed class Review : BusinessRecord, IVersioned
 {
     public const int TextLength = 4000;
 

@@ -4,7 +4,7 @@ namespace CustomerProcess.Domain.Reviews;
 
 /// <summary>One department's section of the review form. Signing touches only this row (and adds a
 /// signature), so heads of different departments can sign at the same moment without conflict.</summary>
-public sealed class ReviewSection : BusinessRecord
+public sealed class ReviewSection : BusinessRecord, IVersioned
 {
     private ReviewSection()
     {
@@ -39,7 +39,6 @@ public sealed class ReviewSection : BusinessRecord
 
         Status = to;
         Conclusion = conclusion;
-        Version++;
         return true;
     }
 }

@@ -24,7 +24,7 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         nameof(IdentityUser.NormalizedUserName),
         nameof(IdentityUser.AccessFailedCount),
         "SearchName",
-        "RowVersion",
+        "Version",
     };
 
     private static readonly HashSet<string> MaskedFields = new(StringComparer.Ordinal)

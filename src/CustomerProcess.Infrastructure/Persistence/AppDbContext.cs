@@ -1,4 +1,8 @@
 using CustomerProcess.Domain.Auditing;
+using CustomerProcess.Domain.Common;
+using CustomerProcess.Domain.Contracts;
+using CustomerProcess.Domain.Orders;
+using CustomerProcess.Domain.Reviews;
 using CustomerProcess.Domain.Customers;
 using CustomerProcess.Domain.Organization;
 using CustomerProcess.Domain.Products;
@@ -29,10 +33,36 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<SalesOrder> SalesOrders => Set<SalesOrder>();
+
+    public DbSet<OrderLine> OrderLines => Set<OrderLine>();
+
+    public DbSet<Review> Reviews => Set<Review>();
+
+    public DbSet<ReviewSection> ReviewSections => Set<ReviewSection>();
+
+    public DbSet<ReviewSignature> ReviewSignatures => Set<ReviewSignature>();
+
+    public DbSet<Discrepancy> Discrepancies => Set<Discrepancy>();
+
+    public DbSet<DepartmentDelegation> DepartmentDelegations => Set<DepartmentDelegation>();
+
+    public DbSet<ReviewPolicySetting> ReviewPolicySettings => Set<ReviewPolicySetting>();
+
+    public DbSet<Contract> Contracts => Set<Contract>();
+
+    public DbSet<DocumentSequence> DocumentSequences => Set<DocumentSequence>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        // Every versioned record is protected by optimistic concurrency (bumped by VersionInterceptor).
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IVersioned).IsAssignableFrom(e.ClrType)))
+        {
+            builder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

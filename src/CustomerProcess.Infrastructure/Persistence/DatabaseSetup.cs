@@ -33,6 +33,8 @@ public static class DatabaseSetup
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<AuditInterceptor>();
+        services.AddSingleton<VersionInterceptor>();
+        services.AddScoped<DocumentNumbers>();
         var provider = ProviderFrom(configuration);
         var connectionString = configuration.GetConnectionString("Default");
 
@@ -45,7 +47,7 @@ public static class DatabaseSetup
 
             services.AddDbContext<SqlServerAppDbContext>((sp, options) => options
                 .UseSqlServer(connectionString, SqlServerOptions)
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqlServerAppDbContext>());
         }
         else
@@ -53,7 +55,7 @@ public static class DatabaseSetup
             connectionString = string.IsNullOrWhiteSpace(connectionString) ? "Data Source=customerprocess.db" : connectionString;
             services.AddDbContext<SqliteAppDbContext>((sp, options) => options
                 .UseSqlite(connectionString, SqliteOptions)
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
         }
 

@@ -32,6 +32,12 @@ public static class DatabaseInitializer
             await db.Database.MigrateAsync(cancellationToken);
         }
 
+        if (db.Database.IsSqlite())
+        {
+            // Readers do not block the writer: many people read while one signs.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
         await EnsureRolesAsync(provider.GetRequiredService<RoleManager<IdentityRole>>());
         await EnsureDepartmentsAsync(db, cancellationToken);
 

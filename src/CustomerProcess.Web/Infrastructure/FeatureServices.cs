@@ -9,6 +9,12 @@ public static class FeatureServices
     {
         services.AddScoped<HistoryQuery>();
         services.AddScoped<Features.Customers.CustomerCommands>();
+        services.AddScoped<Features.Orders.OrderCommands>();
+        services.AddScoped<Features.Reviews.ReviewRouting>();
+        services.AddScoped<Features.Reviews.ReviewAccess>();
+        services.AddScoped<Features.Reviews.ReviewWorkflow>();
+        services.AddScoped<Features.Reviews.ReviewQueries>();
+        services.AddScoped<Features.Reviews.ReviewFormDocument>();
         return services;
     }
 }

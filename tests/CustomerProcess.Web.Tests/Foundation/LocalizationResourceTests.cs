@@ -2,7 +2,10 @@ using System.Resources;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using CustomerProcess.Domain.Auditing;
+using CustomerProcess.Domain.Contracts;
 using CustomerProcess.Domain.Customers;
+using CustomerProcess.Domain.Orders;
+using CustomerProcess.Domain.Reviews;
 using CustomerProcess.Domain.Security;
 
 namespace CustomerProcess.Web.Tests.Foundation;
@@ -41,6 +44,25 @@ public sealed partial class LocalizationResourceTests
         }
     }
 
+    private static readonly Dictionary<string, IEnumerable<string>> DynamicPrefixes = new(StringComparer.Ordinal)
+    {
+        ["Role."] = Roles.All,
+        ["Level."] = Enum.GetNames<ReviewLevel>(),
+        ["Channel."] = Enum.GetNames<OrderChannel>(),
+        ["Novelty."] = Enum.GetNames<ProductNovelty>(),
+        ["OrderStatus."] = Enum.GetNames<OrderStatus>(),
+        ["ReviewStatus."] = Enum.GetNames<ReviewStatus>(),
+        ["SectionStatus."] = Enum.GetNames<SectionStatus>(),
+        ["Conclusion."] = Enum.GetNames<SectionConclusion>(),
+        ["Meaning."] = Enum.GetNames<SignatureMeaning>(),
+        ["DiscrepancyStatus."] = Enum.GetNames<DiscrepancyStatus>(),
+        ["Evidence."] = Enum.GetNames<EvidenceType>(),
+        ["Method."] = Enum.GetNames<ConfirmationMethod>(),
+        ["ContractStatus."] = Enum.GetNames<ContractStatus>(),
+        ["Capacity."] = ["SalesManager", "GeneralManager"],
+        ["Queue."] = ["sign", "confirm", "resolve", "conclude", "approve", "contract", "draft"],
+    };
+
     private static IEnumerable<string> UsedKeys()
     {
         foreach (var file in Directory.EnumerateFiles(WebRoot, "*.*", SearchOption.AllDirectories)
@@ -49,17 +71,22 @@ public sealed partial class LocalizationResourceTests
         {
             foreach (Match m in LocalizerCall().Matches(File.ReadAllText(file)))
             {
-                if (m.Groups[1].Value != "Role.")
+                var key = m.Groups[1].Value;
+                if (DynamicPrefixes.TryGetValue(key, out var values))
                 {
-                    yield return Regex.Unescape(m.Groups[1].Value);
+                    // "Level." + level and the like: every value of the enum needs a text.
+                    foreach (var value in values)
+                    {
+                        yield return key + value;
+                    }
+                }
+                else if (!PrefixPattern().IsMatch(key))
+                {
+                    yield return Regex.Unescape(key);
                 }
                 else
                 {
-                    // "Role." + role: check every role.
-                    foreach (var role in Roles.All)
-                    {
-                        yield return m.Groups[1].Value + role;
-                    }
+                    Assert.Fail($"The prefix key '{key}' has no entry in DynamicPrefixes.");
                 }
             }
         }
@@ -78,9 +105,30 @@ public sealed partial class LocalizationResourceTests
             yield return name;
         }
 
-        foreach (var entity in new[] { "Customer", "Contact", "Product", "Department", "AppUser", "UserRole" })
+        foreach (var entity in new[]
+                 {
+                     "Customer", "Contact", "Product", "Department", "AppUser", "UserRole", "SalesOrder", "OrderLine", "Review",
+                     "ReviewSection", "ReviewSignature", "Discrepancy", "DepartmentDelegation", "ReviewPolicySetting", "Contract",
+                 })
         {
             yield return entity;
+        }
+
+        // Review-level reasons and checklist items are keys too.
+        foreach (var department in ReviewDepartments.FormOrder)
+        {
+            foreach (var item in ReviewDepartments.Checklist(department))
+            {
+                yield return item;
+            }
+        }
+
+        foreach (var file in Directory.EnumerateFiles(domain, "*.cs", SearchOption.AllDirectories))
+        {
+            foreach (Match m in RuleReason().Matches(File.ReadAllText(file)))
+            {
+                yield return m.Groups[1].Value;
+            }
         }
     }
 
@@ -104,8 +152,14 @@ public sealed partial class LocalizationResourceTests
     [GeneratedRegex(@"\b(?:[lL]|localizer)\[""((?:[^""\\]|\\.)*)""")]
     private static partial Regex LocalizerCall();
 
-    [GeneratedRegex(@"new(?: DomainError)?\(""[a-z.]+"", ""([^""]+)""")]
+    [GeneratedRegex(@"new(?: DomainError)?\(""[a-z.-]+"", ""([^""]+)""")]
     private static partial Regex DomainErrorKey();
+
+    [GeneratedRegex(@"new\(ReviewLevel\.\w+, ""([^""]+)""")]
+    private static partial Regex RuleReason();
+
+    [GeneratedRegex(@"^[A-Za-z]+\.$")]
+    private static partial Regex PrefixPattern();
 
     [GeneratedRegex(@"\{\d+\}")]
     private static partial Regex PlaceholderPattern();

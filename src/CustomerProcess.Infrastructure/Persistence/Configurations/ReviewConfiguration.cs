@@ -1,0 +1,125 @@
+using System.Text.Json;
+using CustomerProcess.Domain.Orders;
+using CustomerProcess.Domain.Reviews;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CustomerProcess.Infrastructure.Persistence.Configurations;
+
+internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
+{
+    public void Configure(EntityTypeBuilder<Review> builder)
+    {
+        builder.ToTable("Reviews");
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.HasOne<SalesOrder>().WithMany().HasForeignKey(r => r.OrderId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => r.OrderId);
+        builder.HasIndex(r => new { r.Status, r.OpenedAtUtc });
+        builder.Property(r => r.Level).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.RoutedLevel).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Reasons)
+            .HasConversion(
+                v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default),
+                v => JsonSerializer.Deserialize<List<ReviewReason>>(v, JsonSerializerOptions.Default) ?? new List<ReviewReason>(),
+                new ValueComparer<IReadOnlyList<ReviewReason>>(
+                    (a, b) => JsonSerializer.Serialize(a, JsonSerializerOptions.Default) == JsonSerializer.Serialize(b, JsonSerializerOptions.Default),
+                    v => JsonSerializer.Serialize(v, JsonSerializerOptions.Default).GetHashCode(StringComparison.Ordinal),
+                    v => v.ToList()))
+            .HasMaxLength(Review.TextLength);
+        builder.Property(r => r.RaisedByName).HasMaxLength(200);
+        builder.Property(r => r.RaiseReason).HasMaxLength(Review.TextLength);
+        builder.Property(r => r.MeetingAttendees).HasMaxLength(Review.TextLength);
+        builder.Property(r => r.MeetingMinutes).HasMaxLength(Review.TextLength);
+        builder.Property(r => r.DecisionByName).HasMaxLength(200);
+        builder.Property(r => r.DecisionComment).HasMaxLength(Review.TextLength);
+        builder.HasMany(r => r.Sections).WithOne().HasForeignKey(s => s.ReviewId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(r => r.Signatures).WithOne().HasForeignKey(s => s.ReviewId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(r => r.Discrepancies).WithOne().HasForeignKey(d => d.ReviewId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(r => r.Sections).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(r => r.Signatures).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(r => r.Discrepancies).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(r => r.Thresholds);
+    }
+}
+
+internal sealed class ReviewSectionConfiguration : IEntityTypeConfiguration<ReviewSection>
+{
+    public void Configure(EntityTypeBuilder<ReviewSection> builder)
+    {
+        builder.ToTable("ReviewSections");
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.DepartmentCode).HasMaxLength(32).IsRequired();
+        builder.HasIndex(s => new { s.ReviewId, s.DepartmentCode }).IsUnique();
+        builder.HasIndex(s => new { s.DepartmentCode, s.Status });
+        builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.Conclusion).HasConversion<string>().HasMaxLength(30);
+    }
+}
+
+internal sealed class ReviewSignatureConfiguration : IEntityTypeConfiguration<ReviewSignature>
+{
+    public void Configure(EntityTypeBuilder<ReviewSignature> builder)
+    {
+        builder.ToTable("ReviewSignatures");
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.HasIndex(s => new { s.ReviewId, s.SignedAtUtc });
+        builder.Property(s => s.Capacity).HasMaxLength(32).IsRequired();
+        builder.Property(s => s.SignerUserId).HasMaxLength(450).IsRequired();
+        builder.Property(s => s.SignerName).HasMaxLength(200).IsRequired();
+        builder.Property(s => s.Meaning).HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.Conclusion).HasConversion<string>().HasMaxLength(30);
+        builder.Property(s => s.Comments).HasMaxLength(ReviewSignature.TextLength);
+        builder.Property(s => s.CheckedItems).HasMaxLength(ReviewSignature.TextLength);
+        builder.Property(s => s.InvalidationReason).HasMaxLength(500);
+        builder.Ignore(s => s.IsValid);
+    }
+}
+
+internal sealed class DiscrepancyConfiguration : IEntityTypeConfiguration<Discrepancy>
+{
+    public void Configure(EntityTypeBuilder<Discrepancy> builder)
+    {
+        builder.ToTable("Discrepancies");
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.HasIndex(d => new { d.ReviewId, d.Number }).IsUnique();
+        builder.HasIndex(d => new { d.Status, d.DepartmentCode });
+        builder.Property(d => d.DepartmentCode).HasMaxLength(32).IsRequired();
+        builder.Property(d => d.RaisedByUserId).HasMaxLength(450).IsRequired();
+        builder.Property(d => d.RaisedByName).HasMaxLength(200).IsRequired();
+        builder.Property(d => d.Clause).HasMaxLength(500).IsRequired();
+        builder.Property(d => d.Description).HasMaxLength(Discrepancy.TextLength).IsRequired();
+        builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(d => d.Resolution).HasMaxLength(Discrepancy.TextLength);
+        builder.Property(d => d.EvidenceType).HasConversion<string>().HasMaxLength(20);
+        builder.Property(d => d.EvidenceReference).HasMaxLength(500);
+        builder.Property(d => d.ResolvedByName).HasMaxLength(200);
+        builder.Property(d => d.ConfirmedByName).HasMaxLength(200);
+        builder.Property(d => d.ReopenReason).HasMaxLength(Discrepancy.TextLength);
+    }
+}
+
+internal sealed class DepartmentDelegationConfiguration : IEntityTypeConfiguration<DepartmentDelegation>
+{
+    public void Configure(EntityTypeBuilder<DepartmentDelegation> builder)
+    {
+        builder.ToTable("DepartmentDelegations");
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.Property(d => d.DepartmentCode).HasMaxLength(32).IsRequired();
+        builder.Property(d => d.FromUserId).HasMaxLength(450).IsRequired();
+        builder.Property(d => d.ToUserId).HasMaxLength(450).IsRequired();
+        builder.Property(d => d.Note).HasMaxLength(500);
+        builder.HasIndex(d => new { d.ToUserId, d.DepartmentCode });
+    }
+}
+
+internal sealed class ReviewPolicySettingConfiguration : IEntityTypeConfiguration<ReviewPolicySetting>
+{
+    public void Configure(EntityTypeBuilder<ReviewPolicySetting> builder)
+    {
+        builder.ToTable("ReviewPolicySettings");
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Ignore(p => p.Thresholds);
+    }
+}

@@ -1,0 +1,357 @@
+using System.Security.Claims;
+using CustomerProcess.Domain.Orders;
+using CustomerProcess.Domain.Security;
+using CustomerProcess.Infrastructure.Persistence;
+using CustomerProcess.Web.Features.History;
+using CustomerProcess.Web.Features.Reviews;
+using CustomerProcess.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CustomerProcess.Web.Features.Orders;
+
+/// <summary>Sales captures customer requirements and orders (domain.md §3) and submits them for review.</summary>
+[Authorize]
+public sealed class OrdersController(
+    AppDbContext db,
+    OrderCommands commands,
+    ReviewWorkflow workflow,
+    ReviewRouting routing,
+    ReviewAccess access,
+    HistoryQuery history,
+    TimeProvider clock,
+    IStringLocalizer<SharedResource> l) : Controller
+{
+    private const string Capturers = Roles.Sales + "," + Roles.SalesManager;
+    private const string ContractSigners = Roles.ContractAdministrator + "," + Roles.SalesManager;
+
+    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+    [HttpGet]
+    public async Task<IActionResult> Index(string? q, OrderStatus? status, int? page, CancellationToken cancellationToken)
+    {
+        var query = db.SalesOrders.AsNoTracking();
+        if (!ReviewAccess.SeesAllOrders(User))
+        {
+            query = query.Where(o => o.SalesUserId == UserId);
+        }
+
+        if (status is not null)
+        {
+            query = query.Where(o => o.Status == status);
+        }
+
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var term = q.Trim().ToUpperInvariant();
+            query = query.Where(o => o.Number.StartsWith(term) || db.Customers.Any(c => c.Id == o.CustomerId && (c.Code.StartsWith(term) || c.SearchName.Contains(term))));
+        }
+
+        var rows = await query
+            .OrderByDescending(o => o.CreatedAtUtc)
+            .Select(o => new OrderListRow(
+                o.Id, o.Number,
+                db.Customers.Where(c => c.Id == o.CustomerId).Select(c => c.Name).First(),
+                o.TotalMinor, o.Status, o.CreatedAtUtc,
+                db.Users.Where(u => u.Id == o.SalesUserId).Select(u => u.DisplayName).FirstOrDefault()))
+            .ToPageAsync(page, cancellationToken);
+        var canCreate = User.IsInRole(Roles.Sales) || User.IsInRole(Roles.SalesManager);
+        return View(new OrderIndexViewModel(q, status, rows, PagerModel.For(rows, p => Url.Action(nameof(Index), new { q, status, page = p })!), canCreate));
+    }
+
+    [HttpGet]
+    [Authorize(Roles = Capturers)]
+    public async Task<IActionResult> Create(string? customer, CancellationToken cancellationToken)
+    {
+        var input = new OrderInput { CustomerCode = customer ?? "" };
+        return View("Form", await FormAsync(null, null, input, cancellationToken));
+    }
+
+    [HttpPost]
+    [Authorize(Roles = Capturers)]
+    public async Task<IActionResult> Create(OrderInput input, CancellationToken cancellationToken)
+    {
+        if (input.Command == "addLine" || !ModelState.IsValid)
+        {
+            if (input.Command == "addLine")
+            {
+                ModelState.Clear();
+            }
+
+            return View("Form", await FormAsync(null, null, input, cancellationToken));
+        }
+
+        var created = await commands.CreateAsync(input, UserId, cancellationToken);
+        if (!created.Succeeded)
+        {
+            ModelState.AddDomainError(created.Error!, l);
+            return View("Form", await FormAsync(null, null, input, cancellationToken));
+        }
+
+        return await AfterSaveAsync(created.Value, input.Command, cancellationToken);
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Edit(Guid id, CancellationToken cancellationToken)
+    {
+        var order = await workflow.FindOrderAsync(id, cancellationToken);
+        if (order is null)
+        {
+            return NotFound();
+        }
+
+        if (!CanEdit(order))
+        {
+            return Forbid();
+        }
+
+        var customerCode = await db.Customers.Where(c => c.Id == order.CustomerId).Select(c => c.Code).FirstAsync(cancellationToken);
+        var productIds = order.Lines.Where(x => x.ProductId != null).Select(x => x.ProductId!.Value).ToList();
+        var codes = await db.Products.Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Code, cancellationToken);
+        return View("Form", await FormAsync(order.Id, order.Number, OrderCommands.ToInput(order, customerCode, codes), cancellationToken));
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Edit(Guid id, OrderInput input, CancellationToken cancellationToken)
+    {
+        var order = await workflow.FindOrderAsync(id, cancellationToken);
+        if (order is null)
+        {
+            return NotFound();
+        }
+
+        if (!CanEdit(order))
+        {
+            return Forbid();
+        }
+
+        if (input.Command == "addLine" || !ModelState.IsValid)
+        {
+            if (input.Command == "addLine")
+            {
+                ModelState.Clear();
+            }
+
+            return View("Form", await FormAsync(id, order.Number, input, cancellationToken));
+        }
+
+        var updated = await commands.UpdateDraftAsync(order, input, cancellationToken);
+        if (!updated.Succeeded)
+        {
+            ModelState.AddDomainError(updated.Error!, l);
+            return View("Form", await FormAsync(id, order.Number, input, cancellationToken));
+        }
+
+        return await AfterSaveAsync(id, input.Command, cancellationToken);
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Details(Guid id, CancellationToken cancellationToken)
+    {
+        var model = await DetailsAsync(id, cancellationToken);
+        if (model is null)
+        {
+            return NotFound();
+        }
+
+        return await access.CanReadAsync(User, model.Order, model.Review, cancellationToken) ? View(model) : Forbid();
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Submit(Guid id, CancellationToken cancellationToken)
+    {
+        var order = await db.SalesOrders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (order is null)
+        {
+            return NotFound();
+        }
+
+        if (!CanEdit(order))
+        {
+            return Forbid();
+        }
+
+        var result = await workflow.SubmitAsync(id, cancellationToken);
+        if (!result.Succeeded)
+        {
+            TempData["Error"] = result.Error!.Localize(l);
+            return RedirectToAction(nameof(Details), new { id });
+        }
+
+        TempData["Message"] = l["The order was submitted for review."].Value;
+        return RedirectToAction("Details", "Reviews", new { id = result.Value });
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Withdraw(Guid id, string? reason, CancellationToken cancellationToken)
+    {
+        var order = await db.SalesOrders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (order is null)
+        {
+            return NotFound();
+        }
+
+        if (order.SalesUserId != UserId && !User.IsInRole(Roles.SalesManager))
+        {
+            return Forbid();
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            TempData["Error"] = l["Give the reason for withdrawing the order."].Value;
+            return RedirectToAction(nameof(Details), new { id });
+        }
+
+        var result = await workflow.WithdrawAsync(id, User.Identity!.Name!, reason.Trim(), cancellationToken);
+        TempData[result.Succeeded ? "Message" : "Error"] = result.Succeeded ? l["The order was withdrawn."].Value : result.Error!.Localize(l);
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> ConfirmOral(Guid id, OralConfirmationInput input, CancellationToken cancellationToken)
+    {
+        var order = await db.SalesOrders.Include("_lines").FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (order is null)
+        {
+            return NotFound();
+        }
+
+        if (order.SalesUserId != UserId && !User.IsInRole(Roles.SalesManager))
+        {
+            return Forbid();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            TempData["Error"] = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
+            return RedirectToAction(nameof(Details), new { id });
+        }
+
+        var result = input.BillOfLadingReference is { Length: > 0 } bol
+            ? order.RecordBillOfLading(bol.Trim(), (await routing.ThresholdsAsync(cancellationToken)).BillOfLadingAmount)
+            : order.RecordOralConfirmation(input.ConfirmedBy!.Trim(), input.Method, ToUtc(input.ConfirmedAt!.Value), User.Identity!.Name!);
+        if (result.Succeeded)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await AdvanceReviewAsync(id, cancellationToken);
+        }
+
+        TempData[result.Succeeded ? "Message" : "Error"] = result.Succeeded ? l["The customer's confirmation was recorded."].Value : result.Error!.Localize(l);
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpPost]
+    [Authorize(Roles = ContractSigners)]
+    public async Task<IActionResult> SignContract(Guid id, DateOnly? signedOn, string? customerContractNumber, CancellationToken cancellationToken)
+    {
+        var date = signedOn ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Formatting.DisplayZone).DateTime);
+        var name = await db.Users.Where(u => u.Id == UserId).Select(u => u.DisplayName).FirstAsync(cancellationToken);
+        var result = await workflow.SignContractAsync(id, date, string.IsNullOrWhiteSpace(customerContractNumber) ? null : customerContractNumber.Trim(), UserId, name, cancellationToken);
+        if (!result.Succeeded)
+        {
+            TempData["Error"] = result.Error!.Localize(l);
+            return RedirectToAction(nameof(Details), new { id });
+        }
+
+        TempData["Message"] = l["Contract {0} was entered in the ledger.", result.Value!.Number].Value;
+        return RedirectToAction("Details", "Ledger", new { id = result.Value.Id });
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> History(Guid id, int? page, CancellationToken cancellationToken)
+    {
+        var order = await workflow.FindOrderAsync(id, cancellationToken);
+        if (order is null)
+        {
+            return NotFound();
+        }
+
+        var review = await db.Reviews.AsNoTracking().Include(r => r.Sections).FirstOrDefaultAsync(r => r.OrderId == id, cancellationToken);
+        if (!await access.CanReadAsync(User, order, review, cancellationToken))
+        {
+            return Forbid();
+        }
+
+        var ids = order.Lines.Select(x => x.Id.ToString()).Append(id.ToString()).ToList();
+        var model = await history.ForAsync(order.Number, Url.Action(nameof(Details), new { id })!, ids, page, p => Url.Action(nameof(History), new { id, page = p })!, cancellationToken);
+        return View("History", model);
+    }
+
+    private async Task AdvanceReviewAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        var reviewId = await db.Reviews.Where(r => r.OrderId == orderId).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(cancellationToken);
+        if (reviewId is not null)
+        {
+            await workflow.AdvanceAsync(reviewId.Value, cancellationToken);
+        }
+    }
+
+    private async Task<IActionResult> AfterSaveAsync(Guid id, string? command, CancellationToken cancellationToken)
+    {
+        if (command == "submit")
+        {
+            var submitted = await workflow.SubmitAsync(id, cancellationToken);
+            if (submitted.Succeeded)
+            {
+                TempData["Message"] = l["The order was submitted for review."].Value;
+                return RedirectToAction("Details", "Reviews", new { id = submitted.Value });
+            }
+
+            TempData["Error"] = l["The draft was saved but not submitted: {0}", submitted.Error!.Localize(l)].Value;
+            return RedirectToAction(nameof(Edit), new { id });
+        }
+
+        TempData["Message"] = l["The draft was saved."].Value;
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    private bool CanEdit(SalesOrder order) =>
+        order.Status == OrderStatus.Draft && (order.SalesUserId == UserId || User.IsInRole(Roles.SalesManager));
+
+    private async Task<OrderDetailsViewModel?> DetailsAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var order = await db.SalesOrders.AsNoTracking().Include("_lines").FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (order is null)
+        {
+            return null;
+        }
+
+        var customer = await db.Customers.AsNoTracking().FirstAsync(c => c.Id == order.CustomerId, cancellationToken);
+        var productIds = order.Lines.Where(x => x.ProductId != null).Select(x => x.ProductId!.Value).ToList();
+        var products = await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var review = await db.Reviews.AsNoTracking().Include(r => r.Sections).Where(r => r.OrderId == id).OrderByDescending(r => r.OpenedAtUtc).FirstOrDefaultAsync(cancellationToken);
+        var contract = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.OrderId == id, cancellationToken);
+        var salesName = await db.Users.Where(u => u.Id == order.SalesUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
+        var thresholds = await routing.ThresholdsAsync(cancellationToken);
+        var preview = order.Status == OrderStatus.Draft ? (await routing.DecideAsync(order, customer.Class, cancellationToken)).Decision : null;
+        var mine = order.SalesUserId == UserId || User.IsInRole(Roles.SalesManager);
+        var chinese = Formatting.IsChinese;
+        var names = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Code, d => chinese ? d.NameZh : d.NameEn, cancellationToken);
+        return new OrderDetailsViewModel(
+            order, customer, products, salesName, review, preview, review?.Thresholds ?? thresholds, contract,
+            CanEdit(order),
+            mine && order.Status is OrderStatus.Draft or OrderStatus.UnderReview or OrderStatus.AwaitingApproval,
+            order.Status == OrderStatus.Approved && (User.IsInRole(Roles.ContractAdministrator) || User.IsInRole(Roles.SalesManager)),
+            names);
+    }
+
+    private async Task<OrderFormViewModel> FormAsync(Guid? id, string? number, OrderInput input, CancellationToken cancellationToken)
+    {
+        while (input.Lines.Count(x => x.IsBlank) < (input.Command == "addLine" ? 1 : 0) || input.Lines.Count < OrderInput.BlankLines)
+        {
+            input.Lines.Add(new OrderLineInput());
+        }
+
+        var customers = await db.Customers.AsNoTracking().Where(c => c.Status == Domain.Customers.CustomerStatus.Active)
+            .OrderBy(c => c.Code).Take(300).Select(c => new CodeName(c.Code, c.Name)).ToListAsync(cancellationToken);
+        var chinese = Formatting.IsChinese;
+        var products = await db.Products.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.Code).Take(500)
+            .Select(p => new CodeName(p.Code, chinese ? p.NameZh : p.NameEn)).ToListAsync(cancellationToken);
+        return new OrderFormViewModel(id, number, input, customers, products);
+    }
+
+    private static DateTime ToUtc(DateTime local) =>
+        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Formatting.DisplayZone);
+}

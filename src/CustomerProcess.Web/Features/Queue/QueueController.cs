@@ -1,0 +1,109 @@
+using System.Security.Claims;
+using CustomerProcess.Domain.Orders;
+using CustomerProcess.Domain.Reviews;
+using CustomerProcess.Domain.Security;
+using CustomerProcess.Infrastructure.Persistence;
+using CustomerProcess.Web.Features.Reviews;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerProcess.Web.Features.Queue;
+
+public sealed record QueueItem(string Kind, string Title, string Detail, string Url, DateTime SinceUtc);
+
+public sealed record QueueViewModel(IReadOnlyList<QueueItem> Items);
+
+/// <summary>"Waiting for me": sections to sign, discrepancies to resolve or confirm, approvals, conclusions, contracts.</summary>
+[Authorize]
+public sealed class QueueController(AppDbContext db, ReviewAccess access) : Controller
+{
+    private const int PerKind = 100;
+
+    [HttpGet]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var departments = (await access.SignableDepartmentsAsync(userId, cancellationToken)).ToList();
+        var items = new List<QueueItem>();
+
+        var toSign = await (
+                from section in db.ReviewSections
+                join review in db.Reviews on section.ReviewId equals review.Id
+                join order in db.SalesOrders on review.OrderId equals order.Id
+                join customer in db.Customers on order.CustomerId equals customer.Id
+                where review.Status == ReviewStatus.InProgress && section.Status == SectionStatus.Pending && departments.Contains(section.DepartmentCode)
+                      && !db.Discrepancies.Any(d => d.ReviewId == review.Id && d.DepartmentCode == section.DepartmentCode && d.Status != DiscrepancyStatus.Confirmed)
+                orderby review.OpenedAtUtc
+                select new { review.Id, order.Number, customer.Name, section.DepartmentCode, review.OpenedAtUtc })
+            .Take(PerKind).ToListAsync(cancellationToken);
+        items.AddRange(toSign.Select(x => new QueueItem("sign", x.Number, x.Name + " · " + x.DepartmentCode, $"/Reviews/{x.Id}#section-{x.DepartmentCode}", x.OpenedAtUtc)));
+
+        var toConfirm = await (
+                from d in db.Discrepancies
+                join review in db.Reviews on d.ReviewId equals review.Id
+                join order in db.SalesOrders on review.OrderId equals order.Id
+                where d.Status == DiscrepancyStatus.Resolved && departments.Contains(d.DepartmentCode)
+                orderby d.RaisedAtUtc
+                select new { review.Id, order.Number, Number1 = d.Number, d.Clause, d.RaisedAtUtc })
+            .Take(PerKind).ToListAsync(cancellationToken);
+        items.AddRange(toConfirm.Select(x => new QueueItem("confirm", x.Number, $"#{x.Number1} {x.Clause}", $"/Reviews/{x.Id}#discrepancy-{x.Number1}", x.RaisedAtUtc)));
+
+        if (User.IsInRole(Roles.SalesManager))
+        {
+            var toResolve = await (
+                    from d in db.Discrepancies
+                    join review in db.Reviews on d.ReviewId equals review.Id
+                    join order in db.SalesOrders on review.OrderId equals order.Id
+                    where d.Status == DiscrepancyStatus.Open && (review.Status == ReviewStatus.InProgress || review.Status == ReviewStatus.AwaitingApproval)
+                    orderby d.RaisedAtUtc
+                    select new { review.Id, order.Number, Number1 = d.Number, d.Clause, d.RaisedAtUtc })
+                .Take(PerKind).ToListAsync(cancellationToken);
+            items.AddRange(toResolve.Select(x => new QueueItem("resolve", x.Number, $"#{x.Number1} {x.Clause}", $"/Reviews/{x.Id}#discrepancy-{x.Number1}", x.RaisedAtUtc)));
+
+            var toConclude = await (
+                    from review in db.Reviews
+                    join order in db.SalesOrders on review.OrderId equals order.Id
+                    where review.Status == ReviewStatus.InProgress && !review.RequiresGeneralManager
+                          && !db.ReviewSections.Any(s => s.ReviewId == review.Id && s.Status == SectionStatus.Pending)
+                    orderby review.OpenedAtUtc
+                    select new { review.Id, order.Number, review.OpenedAtUtc })
+                .Take(PerKind).ToListAsync(cancellationToken);
+            items.AddRange(toConclude.Select(x => new QueueItem("conclude", x.Number, "", $"/Reviews/{x.Id}#conclude-form", x.OpenedAtUtc)));
+        }
+
+        if (User.IsInRole(Roles.GeneralManager))
+        {
+            var toApprove = await (
+                    from review in db.Reviews
+                    join order in db.SalesOrders on review.OrderId equals order.Id
+                    join customer in db.Customers on order.CustomerId equals customer.Id
+                    where review.Status == ReviewStatus.AwaitingApproval
+                    orderby review.OpenedAtUtc
+                    select new { review.Id, order.Number, customer.Name, review.OpenedAtUtc })
+                .Take(PerKind).ToListAsync(cancellationToken);
+            items.AddRange(toApprove.Select(x => new QueueItem("approve", x.Number, x.Name, $"/Reviews/{x.Id}#gm-approval", x.OpenedAtUtc)));
+        }
+
+        if (User.IsInRole(Roles.ContractAdministrator) || User.IsInRole(Roles.SalesManager))
+        {
+            var toContract = await (
+                    from order in db.SalesOrders
+                    join customer in db.Customers on order.CustomerId equals customer.Id
+                    where order.Status == OrderStatus.Approved
+                    orderby order.CreatedAtUtc
+                    select new { order.Id, order.Number, customer.Name, order.CreatedAtUtc })
+                .Take(PerKind).ToListAsync(cancellationToken);
+            items.AddRange(toContract.Select(x => new QueueItem("contract", x.Number, x.Name, $"/Orders/Details/{x.Id}#sign-contract", x.CreatedAtUtc)));
+        }
+
+        var drafts = await db.SalesOrders.AsNoTracking()
+            .Where(o => o.SalesUserId == userId && o.Status == OrderStatus.Draft)
+            .OrderBy(o => o.CreatedAtUtc)
+            .Select(o => new { o.Id, o.Number, o.CreatedAtUtc })
+            .Take(PerKind).ToListAsync(cancellationToken);
+        items.AddRange(drafts.Select(x => new QueueItem("draft", x.Number, "", $"/Orders/Details/{x.Id}", x.CreatedAtUtc)));
+
+        return View(new QueueViewModel(items));
+    }
+}

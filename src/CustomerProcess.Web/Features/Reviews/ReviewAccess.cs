@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using CustomerProcess.Domain.Orders;
+using CustomerProcess.Domain.Reviews;
+using CustomerProcess.Domain.Security;
+using CustomerProcess.Infrastructure.Persistence;
+using CustomerProcess.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerProcess.Web.Features.Reviews;
+
+/// <summary>
+/// Who may read and sign what. A section is signed by the head of its department (Department.HeadUserId)
+/// or by a deputy holding a delegation for today. Orders and reviews are read by their salesperson,
+/// sales managers, the GM, contract administrators and the heads of the departments on the form.
+/// </summary>
+public sealed class ReviewAccess(AppDbContext db, TimeProvider clock)
+{
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Formatting.DisplayZone).DateTime);
+
+    public async Task<IReadOnlySet<string>> SignableDepartmentsAsync(string userId, CancellationToken cancellationToken)
+    {
+        var heads = await db.Departments.AsNoTracking().Where(d => d.HeadUserId == userId && d.IsActive).Select(d => d.Code).ToListAsync(cancellationToken);
+        var today = Today;
+        var delegated = await db.DepartmentDelegations.AsNoTracking()
+            .Where(d => d.ToUserId == userId && !d.IsRevoked && d.StartsOn <= today && d.EndsOn >= today)
+            .Select(d => d.DepartmentCode)
+            .ToListAsync(cancellationToken);
+        return heads.Concat(delegated).ToHashSet(StringComparer.Ordinal);
+    }
+
+    public static bool SeesAllOrders(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.SalesManager) || user.IsInRole(Roles.GeneralManager) || user.IsInRole(Roles.ContractAdministrator);
+
+    public async Task<bool> CanReadAsync(ClaimsPrincipal user, SalesOrder order, Review? review, CancellationToken cancellationToken)
+    {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (userId is null)
+        {
+            return false;
+        }
+
+        if (SeesAllOrders(user) || order.SalesUserId == userId)
+        {
+            return true;
+        }
+
+        if (review is null)
+        {
+            return false;
+        }
+
+        var departments = await SignableDepartmentsAsync(userId, cancellationToken);
+        return review.Sections.Any(s => departments.Contains(s.DepartmentCode));
+    }
+
+    public static bool CanApprove(ClaimsPrincipal user) => user.IsInRole(Roles.GeneralManager);
+
+    public static bool CanConclude(ClaimsPrincipal user) => user.IsInRole(Roles.SalesManager);
+}

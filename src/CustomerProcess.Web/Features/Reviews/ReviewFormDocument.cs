@@ -1,0 +1,97 @@
+using CustomerProcess.Domain.Reviews;
+using CustomerProcess.Infrastructure.Pdf;
+using CustomerProcess.Web.Infrastructure;
+using Microsoft.Extensions.Localization;
+
+namespace CustomerProcess.Web.Features.Reviews;
+
+/// <summary>The review form as a PDF document in the user's language (the same content as the print view).</summary>
+public sealed class ReviewFormDocument(IPdfRenderer renderer, IStringLocalizer<SharedResource> l)
+{
+    public byte[] Render(ReviewDetailsViewModel model) => renderer.Render(Build(model));
+
+    public PdfDocumentModel Build(ReviewDetailsViewModel model)
+    {
+        var r = model.Review;
+        var o = model.Order;
+        var blocks = new List<PdfBlock>
+        {
+            new PdfFields(
+            [
+                new(l["Order"], o.Number),
+                new(l["Customer"], $"{model.Customer.Name} ({model.Customer.Code})"),
+                new(l["Review level"], l["Level." + r.Level]),
+                new(l["Status"], l["ReviewStatus." + r.Status]),
+                new(l["Order channel"], l["Channel." + o.Channel]),
+                new(l["Total"], Formatting.Money(o.Total)),
+                new(l["Opened"], Formatting.LocalTime(r.OpenedAtUtc)),
+                new(l["Contract"], model.Contract?.Number ?? "—"),
+            ]),
+            new PdfHeading(l["Why this level"]),
+            new PdfParagraph(string.Join("; ", r.Reasons.Select(x => ReasonText.Of(l, x)))),
+            new PdfHeading(l["Order lines"]),
+            new PdfTable(
+                [l["Item"], l["Specification"], l["Quantity"], l["Unit"], l["Unit price"], l["Amount"], l["Delivery date"]],
+                o.Lines.Select(x => (IReadOnlyList<string>)
+                [
+                    x.Description, x.Specification ?? "", x.Quantity.ToString("0.####", System.Globalization.CultureInfo.CurrentCulture), x.Unit,
+                    Formatting.Money(x.UnitPrice), Formatting.Money(x.Amount), x.DeliveryDate is { } d ? Formatting.Date(d) : "",
+                ]).ToList(),
+                [3, 3, 1.2f, 1, 1.6f, 1.8f, 1.6f]),
+            new PdfHeading(l["Requirements"]),
+            new PdfFields(
+            [
+                new(l["Explicit"], o.ExplicitRequirements ?? ""),
+                new(l["Implied"], o.ImpliedRequirements ?? ""),
+                new(l["Statutory and regulatory"], o.StatutoryRequirements ?? ""),
+                new(l["Additional (company)"], o.AdditionalRequirements ?? ""),
+            ]),
+        };
+
+        if (r.Level == ReviewLevel.ReviewMeeting && r.MeetingDate is { } meetingDate)
+        {
+            blocks.Add(new PdfHeading(l["Review meeting"]));
+            blocks.Add(new PdfParagraph($"{Formatting.Date(meetingDate)} · {l["Attendees"]}: {r.MeetingAttendees}"));
+            blocks.Add(new PdfParagraph(r.MeetingMinutes ?? ""));
+        }
+
+        blocks.Add(new PdfHeading(l["Department sections"]));
+        foreach (var section in r.Sections.OrderBy(s => s.SortOrder))
+        {
+            var signature = r.CurrentSignatureOf(section);
+            blocks.Add(signature is null
+                ? new PdfSignature(model.DepartmentName(section.DepartmentCode), "", l["SectionStatus.Pending"], "", null)
+                : new PdfSignature(
+                    model.DepartmentName(section.DepartmentCode), signature.SignerName, l["Meaning." + signature.Meaning],
+                    Formatting.LocalTime(signature.SignedAtUtc), l["Conclusion." + signature.Conclusion] + (signature.Comments is null ? "" : ": " + signature.Comments)));
+        }
+
+        if (r.Discrepancies.Count > 0)
+        {
+            blocks.Add(new PdfHeading(l["Discrepancies"]));
+            blocks.Add(new PdfTable(
+                ["#", l["Department"], l["Clause"], l["Resolution"], l["Status"]],
+                r.Discrepancies.OrderBy(d => d.Number).Select(d => (IReadOnlyList<string>)
+                [
+                    d.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), model.DepartmentName(d.DepartmentCode),
+                    d.Clause + ": " + d.Description, d.Resolution ?? "", l["DiscrepancyStatus." + d.Status],
+                ]).ToList(),
+                [0.5f, 1.5f, 4, 4, 1.5f]));
+        }
+
+        var decisions = r.Signatures.Where(s => s.SectionId is null).OrderBy(s => s.SignedAtUtc).ToList();
+        if (decisions.Count > 0)
+        {
+            blocks.Add(new PdfHeading(l["Decisions"]));
+            blocks.AddRange(decisions.Select(s => (PdfBlock)new PdfSignature(
+                l["Capacity." + s.Capacity], s.SignerName, l["Meaning." + s.Meaning], Formatting.LocalTime(s.SignedAtUtc), s.Comments)));
+        }
+
+        // The paper form is bilingual in its title; the body follows the user's language.
+        return new PdfDocumentModel(
+            "合同评审表 / Contract Review Form",
+            l["Contract / product requirements review form"] + " · " + o.Number,
+            blocks,
+            $"CustomerProcess · {o.Number}");
+    }
+}

@@ -1,0 +1,31 @@
+using System.Security.Claims;
+using CustomerProcess.Domain.Security;
+using CustomerProcess.Infrastructure.Persistence;
+using CustomerProcess.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerProcess.Web.Features.Reviews;
+
+/// <summary>Builds the review form's view model (used by the review page, the print view, the PDF and the ledger).</summary>
+public sealed class ReviewQueries(AppDbContext db, ReviewWorkflow workflow, ReviewAccess access)
+{
+    public async Task<ReviewDetailsViewModel?> DetailsAsync(Guid reviewId, ClaimsPrincipal user, CancellationToken cancellationToken, string? errorSection = null, SignInput? posted = null)
+    {
+        db.ChangeTracker.Clear();
+        var bundle = await workflow.LoadAsync(reviewId, cancellationToken);
+        if (bundle is null)
+        {
+            return null;
+        }
+
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var customer = await db.Customers.AsNoTracking().FirstAsync(c => c.Id == bundle.Order.CustomerId, cancellationToken);
+        var chinese = Formatting.IsChinese;
+        var names = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Code, d => chinese ? d.NameZh : d.NameEn, cancellationToken);
+        var contract = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.ReviewId == reviewId, cancellationToken);
+        return new ReviewDetailsViewModel(
+            bundle.Review, bundle.Order, customer, names,
+            await access.SignableDepartmentsAsync(userId, cancellationToken),
+            user.IsInRole(Roles.SalesManager), user.IsInRole(Roles.GeneralManager), contract, errorSection, posted);
+    }
+}

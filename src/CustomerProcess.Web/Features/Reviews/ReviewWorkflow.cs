@@ -1,0 +1,317 @@
+using CustomerProcess.Domain.Common;
+using CustomerProcess.Domain.Contracts;
+using CustomerProcess.Domain.Customers;
+using CustomerProcess.Domain.Orders;
+using CustomerProcess.Domain.Reviews;
+using CustomerProcess.Infrastructure.Identity;
+using CustomerProcess.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerProcess.Web.Features.Reviews;
+
+public sealed record SignCommand(SectionConclusion Conclusion, string? Comments, IReadOnlyList<string> CheckedItems, int FormContentVersion, string Password);
+
+public sealed record ReviewBundle(Review Review, SalesOrder Order);
+
+/// <summary>
+/// The review spine's use cases. Each runs in one SaveChanges (one transaction) and is retried on a
+/// concurrency conflict against fresh data; the review and its order always move together.
+/// </summary>
+public sealed class ReviewWorkflow(
+    AppDbContext db,
+    ReviewRouting routing,
+    DocumentNumbers numbers,
+    UserManager<AppUser> users,
+    TimeProvider clock)
+{
+    public static readonly DomainError WrongPassword = new("signature.password", "The password is not correct. Nothing was signed.");
+    public static readonly DomainError NotFound = new("review.not-found", "The review does not exist.");
+    public static readonly DomainError NotApproved = new("contract.not-approved", "Only an approved order can be signed as a contract.");
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public Task<Review?> FindReviewAsync(Guid reviewId, CancellationToken cancellationToken) =>
+        db.Reviews
+            .Include(r => r.Sections)
+            .Include(r => r.Signatures)
+            .Include(r => r.Discrepancies)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(r => r.Id == reviewId, cancellationToken);
+
+    public Task<SalesOrder?> FindOrderAsync(Guid orderId, CancellationToken cancellationToken) =>
+        db.SalesOrders.Include("_lines").FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken);
+
+    public async Task<ReviewBundle?> LoadAsync(Guid reviewId, CancellationToken cancellationToken)
+    {
+        var review = await FindReviewAsync(reviewId, cancellationToken);
+        if (review is null)
+        {
+            return null;
+        }
+
+        var order = await FindOrderAsync(review.OrderId, cancellationToken);
+        return order is null ? null : new ReviewBundle(review, order);
+    }
+
+    /// <summary>Sales submits a draft: the rules choose the level and the sections are opened.</summary>
+    public Task<Result<Guid>> SubmitAsync(Guid orderId, CancellationToken cancellationToken) =>
+        ConcurrencyRetry.RunAsync(db, async () =>
+        {
+            var order = await FindOrderAsync(orderId, cancellationToken);
+            if (order is null)
+            {
+                return Result<Guid>.Failure(NotFound);
+            }
+
+            var customerClass = await db.Customers.Where(c => c.Id == order.CustomerId).Select(c => c.Class).FirstAsync(cancellationToken);
+            var submitted = order.Submit(Now);
+            if (!submitted.Succeeded)
+            {
+                return Result<Guid>.Failure(submitted.Error!);
+            }
+
+            var (decision, _, thresholds) = await routing.DecideAsync(order, customerClass, cancellationToken);
+            var review = Review.Open(order.Id, decision, thresholds, order.ContentVersion, Now);
+            db.Reviews.Add(review);
+            await db.SaveChangesAsync(cancellationToken);
+            return Result<Guid>.Success(review.Id);
+        });
+
+    /// <summary>An electronic signature: the signer re-enters the password; a wrong password records nothing.</summary>
+    public async Task<Result> SignAsync(Guid reviewId, string department, string userId, SignCommand command, CancellationToken cancellationToken)
+    {
+        var signer = await users.FindByIdAsync(userId);
+        if (signer is null || !await users.CheckPasswordAsync(signer, command.Password))
+        {
+            if (signer is not null)
+            {
+                await users.AccessFailedAsync(signer);
+            }
+
+            return WrongPassword;
+        }
+
+        db.ChangeTracker.Clear();
+        var result = await ConcurrencyRetry.RunAsync(db, async () =>
+        {
+            var bundle = await LoadAsync(reviewId, cancellationToken);
+            if (bundle is null)
+            {
+                return Result.Failure(NotFound);
+            }
+
+            var signed = bundle.Review.Sign(
+                department, userId, signer.DisplayName, command.Conclusion, Clean(command.Comments),
+                command.CheckedItems, command.FormContentVersion, bundle.Order.ContentVersion, Now);
+            if (!signed.Succeeded)
+            {
+                return Result.Failure(signed.Error!);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return Result.Success();
+        });
+
+        if (result.Succeeded)
+        {
+            await AdvanceAsync(reviewId, cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>Moves a complete review on (to approval, or to rejected); safe to call any time.</summary>
+    public Task<bool> AdvanceAsync(Guid reviewId, CancellationToken cancellationToken) =>
+        ConcurrencyRetry.RunAsync(db, async () =>
+        {
+            db.ChangeTracker.Clear();
+            var bundle = await LoadAsync(reviewId, cancellationToken);
+            if (bundle is null || !bundle.Review.Advance(Now))
+            {
+                return false;
+            }
+
+            SyncOrder(bundle);
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        });
+
+    public Task<Result> RaiseDiscrepancyAsync(Guid reviewId, string department, string userId, string userName, string clause, string description, CancellationToken cancellationToken) =>
+        Change(reviewId, b => b.Review.RaiseDiscrepancy(department, userId, userName, clause, description, Now) is { Succeeded: false } r
+            ? Result.Failure(r.Error!)
+            : Result.Success(), cancellationToken);
+
+    public Task<Result> ResolveDiscrepancyAsync(Guid reviewId, Guid discrepancyId, string resolution, EvidenceType evidence, string? reference, bool changesContent, string byName, CancellationToken cancellationToken) =>
+        Change(reviewId, b =>
+        {
+            if (changesContent)
+            {
+                b.Order.MarkContentChanged();
+            }
+
+            return b.Review.ResolveDiscrepancy(discrepancyId, resolution, evidence, reference, changesContent, byName, b.Order.ContentVersion, Now);
+        }, cancellationToken);
+
+    public async Task<Result> ConfirmDiscrepancyAsync(Guid reviewId, Guid discrepancyId, string department, string byName, CancellationToken cancellationToken)
+    {
+        var result = await Change(reviewId, b => b.Review.ConfirmDiscrepancy(discrepancyId, department, byName, Now), cancellationToken);
+        if (result.Succeeded)
+        {
+            await AdvanceAsync(reviewId, cancellationToken);
+        }
+
+        return result;
+    }
+
+    public Task<Result> ReopenDiscrepancyAsync(Guid reviewId, Guid discrepancyId, string department, string reason, CancellationToken cancellationToken) =>
+        Change(reviewId, b => b.Review.ReopenDiscrepancy(discrepancyId, department, reason), cancellationToken);
+
+    public async Task<Result> RecordMeetingAsync(Guid reviewId, DateOnly date, string attendees, string minutes, CancellationToken cancellationToken)
+    {
+        var result = await Change(reviewId, b => b.Review.RecordMeeting(date, attendees, minutes), cancellationToken);
+        if (result.Succeeded)
+        {
+            await AdvanceAsync(reviewId, cancellationToken);
+        }
+
+        return result;
+    }
+
+    public Task<Result> RaiseLevelAsync(Guid reviewId, ReviewLevel level, string byName, string reason, CancellationToken cancellationToken) =>
+        Change(reviewId, async b =>
+        {
+            var customerClass = await db.Customers.Where(c => c.Id == b.Order.CustomerId).Select(c => c.Class).FirstAsync(cancellationToken);
+            var facts = OrderFacts.From(b.Order, customerClass, false);
+            var decision = ReviewPolicy.ForLevel(level, [], facts);
+            return b.Review.RaiseLevel(decision, byName, reason);
+        }, cancellationToken);
+
+    public Task<Result> ConcludeAsync(Guid reviewId, string userId, string password, string? comment, CancellationToken cancellationToken) =>
+        Decide(reviewId, userId, password, (b, name) => b.Review.Conclude(userId, name, Clean(comment), b.Order.IsConfirmedForAcceptance(b.Review.BillOfLadingAmount), Now), cancellationToken);
+
+    public Task<Result> ApproveAsync(Guid reviewId, string userId, string password, string? comment, CancellationToken cancellationToken) =>
+        Decide(reviewId, userId, password, (b, name) => b.Review.Approve(userId, name, Clean(comment), b.Order.IsConfirmedForAcceptance(b.Review.BillOfLadingAmount), Now), cancellationToken);
+
+    public Task<Result> RejectAsync(Guid reviewId, string userId, string password, string reason, CancellationToken cancellationToken) =>
+        Decide(reviewId, userId, password, (b, name) => b.Review.RejectByGeneralManager(userId, name, reason, Now), cancellationToken);
+
+    public Task<Result> WithdrawAsync(Guid orderId, string byName, string reason, CancellationToken cancellationToken) =>
+        ConcurrencyRetry.RunAsync(db, async () =>
+        {
+            var order = await FindOrderAsync(orderId, cancellationToken);
+            if (order is null)
+            {
+                return Result.Failure(NotFound);
+            }
+
+            var review = await db.Reviews.Include(r => r.Sections).FirstOrDefaultAsync(r => r.OrderId == orderId && r.Status != ReviewStatus.Withdrawn, cancellationToken);
+            if (review is not null)
+            {
+                var withdrawn = review.Withdraw(byName, reason, Now);
+                if (!withdrawn.Succeeded)
+                {
+                    return withdrawn;
+                }
+            }
+
+            var result = order.Withdraw(reason, Now);
+            if (result.Succeeded)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            return result;
+        });
+
+    /// <summary>An approved order is signed as a contract and enters the ledger with the next number.</summary>
+    public Task<Result<Contract>> SignContractAsync(Guid orderId, DateOnly signedOn, string? customerContractNumber, string userId, string userName, CancellationToken cancellationToken) =>
+        ConcurrencyRetry.RunAsync(db, async () =>
+        {
+            var order = await FindOrderAsync(orderId, cancellationToken);
+            var review = order is null ? null : await db.Reviews.AsNoTracking().FirstOrDefaultAsync(r => r.OrderId == orderId && r.Status == ReviewStatus.Approved, cancellationToken);
+            if (order is null || review is null || order.Status != OrderStatus.Approved)
+            {
+                return Result<Contract>.Failure(NotApproved);
+            }
+
+            var number = await numbers.NextAsync("HT", signedOn.Year, cancellationToken);
+            var contract = new Contract(number, order.Id, review.Id, order.CustomerId, order.TotalMinor, order.Currency, signedOn, userId, userName, customerContractNumber, Now);
+            var moved = order.MarkContracted();
+            if (!moved.Succeeded)
+            {
+                return Result<Contract>.Failure(moved.Error!);
+            }
+
+            db.Contracts.Add(contract);
+            await PromoteNewCustomerOnFirstContractAsync(order.CustomerId, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return Result<Contract>.Success(contract);
+        });
+
+    private async Task PromoteNewCustomerOnFirstContractAsync(Guid customerId, CancellationToken cancellationToken)
+    {
+        // A prospect with a signed contract is a customer now (new customer until it has two completed contracts).
+        var customer = await db.Customers.FirstAsync(c => c.Id == customerId, cancellationToken);
+        if (customer.Class == CustomerClass.Prospect)
+        {
+            customer.ChangeClass(CustomerClass.New);
+        }
+    }
+
+    private async Task<Result> Decide(Guid reviewId, string userId, string password, Func<ReviewBundle, string, Result<ReviewSignature>> decide, CancellationToken cancellationToken)
+    {
+        var signer = await users.FindByIdAsync(userId);
+        if (signer is null || !await users.CheckPasswordAsync(signer, password))
+        {
+            if (signer is not null)
+            {
+                await users.AccessFailedAsync(signer);
+            }
+
+            return WrongPassword;
+        }
+
+        db.ChangeTracker.Clear();
+        return await Change(reviewId, b => decide(b, signer.DisplayName) is { Succeeded: false } r ? Result.Failure(r.Error!) : Result.Success(), cancellationToken);
+    }
+
+    private Task<Result> Change(Guid reviewId, Func<ReviewBundle, Result> change, CancellationToken cancellationToken) =>
+        Change(reviewId, b => Task.FromResult(change(b)), cancellationToken);
+
+    private Task<Result> Change(Guid reviewId, Func<ReviewBundle, Task<Result>> change, CancellationToken cancellationToken) =>
+        ConcurrencyRetry.RunAsync(db, async () =>
+        {
+            var bundle = await LoadAsync(reviewId, cancellationToken);
+            if (bundle is null)
+            {
+                return Result.Failure(NotFound);
+            }
+
+            var result = await change(bundle);
+            if (!result.Succeeded)
+            {
+                return result;
+            }
+
+            SyncOrder(bundle);
+            await db.SaveChangesAsync(cancellationToken);
+            return Result.Success();
+        });
+
+    /// <summary>The order's status follows its review's.</summary>
+    private void SyncOrder(ReviewBundle bundle)
+    {
+        var (review, order) = (bundle.Review, bundle.Order);
+        _ = review.Status switch
+        {
+            ReviewStatus.InProgress => order.Status == OrderStatus.AwaitingApproval ? order.ReturnToReview() : Result.Success(),
+            ReviewStatus.AwaitingApproval => order.Status == OrderStatus.UnderReview ? order.AwaitApproval() : Result.Success(),
+            ReviewStatus.Approved => order.Status is OrderStatus.UnderReview or OrderStatus.AwaitingApproval ? order.Approve(Now) : Result.Success(),
+            ReviewStatus.Rejected => order.Status is OrderStatus.UnderReview or OrderStatus.AwaitingApproval ? order.Reject(review.DecisionComment ?? "", Now) : Result.Success(),
+            ReviewStatus.Withdrawn => order.Status is OrderStatus.UnderReview or OrderStatus.AwaitingApproval ? order.Withdraw(review.DecisionComment ?? "", Now) : Result.Success(),
+        };
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

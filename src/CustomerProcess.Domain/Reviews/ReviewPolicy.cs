@@ -9,7 +9,8 @@ public sealed record ReviewDecision(
     IReadOnlyList<string> Departments,
     bool RequiresGeneralManager);
 
-/// <summary>Runs every rule and takes the highest level; the reasons are the findings at that level.</summary>
+/// <summary>Runs every rule and takes the highest level. The reasons are every escalation that fired,
+/// highest first (so a meeting-level order still says "new customer"), or the baseline when nothing escalated.</summary>
 public sealed class ReviewPolicy(IEnumerable<IReviewRule> rules)
 {
     public static ReviewPolicy Standard { get; } = new(
@@ -22,7 +23,11 @@ public sealed class ReviewPolicy(IEnumerable<IReviewRule> rules)
     {
         var findings = rules.Select(r => r.Evaluate(facts, thresholds)).OfType<RuleFinding>().ToList();
         var level = findings.Max(f => f.Level);
-        return ForLevel(level, findings.Where(f => f.Level == level).ToList(), facts);
+        var reasons = findings
+            .Where(f => f.Level == level || f.Level >= ReviewLevel.FullCountersign)
+            .OrderByDescending(f => f.Level)
+            .ToList();
+        return ForLevel(level, reasons, facts);
     }
 
     /// <summary>The decision for a given level (also used when a sales manager raises the level).</summary>

@@ -107,15 +107,22 @@ public sealed class ReviewRulesTests
     }
 
     [Fact]
-    public void In_combination_the_highest_level_wins_and_every_reason_at_that_level_is_given()
+    public void In_combination_the_highest_level_wins_and_every_escalation_is_given_highest_first()
     {
         var decision = ReviewPolicy.Standard.Decide(Facts(amount: 1_200_000m, customerClass: CustomerClass.New, oem: true), Defaults);
 
         Assert.Equal(ReviewLevel.ReviewMeeting, decision.Level);
         Assert.True(decision.RequiresGeneralManager);
-        var reason = Assert.Single(decision.Reasons);
-        Assert.Equal("amount {0} ≥ {1}", reason.ReasonKey);
-        Assert.Equal([1_200_000m, 1_000_000m], reason.Arguments);
+        Assert.Equal(["amount {0} ≥ {1}", "new customer / first order", "OEM order"], decision.Reasons.Select(r => r.ReasonKey));
+        Assert.Equal([1_200_000m, 1_000_000m], decision.Reasons[0].Arguments);
+        Assert.DoesNotContain(decision.Reasons, r => r.Level < ReviewLevel.FullCountersign);
+    }
+
+    [Fact]
+    public void A_simplified_review_gives_the_baseline_reason()
+    {
+        var decision = ReviewPolicy.Standard.Decide(Facts(amount: 150_000m), Defaults);
+        Assert.Equal(["amount {0} < {1}"], decision.Reasons.Select(r => r.ReasonKey));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using CustomerProcess.Domain.Security;
 using CustomerProcess.Infrastructure.Auditing;
 using CustomerProcess.Infrastructure.Identity;
+using CustomerProcess.Infrastructure.Pdf;
 using CustomerProcess.Infrastructure.Persistence;
 using FluentValidation;
 using FluentValidation.AspNetCore;
@@ -35,6 +36,7 @@ public static class CustomerProcessSetup
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddAppDatabase(configuration);
+        services.AddPdf(configuration);
 
         services.AddIdentity<AppUser, IdentityRole>(options =>
             {

@@ -61,7 +61,7 @@ public sealed class SurveyCampaign : BusinessRecord
 }
 
 /// <summary>A personal survey link: only the SHA-256 of the token is stored; it works once and expires.</summary>
-public sealed class SurveyInvitation : BusinessRecord
+public sealed class SurveyInvitation : BusinessRecord, IVersioned
 {
     public static readonly DomainError Unusable = new("survey.link-unusable", "This survey link is not valid.");
 
@@ -86,6 +86,8 @@ public sealed class SurveyInvitation : BusinessRecord
     public DateTime ExpiresAtUtc { get; private set; }
 
     public DateTime? UsedAtUtc { get; private set; }
+
+    public int Version { get; private set; }
 
     /// <summary>Creates an invitation and returns the token to put in the link (never stored).</summary>
     public static (SurveyInvitation Invitation, string Token) Create(Guid campaignId, Guid customerId, DateTime expiresAtUtc)

@@ -2,11 +2,13 @@ using System.Resources;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using CustomerProcess.Domain.Auditing;
+using CustomerProcess.Domain.Complaints;
 using CustomerProcess.Domain.Contracts;
 using CustomerProcess.Domain.Customers;
 using CustomerProcess.Domain.Orders;
 using CustomerProcess.Domain.Reviews;
 using CustomerProcess.Domain.Security;
+using CustomerProcess.Domain.Surveys;
 
 namespace CustomerProcess.Web.Tests.Foundation;
 
@@ -60,7 +62,17 @@ public sealed partial class LocalizationResourceTests
         ["Method."] = Enum.GetNames<ConfirmationMethod>(),
         ["ContractStatus."] = Enum.GetNames<ContractStatus>(),
         ["Capacity."] = ["SalesManager", "GeneralManager"],
-        ["Queue."] = ["sign", "confirm", "resolve", "conclude", "approve", "contract", "draft"],
+        ["Queue."] = ["sign", "confirm", "resolve", "conclude", "approve", "contract", "complaint", "verify", "action", "draft"],
+        ["Severity."] = Enum.GetNames<ComplaintSeverity>(),
+        ["ComplaintChannel."] = Enum.GetNames<ComplaintChannel>(),
+        ["Kind."] = Enum.GetNames<ComplaintKind>(),
+        ["ComplaintStatus."] = Enum.GetNames<ComplaintStatus>(),
+        ["Cause."] = Enum.GetNames<CauseCategory>(),
+        ["ActionStatus."] = Enum.GetNames<ActionStatus>(),
+        ["ReturnStatus."] = Enum.GetNames<ReturnStatus>(),
+        ["Dimension."] = Enum.GetNames<SurveyDimension>(),
+        ["Source."] = Enum.GetNames<ResponseSource>(),
+        ["FollowUp."] = Enum.GetNames<FollowUpStatus>(),
     };
 
     private static IEnumerable<string> UsedKeys()
@@ -109,6 +121,7 @@ public sealed partial class LocalizationResourceTests
                  {
                      "Customer", "Contact", "Product", "Department", "AppUser", "UserRole", "SalesOrder", "OrderLine", "Review",
                      "ReviewSection", "ReviewSignature", "Discrepancy", "DepartmentDelegation", "ReviewPolicySetting", "Contract",
+                     "Complaint", "CorrectiveAction", "ReturnRecord", "SurveyCampaign", "SurveyInvitation", "SurveyResponse",
                  })
         {
             yield return entity;

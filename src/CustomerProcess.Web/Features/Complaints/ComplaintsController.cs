@@ -50,11 +50,6 @@ public sealed class ComplaintsController(
     [HttpGet]
     public async Task<IActionResult> Index(string? q, bool closed, int? page, CancellationToken cancellationToken)
     {
-        if (!SeesAll && !User.IsInRole(Roles.Sales))
-        {
-            return Forbid();
-        }
-
         var query = Visible();
         query = closed ? query.Where(c => c.Status == ComplaintStatus.Closed) : query.Where(c => c.Status != ComplaintStatus.Closed);
         if (!string.IsNullOrWhiteSpace(q))
@@ -307,9 +302,12 @@ public sealed class ComplaintsController(
             return query;
         }
 
-        // A salesperson sees the complaints of the customers they own, and those they logged.
+        // A salesperson sees the complaints of the customers they own and those they logged;
+        // the owner of a corrective action sees the complaint it belongs to.
         var userId = UserId;
-        return query.Where(c => c.LoggedByUserId == userId || db.Customers.Any(x => x.Id == c.CustomerId && x.OwnerUserId == userId));
+        return query.Where(c => c.LoggedByUserId == userId
+            || db.Customers.Any(x => x.Id == c.CustomerId && x.OwnerUserId == userId)
+            || db.CorrectiveActions.Any(a => a.ComplaintId == c.Id && a.OwnerUserId == userId));
     }
 
     private async Task<(ComplaintDetailsViewModel Model, bool Allowed)?> DetailsAsync(Guid id, CancellationToken cancellationToken)

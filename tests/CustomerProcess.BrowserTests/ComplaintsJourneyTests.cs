@@ -54,7 +54,7 @@ public sealed class ComplaintsJourneyTests(BrowserFixture browser)
         var link = (await quality.Locator("code.survey-link").First.TextContentAsync())!;
 
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" });
-        var customer = await context.NewPageAsync();
+        var customer = await browser.NewPageAsync(context);
         await customer.GotoAsync(link);
         foreach (var (dimension, score) in new[] { ("Quality", "5"), ("Delivery", "2"), ("Service", "4"), ("Price", "3"), ("Communication", "5") })
         {

@@ -1,3 +1,4 @@
+using CustomerProcess.Domain.Attachments;
 using CustomerProcess.Domain.Auditing;
 using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Complaints;
@@ -66,6 +67,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
     public DbSet<SurveyInvitation> SurveyInvitations => Set<SurveyInvitation>();
 
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+
+    public DbSet<Attachment> Attachments => Set<Attachment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -33,11 +33,11 @@ public sealed record LedgerRow(Guid Id, string Number, string CustomerName, stri
 
 public sealed record LedgerIndexViewModel(LedgerFilter Filter, Page<LedgerRow> Page, PagerModel Pager);
 
-public sealed record LedgerDetailsViewModel(Contract Contract, ReviewDetailsViewModel Review);
+public sealed record LedgerDetailsViewModel(Contract Contract, ReviewDetailsViewModel Review, Attachments.AttachmentsViewModel Attachments);
 
 /// <summary>The contract ledger (合同台帐): every signed contract, filterable, with its full review.</summary>
 [Authorize]
-public sealed class LedgerController(AppDbContext db, ReviewQueries reviews, ReviewAccess access) : Controller
+public sealed class LedgerController(AppDbContext db, ReviewQueries reviews, ReviewAccess access, Attachments.AttachmentAccess attachments) : Controller
 {
     [HttpGet]
     public async Task<IActionResult> Index([FromQuery] LedgerFilter filter, CancellationToken cancellationToken)
@@ -120,8 +120,14 @@ public sealed class LedgerController(AppDbContext db, ReviewQueries reviews, Rev
             return NotFound();
         }
 
-        return await access.CanReadAsync(User, review.Order, review.Review, cancellationToken)
-            ? View(new LedgerDetailsViewModel(contract, review))
-            : Forbid();
+        if (!await access.CanReadAsync(User, review.Order, review.Review, cancellationToken))
+        {
+            return Forbid();
+        }
+
+        var files = new Attachments.AttachmentsViewModel(
+            Domain.Attachments.AttachmentOwner.Contract, id, await attachments.ListAsync(Domain.Attachments.AttachmentOwner.Contract, id, cancellationToken),
+            Attachments.AttachmentAccess.CanUpload(User, Domain.Attachments.AttachmentOwner.Contract), Url.Action(nameof(Details), new { id })!);
+        return View(new LedgerDetailsViewModel(contract, review, files));
     }
 }

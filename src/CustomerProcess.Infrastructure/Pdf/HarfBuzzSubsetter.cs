@@ -11,14 +11,21 @@ internal static partial class HarfBuzzSubsetter
 {
     private const string Library = "libHarfBuzzSharp";
 
-    public static byte[] Subset(byte[] font, IEnumerable<int> codePoints)
+    /// <summary>A standalone font holding only the glyphs for <paramref name="codePoints"/>, taken from face
+    /// <paramref name="faceIndex"/> of <paramref name="font"/> (a .ttf, or a .ttc collection).</summary>
+    public static byte[] Subset(byte[] font, int faceIndex, IEnumerable<int> codePoints)
     {
         var handle = GCHandle.Alloc(font, GCHandleType.Pinned);
         IntPtr blob = 0, face = 0, input = 0, subset = 0, subsetBlob = 0;
         try
         {
             blob = hb_blob_create(handle.AddrOfPinnedObject(), (uint)font.Length, MemoryModeReadOnly, 0, 0);
-            face = hb_face_create(blob, 0);
+            face = hb_face_create(blob, (uint)faceIndex);
+            if (hb_face_get_glyph_count(face) == 0)
+            {
+                throw new InvalidOperationException($"The PDF font has no face {faceIndex} (or no glyphs).");
+            }
+
             input = hb_subset_input_create_or_fail();
             if (input == 0)
             {
@@ -96,6 +103,9 @@ internal static partial class HarfBuzzSubsetter
 
     [LibraryImport(Library)]
     private static partial void hb_face_destroy(IntPtr face);
+
+    [LibraryImport(Library)]
+    private static partial uint hb_face_get_glyph_count(IntPtr face);
 
     [LibraryImport(Library)]
     private static partial IntPtr hb_face_reference_blob(IntPtr face);

@@ -6,18 +6,21 @@ using SkiaSharp;
 namespace CustomerProcess.Infrastructure.Pdf;
 
 /// <summary>
-/// Lays out a <see cref="PdfDocumentModel"/> on A4 pages with SkiaSharp. Two passes: every character the
-/// document draws is collected first and the font is subset once (HarfBuzz), then the pages are laid out
-/// and drawn with the subset face, so the embedded font holds only the glyphs used.
+/// Lays out a <see cref="PdfDocumentModel"/> on A4 pages with SkiaSharp. Two passes: the document's strings
+/// are cleaned once, every character they hold (and the footer's) is collected and the font is subset once
+/// (HarfBuzz), then the pages are laid out and drawn from those same strings with the subset face, so the
+/// embedded font holds only the glyphs used.
 /// </summary>
-public sealed class SkiaPdfRenderer(IOptions<PdfOptions> options) : IPdfRenderer
+public sealed class SkiaPdfRenderer(IOptions<PdfOptions> options, TimeProvider? clock = null) : IPdfRenderer
 {
     private const float PageWidth = 595f;
     private const float PageHeight = 842f;
     private const float Margin = 42f;
     private const float ContentWidth = PageWidth - (2 * Margin);
     private const float Bottom = PageHeight - Margin - 18f; // room for the footer
+    private const float FooterBaseline = PageHeight - Margin + 4f;
     private const float CellPadding = 4f;
+    private const string FooterCharacters = "0123456789 /·";
 
     private static readonly SKColor Ink = new(0x1d, 0x27, 0x33);
     private static readonly SKColor Muted = new(0x5d, 0x6b, 0x7a);
@@ -25,13 +28,16 @@ public sealed class SkiaPdfRenderer(IOptions<PdfOptions> options) : IPdfRenderer
     private static readonly SKColor HeaderFill = new(0xea, 0xf0, 0xf6);
 
     private readonly Lazy<byte[]> _font = new(() => LoadFont(options.Value.FontPath));
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
     public byte[] Render(PdfDocumentModel document)
     {
-        var characters = Collect(document);
-        using var data = SKData.CreateCopy(HarfBuzzSubsetter.Subset(_font.Value, characters));
+        ArgumentNullException.ThrowIfNull(document);
+        document = Clean(document);
+        var subset = HarfBuzzSubsetter.Subset(_font.Value, options.Value.FontFaceIndex, Collect(document));
+        using var data = SKData.CreateCopy(subset);
         using var typeface = SKTypeface.FromData(data) ?? throw new InvalidOperationException("The subset font could not be loaded.");
-        var layout = new Layout(typeface);
+        using var layout = new Layout(typeface);
         layout.Title(document.Title, document.Subtitle);
         foreach (var block in document.Blocks)
         {
@@ -63,23 +69,21 @@ public sealed class SkiaPdfRenderer(IOptions<PdfOptions> options) : IPdfRenderer
             Title = document.Title,
             Creator = "CustomerProcess",
             Producer = "CustomerProcess (SkiaSharp)",
-            Creation = DateTime.UtcNow,
+            Creation = _clock.GetUtcNow().UtcDateTime,
         };
         using (var pdf = SKDocument.CreatePdf(stream, metadata))
         {
             var total = layout.Pages.Count;
             for (var i = 0; i < total; i++)
             {
-                using var canvas = pdf.BeginPage(PageWidth, PageHeight);
+                var canvas = pdf.BeginPage(PageWidth, PageHeight);
                 foreach (var draw in layout.Pages[i])
                 {
                     draw(canvas);
                 }
 
                 var footer = Footer(document.Footer, i + 1, total);
-                using var font = Layout.Font(typeface, 8f);
-                using var paint = new SKPaint { Color = Muted, IsAntialias = true };
-                canvas.DrawText(footer, PageWidth - Margin - font.MeasureText(footer), PageHeight - Margin + 4f, font, paint);
+                layout.DrawFooter(canvas, footer, PageWidth - Margin, FooterBaseline);
                 pdf.EndPage();
             }
 
@@ -90,16 +94,74 @@ public sealed class SkiaPdfRenderer(IOptions<PdfOptions> options) : IPdfRenderer
         return result.ToArray();
     }
 
+    /// <summary>The footer of page <paramref name="page"/>; only <see cref="FooterCharacters"/> are added to the caller's text.</summary>
     internal static string Footer(string? footer, int page, int total) =>
         string.IsNullOrEmpty(footer)
             ? string.Create(CultureInfo.InvariantCulture, $"{page} / {total}")
             : string.Create(CultureInfo.InvariantCulture, $"{footer} · {page} / {total}");
 
+    /// <summary>
+    /// The document with every string made drawable: line breaks normalized, tabs as spaces, other control
+    /// characters dropped, a lone surrogate (half of a pair cut by truncation) replaced by U+FFFD.
+    /// Both passes use the cleaned strings, so nothing drawn can be missing from the subset.
+    /// </summary>
+    private static PdfDocumentModel Clean(PdfDocumentModel d) => new(
+        Clean(d.Title),
+        CleanOrNull(d.Subtitle),
+        d.Blocks.Select(block => block switch
+        {
+            PdfHeading h => new PdfHeading(Clean(h.Text)),
+            PdfParagraph p => new PdfParagraph(Clean(p.Text)),
+            PdfFields f => new PdfFields(f.Rows.Select(r => new PdfField(Clean(r.Label), Clean(r.Value))).ToList()),
+            PdfTable t => new PdfTable(
+                t.Headers.Select(Clean).ToList(),
+                t.Rows.Select(r => (IReadOnlyList<string>)r.Select(Clean).ToList()).ToList(),
+                t.ColumnWeights),
+            PdfSignature s => new PdfSignature(Clean(s.Capacity), Clean(s.Signer), Clean(s.Meaning), Clean(s.Time), CleanOrNull(s.Conclusion)),
+            _ => block,
+        }).ToList(),
+        CleanOrNull(d.Footer));
+
+    private static string? CleanOrNull(string? text) => text is null ? null : Clean(text);
+
+    private static string Clean(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        var result = new StringBuilder(text.Length);
+        var normalized = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        for (var i = 0; i < normalized.Length; i++)
+        {
+            var ch = normalized[i];
+            if (char.IsHighSurrogate(ch) && i + 1 < normalized.Length && char.IsLowSurrogate(normalized[i + 1]))
+            {
+                result.Append(ch).Append(normalized[++i]);
+            }
+            else if (char.IsSurrogate(ch))
+            {
+                result.Append('\uFFFD');
+            }
+            else if (ch == '\t')
+            {
+                result.Append(' ');
+            }
+            else if (ch == '\n' || !char.IsControl(ch))
+            {
+                result.Append(ch);
+            }
+        }
+
+        return result.ToString();
+    }
+
     /// <summary>Every code point the document will draw (from the same strings that are drawn).</summary>
     private static SortedSet<int> Collect(PdfDocumentModel document)
     {
         var text = new StringBuilder();
-        text.Append(document.Title).Append(document.Subtitle).Append(document.Footer).Append("0123456789 /·—");
+        text.Append(document.Title).Append(document.Subtitle).Append(document.Footer).Append(FooterCharacters);
         foreach (var block in document.Blocks)
         {
             switch (block)
@@ -140,37 +202,35 @@ public sealed class SkiaPdfRenderer(IOptions<PdfOptions> options) : IPdfRenderer
             }
         }
 
-        var codePoints = new SortedSet<int>();
-        var all = text.ToString();
-        for (var i = 0; i < all.Length; i += char.IsSurrogatePair(all, i) ? 2 : 1)
-        {
-            codePoints.Add(char.ConvertToUtf32(all, i));
-        }
-
-        return codePoints;
+        return [.. text.ToString().EnumerateRunes().Select(r => r.Value)];
     }
 
     private static byte[] LoadFont(string? configured)
     {
-        var candidates = new[]
+        if (!string.IsNullOrWhiteSpace(configured))
         {
-            configured,
-            Path.Combine(AppContext.BaseDirectory, "Pdf", "Fonts", "wqy-microhei.ttf"),
-        };
-        foreach (var path in candidates)
-        {
-            if (!string.IsNullOrWhiteSpace(path) && File.Exists(path))
-            {
-                return File.ReadAllBytes(path);
-            }
+            // A configured font that is missing is a mistake to report, not to paper over.
+            return File.Exists(configured)
+                ? File.ReadAllBytes(configured)
+                : throw new FileNotFoundException($"Pdf:FontPath points to {configured}, which does not exist.", configured);
         }
 
-        throw new FileNotFoundException("No PDF font found. Set Pdf:FontPath to a TrueType face with Chinese and Latin glyphs.");
+        var shipped = Path.Combine(AppContext.BaseDirectory, "Pdf", "Fonts", "wqy-microhei.ttf");
+        return File.Exists(shipped)
+            ? File.ReadAllBytes(shipped)
+            : throw new FileNotFoundException("No PDF font found. Set Pdf:FontPath to a TrueType face with Chinese and Latin glyphs.", shipped);
     }
 
+    /// <summary>One cell of a ruled row: its lines are drawn top-down and may continue on the next page.</summary>
+    private sealed record Cell(float X, float Width, IReadOnlyList<string> Lines, SKFont Font, float LineHeight, SKColor Color, SKColor? Fill = null, int ColoredLines = int.MaxValue, SKColor After = default);
+
     /// <summary>Positions everything, page by page, as a list of draw actions.</summary>
-    private sealed class Layout(SKTypeface typeface)
+    private sealed class Layout(SKTypeface typeface) : IDisposable
     {
+        private const float BodyLine = 13f;
+        private const float SmallLine = 11f;
+        private const float HeadingLine = 15f;
+
         private readonly SKFont _body = Font(typeface, 9.5f);
         private readonly SKFont _small = Font(typeface, 8f);
         private readonly SKFont _heading = Font(typeface, 12f);
@@ -183,7 +243,7 @@ public sealed class SkiaPdfRenderer(IOptions<PdfOptions> options) : IPdfRenderer
 
         /// <summary>No fake bold: Skia would draw emboldened text as outlines (large, not searchable);
         /// headings differ by size and colour instead.</summary>
-        public static SKFont Font(SKTypeface typeface, float size) => new(typeface, size)
+        private static SKFont Font(SKTypeface typeface, float size) => new(typeface, size)
         {
             Subpixel = true,
             LinearMetrics = true,
@@ -191,12 +251,26 @@ public sealed class SkiaPdfRenderer(IOptions<PdfOptions> options) : IPdfRenderer
             Edging = SKFontEdging.Antialias,
         };
 
+        public void Dispose()
+        {
+            _body.Dispose();
+            _small.Dispose();
+            _heading.Dispose();
+            _title.Dispose();
+        }
+
+        public void DrawFooter(SKCanvas canvas, string footer, float right, float baseline)
+        {
+            using var paint = Fill(Muted);
+            canvas.DrawText(footer, right - _small.MeasureText(footer), baseline, _small, paint);
+        }
+
         public void Title(string title, string? subtitle)
         {
             foreach (var line in Wrap(title, _title, ContentWidth))
             {
-                var x = Margin + ((ContentWidth - _title.MeasureText(line)) / 2);
-                Text(line, x, _y + 16f, _title, Ink);
+                Ensure(22f);
+                Text(line, Margin + ((ContentWidth - _title.MeasureText(line)) / 2), _y + 16f, _title, Ink);
                 _y += 22f;
             }
 
@@ -204,6 +278,7 @@ public sealed class SkiaPdfRenderer(IOptions<PdfOptions> options) : IPdfRenderer
             {
                 foreach (var line in Wrap(subtitle, _body, ContentWidth))
                 {
+                    Ensure(14f);
                     Text(line, Margin + ((ContentWidth - _body.MeasureText(line)) / 2), _y + 11f, _body, Muted);
                     _y += 14f;
                 }
@@ -211,16 +286,23 @@ public sealed class SkiaPdfRenderer(IOptions<PdfOptions> options) : IPdfRenderer
 
             _y += 6f;
             var y = _y;
-            Page.Add(c => c.DrawLine(Margin, y, PageWidth - Margin, y, Stroke(1f, Ink)));
+            Page.Add(c =>
+            {
+                using var stroke = Stroke(1f, Ink);
+                c.DrawLine(Margin, y, PageWidth - Margin, y, stroke);
+            });
             _y += 10f;
         }
 
         public void Heading(string text)
         {
-            Ensure(40f);
+            var lines = Wrap(text, _heading, ContentWidth);
+            // Keep a heading with at least two lines of what follows it.
+            Ensure((lines.Count * 16f) + 8f + 30f);
             _y += 6f;
-            foreach (var line in Wrap(text, _heading, ContentWidth))
+            foreach (var line in lines)
             {
+                Ensure(16f);
                 Text(line, Margin, _y + 12f, _heading, Ink);
                 _y += 16f;
             }
@@ -230,11 +312,15 @@ public sealed class SkiaPdfRenderer(IOptions<PdfOptions> options) : IPdfRenderer
 
         public void Paragraph(string text)
         {
-            foreach (var line in Wrap(text, _body, ContentWidth))
+            const float Line = 13.5f;
+            var lines = Wrap(text, _body, ContentWidth);
+            for (var i = 0; i < lines.Count; i++)
             {
-                Ensure(14f);
-                Text(line, Margin, _y + 10f, _body, Ink);
-                _y += 13.5f;
+                // No single line of a paragraph alone at the foot (orphan) or the head (widow) of a page.
+                var keep = i == 0 || i == lines.Count - 2 ? Math.Min(2, lines.Count - i) : 1;
+                Ensure(keep * Line);
+                Text(lines[i], Margin, _y + 10f, _body, Ink);
+                _y += Line;
             }
 
             _y += 4f;
@@ -248,38 +334,15 @@ public sealed class SkiaPdfRenderer(IOptions<PdfOptions> options) : IPdfRenderer
             var labelWidth = pairWidth * 0.36f;
             for (var i = 0; i < rows.Count; i += PairsPerRow)
             {
-                var pairs = rows.Skip(i).Take(PairsPerRow).ToList();
-                var cells = new List<(float X, float W, IReadOnlyList<string> Lines, bool Label)>();
-                for (var p = 0; p < pairs.Count; p++)
+                var cells = new List<Cell>();
+                foreach (var (pair, p) in rows.Skip(i).Take(PairsPerRow).Select((pair, p) => (pair, p)))
                 {
                     var x = Margin + (p * pairWidth);
-                    cells.Add((x, labelWidth, Wrap(pairs[p].Label, _body, labelWidth - (2 * CellPadding)), true));
-                    cells.Add((x + labelWidth, pairWidth - labelWidth, Wrap(pairs[p].Value, _body, pairWidth - labelWidth - (2 * CellPadding)), false));
+                    cells.Add(new Cell(x, labelWidth, Wrap(pair.Label, _body, labelWidth - (2 * CellPadding)), _body, BodyLine, Muted, HeaderFill));
+                    cells.Add(new Cell(x + labelWidth, pairWidth - labelWidth, Wrap(pair.Value, _body, pairWidth - labelWidth - (2 * CellPadding)), _body, BodyLine, Ink));
                 }
 
-                var height = (cells.Max(c => Math.Max(1, c.Lines.Count)) * 13f) + (2 * CellPadding);
-                Ensure(height);
-                var top = _y;
-                foreach (var cell in cells)
-                {
-                    var (x, w, lines, isLabel) = cell;
-                    Page.Add(c =>
-                    {
-                        if (isLabel)
-                        {
-                            using var fill = new SKPaint { Color = HeaderFill, Style = SKPaintStyle.Fill };
-                            c.DrawRect(x, top, w, height, fill);
-                        }
-
-                        c.DrawRect(x, top, w, height, Stroke(0.6f, Rule));
-                    });
-                    for (var l = 0; l < lines.Count; l++)
-                    {
-                        Text(lines[l], x + CellPadding, top + CellPadding + 9.5f + (l * 13f), _body, isLabel ? Muted : Ink);
-                    }
-                }
-
-                _y += height;
+                Row(cells);
             }
 
             _y += 8f;
@@ -287,25 +350,30 @@ public sealed class SkiaPdfRenderer(IOptions<PdfOptions> options) : IPdfRenderer
 
         public void Table(PdfTable table)
         {
-            var weights = table.ColumnWeights is { } w && w.Count == table.Headers.Count ? w : table.Headers.Select(_ => 1f).ToList();
+            if (table.Headers.Count == 0)
+            {
+                return;
+            }
+
+            var weights = table.ColumnWeights is { } w && w.Count == table.Headers.Count && w.All(x => x > 0)
+                ? w
+                : table.Headers.Select(_ => 1f).ToList();
             var total = weights.Sum();
             var widths = weights.Select(x => ContentWidth * x / total).ToList();
-            var header = table.Headers.Select((h, i) => Wrap(h, _small, widths[i] - (2 * CellPadding))).ToList();
-            var headerHeight = (header.Max(h => Math.Max(1, h.Count)) * 11f) + (2 * CellPadding);
+            var lefts = widths.Select((_, i) => Margin + widths.Take(i).Sum()).ToList();
+            var header = widths.Select((width, i) => new Cell(lefts[i], width, Wrap(table.Headers[i], _small, width - (2 * CellPadding)), _small, SmallLine, Muted, HeaderFill)).ToList();
+            var headerHeight = Height(header);
+            var rows = table.Rows
+                .Select(row => widths.Select((width, i) => new Cell(lefts[i], width, Wrap(i < row.Count ? row[i] : "", _body, width - (2 * CellPadding)), _body, BodyLine, Ink)).ToList())
+                .ToList();
 
-            Ensure(headerHeight + 20f);
-            DrawRow(header, widths, headerHeight, _small, HeaderFill, Muted, 11f);
-            foreach (var row in table.Rows)
+            // The header never stands alone at the foot of a page: it goes with the first row (or its first lines).
+            var first = rows.Count == 0 ? 0f : Height(rows[0]);
+            Ensure(headerHeight + (first <= Bottom - Margin - headerHeight ? first : (3 * BodyLine) + (2 * CellPadding)));
+            Row(header);
+            foreach (var cells in rows)
             {
-                var cells = widths.Select((width, i) => Wrap(i < row.Count ? row[i] : "", _body, width - (2 * CellPadding))).ToList();
-                var height = (cells.Max(c => Math.Max(1, c.Count)) * 13f) + (2 * CellPadding);
-                if (_y + height > Bottom)
-                {
-                    NewPage();
-                    DrawRow(header, widths, headerHeight, _small, HeaderFill, Muted, 11f);
-                }
-
-                DrawRow(cells, widths, height, _body, null, Ink, 13f);
+                Row(cells, continued: () => Row(header), reserved: headerHeight);
             }
 
             _y += 8f;
@@ -313,59 +381,95 @@ public sealed class SkiaPdfRenderer(IOptions<PdfOptions> options) : IPdfRenderer
 
         public void Signature(PdfSignature signature)
         {
-            const float Height = 44f;
-            Ensure(Height + 6f);
-            var top = _y;
-            Page.Add(c => c.DrawRect(Margin, top, ContentWidth, Height, Stroke(0.8f, Rule)));
             var capacityWidth = ContentWidth * 0.28f;
-            Page.Add(c =>
-            {
-                using var fill = new SKPaint { Color = HeaderFill, Style = SKPaintStyle.Fill };
-                c.DrawRect(Margin, top, capacityWidth, Height, fill);
-                c.DrawRect(Margin, top, capacityWidth, Height, Stroke(0.8f, Rule));
-            });
-            var capacity = Wrap(signature.Capacity, _heading, capacityWidth - (2 * CellPadding));
-            for (var i = 0; i < Math.Min(2, capacity.Count); i++)
-            {
-                Text(capacity[i], Margin + CellPadding, top + 17f + (i * 15f), _heading, Ink);
-            }
-
-            var x = Margin + capacityWidth + CellPadding;
-            var width = ContentWidth - capacityWidth - (2 * CellPadding);
+            var width = ContentWidth - capacityWidth;
             var first = string.Join("   ", new[] { signature.Signer, signature.Meaning, signature.Time }.Where(s => !string.IsNullOrWhiteSpace(s)));
-            Text(Wrap(first, _body, width).FirstOrDefault() ?? "", x, top + 15f, _body, Ink);
-            var second = Wrap(signature.Conclusion ?? "", _body, width);
-            for (var i = 0; i < Math.Min(2, second.Count); i++)
-            {
-                Text(second[i], x, top + 29f + (i * 12f), _body, Muted);
-            }
-
-            _y += Height + 6f;
+            var signed = Wrap(first, _body, width - (2 * CellPadding));
+            var lines = signed.Concat(string.IsNullOrWhiteSpace(signature.Conclusion) ? [] : Wrap(signature.Conclusion, _body, width - (2 * CellPadding))).ToList();
+            Row(
+                [
+                    new Cell(Margin, capacityWidth, Wrap(signature.Capacity, _heading, capacityWidth - (2 * CellPadding)), _heading, HeadingLine, Ink, HeaderFill),
+                    new Cell(Margin + capacityWidth, width, lines, _body, BodyLine, Ink, ColoredLines: signed.Count, After: Muted),
+                ],
+                minimum: 44f);
+            _y += 6f;
         }
 
-        private void DrawRow(IReadOnlyList<IReadOnlyList<string>> cells, IReadOnlyList<float> widths, float height, SKFont font, SKColor? fill, SKColor color, float lineHeight)
-        {
-            var top = _y;
-            var x = Margin;
-            for (var i = 0; i < widths.Count; i++)
-            {
-                var (cellX, cellW) = (x, widths[i]);
-                Page.Add(c =>
-                {
-                    if (fill is { } f)
-                    {
-                        using var paint = new SKPaint { Color = f, Style = SKPaintStyle.Fill };
-                        c.DrawRect(cellX, top, cellW, height, paint);
-                    }
+        private static float Height(IReadOnlyList<Cell> cells) =>
+            cells.Max(c => Math.Max(1, c.Lines.Count) * c.LineHeight) + (2 * CellPadding);
 
-                    c.DrawRect(cellX, top, cellW, height, Stroke(0.6f, Rule));
-                });
-                for (var l = 0; l < cells[i].Count; l++)
+        /// <summary>
+        /// Draws a ruled row. A row that does not fit moves to the next page (after <paramref name="continued"/>,
+        /// the repeated table header); a row taller than a whole page is split line by line over pages.
+        /// </summary>
+        private void Row(IReadOnlyList<Cell> cells, Action? continued = null, float reserved = 0f, float minimum = 0f)
+        {
+            var height = Math.Max(minimum, Height(cells));
+            if (_y + height <= Bottom)
+            {
+                Draw(cells, cells.Select(_ => 0).ToArray(), cells.Select(c => c.Lines.Count).ToArray(), height);
+                return;
+            }
+
+            var fresh = Bottom - Margin - reserved;
+            if (height <= fresh || _y + (2 * CellPadding) + cells.Max(c => c.LineHeight) > Bottom)
+            {
+                NewPage();
+                continued?.Invoke();
+                if (height <= fresh)
                 {
-                    Text(cells[i][l], cellX + CellPadding, top + CellPadding + font.Size + (l * lineHeight), font, color);
+                    Draw(cells, cells.Select(_ => 0).ToArray(), cells.Select(c => c.Lines.Count).ToArray(), height);
+                    return;
+                }
+            }
+
+            var done = new int[cells.Count];
+            while (true)
+            {
+                var available = Bottom - _y - (2 * CellPadding);
+                var take = cells.Select((c, i) => Math.Min(c.Lines.Count - done[i], (int)(available / c.LineHeight))).ToArray();
+                var rest = cells.Select((c, i) => c.Lines.Count - done[i] - take[i]).ToArray();
+                var chunk = cells.Select((c, i) => take[i] * c.LineHeight).Max() + (2 * CellPadding);
+                Draw(cells, done, take, rest.All(r => r == 0) ? Math.Max(chunk, Math.Min(minimum, Bottom - _y)) : Bottom - _y);
+                if (rest.All(r => r == 0))
+                {
+                    return;
                 }
 
-                x += widths[i];
+                for (var i = 0; i < done.Length; i++)
+                {
+                    done[i] += take[i];
+                }
+
+                NewPage();
+                continued?.Invoke();
+            }
+        }
+
+        /// <summary>Draws lines [from, from + count) of each cell in boxes of the given height, then moves down.</summary>
+        private void Draw(IReadOnlyList<Cell> cells, int[] from, int[] count, float height)
+        {
+            var top = _y;
+            for (var i = 0; i < cells.Count; i++)
+            {
+                var cell = cells[i];
+                Page.Add(c =>
+                {
+                    if (cell.Fill is { } fill)
+                    {
+                        using var paint = Fill(fill);
+                        c.DrawRect(cell.X, top, cell.Width, height, paint);
+                    }
+
+                    using var stroke = Stroke(0.6f, Rule);
+                    c.DrawRect(cell.X, top, cell.Width, height, stroke);
+                });
+                for (var l = 0; l < count[i]; l++)
+                {
+                    var index = from[i] + l;
+                    var baseline = top + CellPadding + cell.Font.Size + (l * cell.LineHeight);
+                    Text(cell.Lines[index], cell.X + CellPadding, baseline, cell.Font, index < cell.ColoredLines ? cell.Color : cell.After);
+                }
             }
 
             _y += height;
@@ -380,7 +484,7 @@ public sealed class SkiaPdfRenderer(IOptions<PdfOptions> options) : IPdfRenderer
 
             Page.Add(c =>
             {
-                using var paint = new SKPaint { Color = color, IsAntialias = true };
+                using var paint = Fill(color);
                 c.DrawText(text, x, y, font, paint);
             });
         }
@@ -399,19 +503,21 @@ public sealed class SkiaPdfRenderer(IOptions<PdfOptions> options) : IPdfRenderer
             _y = Margin;
         }
 
+        private static SKPaint Fill(SKColor color) => new() { Color = color, Style = SKPaintStyle.Fill, IsAntialias = true };
+
         private static SKPaint Stroke(float width, SKColor color) => new() { Color = color, Style = SKPaintStyle.Stroke, StrokeWidth = width, IsAntialias = true };
 
-        /// <summary>Wraps at spaces for Latin text and between any two CJK characters.</summary>
+        /// <summary>Wraps at spaces for Latin text and between any two CJK characters; a word wider than
+        /// the line is broken between characters (never inside a surrogate pair).</summary>
         private static List<string> Wrap(string text, SKFont font, float width)
         {
             var lines = new List<string>();
-            foreach (var paragraph in text.Replace("\r", "", StringComparison.Ordinal).Split('\n'))
+            foreach (var paragraph in text.Split('\n'))
             {
                 var line = new StringBuilder();
                 foreach (var token in Tokens(paragraph))
                 {
-                    var candidate = line.ToString() + token;
-                    if (font.MeasureText(candidate.TrimEnd()) <= width || line.Length == 0 && font.MeasureText(token) <= width)
+                    if (font.MeasureText((line + token).TrimEnd()) <= width)
                     {
                         line.Append(token);
                         continue;
@@ -423,16 +529,10 @@ public sealed class SkiaPdfRenderer(IOptions<PdfOptions> options) : IPdfRenderer
                         line.Clear();
                     }
 
-                    var rest = token.TrimStart();
-                    // A token wider than the line (a long number or word) is broken by characters.
-                    while (font.MeasureText(rest) > width && rest.Length > 1)
+                    var rest = token.TrimStart(' ');
+                    while (font.MeasureText(rest.TrimEnd()) > width)
                     {
-                        var take = rest.Length - 1;
-                        while (take > 1 && font.MeasureText(rest[..take]) > width)
-                        {
-                            take--;
-                        }
-
+                        var take = FittingPrefix(rest, font, width);
                         lines.Add(rest[..take]);
                         rest = rest[take..];
                     }
@@ -446,12 +546,31 @@ public sealed class SkiaPdfRenderer(IOptions<PdfOptions> options) : IPdfRenderer
             return lines;
         }
 
+        /// <summary>The length of the longest prefix of whole characters that fits (at least one character).</summary>
+        private static int FittingPrefix(string text, SKFont font, float width)
+        {
+            var length = 0;
+            foreach (var rune in text.EnumerateRunes())
+            {
+                var next = length + rune.Utf16SequenceLength;
+                if (length > 0 && font.MeasureText(text.AsSpan(0, next)) > width)
+                {
+                    break;
+                }
+
+                length = next;
+            }
+
+            return length;
+        }
+
+        /// <summary>Break opportunities: after a space, and before and after every CJK character.</summary>
         private static IEnumerable<string> Tokens(string text)
         {
             var token = new StringBuilder();
-            foreach (var ch in text)
+            foreach (var rune in text.EnumerateRunes())
             {
-                if (IsCjk(ch))
+                if (IsCjk(rune))
                 {
                     if (token.Length > 0)
                     {
@@ -459,16 +578,15 @@ public sealed class SkiaPdfRenderer(IOptions<PdfOptions> options) : IPdfRenderer
                         token.Clear();
                     }
 
-                    yield return ch.ToString();
+                    yield return rune.ToString();
+                    continue;
                 }
-                else
+
+                token.Append(rune.ToString());
+                if (rune.Value == ' ')
                 {
-                    token.Append(ch);
-                    if (ch == ' ')
-                    {
-                        yield return token.ToString();
-                        token.Clear();
-                    }
+                    yield return token.ToString();
+                    token.Clear();
                 }
             }
 
@@ -478,7 +596,10 @@ public sealed class SkiaPdfRenderer(IOptions<PdfOptions> options) : IPdfRenderer
             }
         }
 
-        private static bool IsCjk(char ch) =>
-            ch is >= '\u2E80' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' or >= '\uFF00' and <= '\uFFEF' or >= '\u3000' and <= '\u303F';
+        /// <summary>CJK radicals, punctuation, kana, ideographs (with extension A), Hangul, compatibility
+        /// ideographs, full-width forms and the supplementary ideograph planes.</summary>
+        private static bool IsCjk(Rune rune) => rune.Value is
+            (>= 0x2E80 and <= 0x9FFF) or (>= 0xAC00 and <= 0xD7AF) or (>= 0xF900 and <= 0xFAFF)
+            or (>= 0xFF00 and <= 0xFFEF) or (>= 0x20000 and <= 0x3FFFF);
     }
 }

@@ -9,6 +9,7 @@ public enum AttachmentOwner
     Contract,
     Discrepancy,
     Complaint,
+    Return,
 }
 
 /// <summary>A file kept with a record (scanned contract, technical agreement, fax, photo, letter).

@@ -14,6 +14,12 @@ public sealed class Complaint : BusinessRecord, IVersioned
     public static readonly DomainError NoAction = new("complaint.no-action", "The corrective action does not exist.");
     public static readonly DomainError ActionState = new("complaint.action-state", "The corrective action is {0}; this step is not possible.");
     public static readonly DomainError Closed = new("complaint.closed", "The complaint is closed.");
+    public static readonly DomainError ReceivedInFuture = new("complaint.received.future", "The time of receipt cannot be in the future.");
+    public static readonly DomainError AnswerBeforeReceipt = new("complaint.answer.early", "The answer cannot be earlier than the receipt of the complaint.");
+    public static readonly DomainError AnswerInFuture = new("complaint.answer.future", "The time of the answer cannot be in the future.");
+
+    /// <summary>Times are entered to the minute on the user's clock; allow that much ahead of the server.</summary>
+    public static readonly TimeSpan ClockTolerance = TimeSpan.FromMinutes(5);
 
     private readonly List<CorrectiveAction> _actions = [];
 
@@ -86,6 +92,10 @@ public sealed class Complaint : BusinessRecord, IVersioned
 
     public IReadOnlyList<CorrectiveAction> Actions => _actions;
 
+    /// <summary>A complaint cannot have reached us after the moment it is logged (the 72-hour clock starts at receipt).</summary>
+    public static Result CheckReceivedAt(DateTime receivedAtUtc, DateTime nowUtc) =>
+        receivedAtUtc > nowUtc + ClockTolerance ? ReceivedInFuture : Result.Success();
+
     public void Link(Guid? contractId, Guid? productId, string? batchReference)
     {
         ContractId = contractId;
@@ -131,11 +141,22 @@ public sealed class Complaint : BusinessRecord, IVersioned
         WithAction(actionId, a => a.Waive(reason, byName, nowUtc));
 
     /// <summary>The answer to the customer (what was said, how, when) — the Customer Feedback Handling Sheet.</summary>
-    public Result Answer(string text, ComplaintChannel channel, DateTime answeredAtUtc, string byName)
+    /// <remarks>The time decides whether the answer was in time, so it must lie between receipt and now.</remarks>
+    public Result Answer(string text, ComplaintChannel channel, DateTime answeredAtUtc, string byName, DateTime nowUtc)
     {
         if (Status is ComplaintStatus.Closed)
         {
             return Closed;
+        }
+
+        if (answeredAtUtc < ReceivedAtUtc)
+        {
+            return AnswerBeforeReceipt;
+        }
+
+        if (answeredAtUtc > nowUtc + ClockTolerance)
+        {
+            return AnswerInFuture;
         }
 
         AnswerText = text;

@@ -213,4 +213,23 @@ public static class SurveyAnalysis
     }
 
     public static decimal? Overall(SurveyResponse response) => decimal.Round(response.Scores.Values.Average(s => (decimal)s), 2);
+
+    /// <summary>Averages per dimension (and over all items) for each group — a quarter, a customer —
+    /// in the order the groups first appear.</summary>
+    public static IReadOnlyList<GroupScores<TKey>> By<TKey>(IEnumerable<(TKey Key, SurveyResponse Response)> rows)
+        where TKey : notnull =>
+        rows.GroupBy(r => r.Key)
+            .Select(g =>
+            {
+                var responses = g.Select(r => r.Response).ToList();
+                var overall = decimal.Round(responses.SelectMany(r => r.Scores.Values).Average(s => (decimal)s), 2);
+                return new GroupScores<TKey>(g.Key, responses.Count, Averages(responses), overall, responses.Count(r => r.HasLowScore));
+            })
+            .ToList();
+
+    /// <summary>The calendar quarter (1–4) of a date.</summary>
+    public static int QuarterOf(DateOnly date) => ((date.Month - 1) / 3) + 1;
 }
+
+/// <summary>Scores of one group of responses: how many, the average per dimension and overall, how many had a low score.</summary>
+public sealed record GroupScores<TKey>(TKey Key, int Responses, IReadOnlyDictionary<SurveyDimension, decimal?> Averages, decimal Overall, int WithLowScore);

@@ -16,6 +16,8 @@ public static class FeatureServices
         services.AddScoped<Features.Reviews.ReviewWorkflow>();
         services.AddScoped<Features.Reviews.ReviewQueries>();
         services.AddScoped<Features.Reviews.ReviewFormDocument>();
+        services.AddScoped<Features.Complaints.ComplaintAccess>();
+        services.AddScoped<Features.Complaints.ComplaintWaitingList>();
         return services;
     }
 }

@@ -50,7 +50,7 @@ public sealed class ComplaintTests
         var second = complaint.AddAction("Retrain assembly", "p", "Zhao", new DateOnly(2026, 12, 20)).Value!;
 
         Assert.Equal(Complaint.NotAnswered, complaint.Close("He", Received).Error);
-        complaint.Answer("Replacement shipped", ComplaintChannel.Email, Received.AddHours(20), "He");
+        complaint.Answer("Replacement shipped", ComplaintChannel.Email, Received.AddHours(20), "He", Received.AddHours(20));
         Assert.Equal(Complaint.ActionsOpen, complaint.Close("He", Received).Error);
 
         Assert.True(complaint.CompleteAction(action.Id, "New supplier qualified", Received).Succeeded);
@@ -86,17 +86,24 @@ public sealed class ComplaintTests
     [Fact]
     public void Returns_are_inspected_then_settled_when_unfounded_or_booked_back_when_founded()
     {
-        var unfounded = new ReturnRecord(Guid.NewGuid(), 5, "台", Received, "5 pumps returned");
-        Assert.Equal("return.illegal-move", unfounded.Settle("x", "Wang").Error!.Code);
-        unfounded.Inspect("Pumps work; misuse", founded: false, "He");
-        Assert.Equal(ReturnRecord.WrongOutcome, unfounded.BookBack("scrap", "He").Error);
-        Assert.True(unfounded.Settle("Customer keeps the pumps; we pay freight", "Wang").Succeeded);
+        var unfounded = ReturnRecord.ForComplaint(Guid.NewGuid(), null, 5, "台", Received, "5 pumps returned", "u", "Wang", Received).Value!;
+        Assert.Equal("return.illegal-move", unfounded.Settle("x", "Wang", Received).Error!.Code);
+        unfounded.Inspect("Pumps work; misuse", founded: false, "He", Received);
+        Assert.Equal(ReturnRecord.WrongOutcome, unfounded.BookBack(NonconformingDisposition.Scrap, "scrap", "He", Received).Error);
+        Assert.True(unfounded.Settle("Customer keeps the pumps; we pay freight", "Wang", Received).Succeeded);
         Assert.Equal(ReturnStatus.Settled, unfounded.Status);
+        Assert.False(unfounded.IsNonconforming);
+        Assert.Null(unfounded.Disposition);
 
-        var founded = new ReturnRecord(Guid.NewGuid(), 2, "台", Received, "2 pumps leaking");
-        founded.Inspect("Seal defect confirmed", founded: true, "He");
-        Assert.True(founded.BookBack("Nonconforming: rework, back to stock", "He").Succeeded);
+        var founded = ReturnRecord.ForContract(Guid.NewGuid(), Guid.NewGuid(), 2, "台", Received, "2 pumps leaking", "u", "Wang", Received).Value!;
+        founded.Inspect("Seal defect confirmed", founded: true, "He", Received.AddHours(3));
+        Assert.True(founded.IsNonconforming);
+        Assert.Equal(ReturnRecord.WrongOutcome, founded.Settle("keep", "Wang", Received).Error);
+        Assert.True(founded.BookBack(NonconformingDisposition.Rework, "Reworked seals, back to stock", "He", Received.AddHours(5)).Succeeded);
         Assert.Equal(ReturnStatus.BookedBack, founded.Status);
+        Assert.Equal(NonconformingDisposition.Rework, founded.Disposition);
+        Assert.Equal(Received.AddHours(5), founded.OutcomeAtUtc);
+        Assert.Null(founded.ComplaintId);
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class AttachmentTests(AppFactory app)
     {
         var client = await _users.As("qstaff");
         var result = await client.SubmitAsync("/Complaints/Create",
-            [new("CustomerCode", customerCode), new("Kind", "Complaint"), new("Channel", "Letter"), new("Severity", "Minor"), new("Description", "Scratches"), new("ReceivedAt", "2026-11-23T10:00")]);
+            [new("CustomerCode", customerCode), new("Kind", "Complaint"), new("Channel", "Letter"), new("Severity", "Minor"), new("Description", "Scratches"), new("ReceivedAt", "2026-11-23T08:30")]);
         return Guid.Parse(result.Location!.Split('/').Last());
     }
 

@@ -58,7 +58,7 @@ public sealed class ComplaintTests(AppFactory app) : IClassFixture<AppFactory>
         var productionId = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "production").Select(u => u.Id).SingleAsync());
         await PostAsync("qstaff", id, "Investigate", [new("CauseAnalysis", "Primer cured too short"), new("Category", "Process"), new("ResponsibleDepartment", "Production")]);
         await PostAsync("qstaff", id, "AddAction", [new("Description", "Extend curing time to 40 min"), new("OwnerUserId", productionId), new("DueDate", "2026-12-15")]);
-        await PostAsync("qstaff", id, "Answer", [new("Text", "We will repaint the batch free of charge."), new("Channel", "Email"), new("AnsweredAt", "2026-11-24T10:00")]);
+        await PostAsync("qstaff", id, "Answer", [new("Text", "We will repaint the batch free of charge."), new("Channel", "Email"), new("AnsweredAt", "2026-11-23T08:45")]);
 
         var refused = await PostAsync("quality", id, "Close", []);
         Assert.Contains("Every corrective action must be verified", (await (await _users.As("quality")).FollowAsync(refused)).Document.QuerySelector("#flash-error")!.TextContent, StringComparison.Ordinal);
@@ -106,7 +106,7 @@ public sealed class ComplaintTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task The_feedback_sheet_PDF_contains_the_complaint_number_and_the_answer()
     {
         var id = await LogAsync("qstaff", "C-0001", "叶轮磨损过快 / impeller wears too fast");
-        await PostAsync("qstaff", id, "Answer", [new("Text", "已更换耐磨叶轮，免费 / Wear-resistant impeller replaced free of charge"), new("Channel", "Letter"), new("AnsweredAt", "2026-11-24T09:15")]);
+        await PostAsync("qstaff", id, "Answer", [new("Text", "已更换耐磨叶轮，免费 / Wear-resistant impeller replaced free of charge"), new("Channel", "Letter"), new("AnsweredAt", "2026-11-23T08:50")]);
         var number = (await LoadAsync(id)).Number;
 
         using var client = app.CreateBrowserClient("zh-CN");
@@ -125,19 +125,32 @@ public sealed class ComplaintTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task A_return_is_inspected_and_settled_or_booked_back_by_the_right_people()
     {
         var id = await LogAsync("sales", "C-0001", "Returning 5 pumps");
-        var registered = await PostAsync("sales", id, "RegisterReturn", [new("Quantity", "5"), new("Unit", "台"), new("ReceivedAt", "2026-11-25T10:00"), new("Description", "5 pumps, original crates")]);
+        var sales = await _users.As("sales");
+        var registered = await sales.SubmitAsync($"/Complaints/Details/{id}",
+            [new("ComplaintId", id.ToString()), new("Quantity", "5"), new("Unit", "台"), new("ReceivedAt", "2026-11-23T08:40"), new("Description", "5 pumps, original crates")],
+            "/Returns/Register");
         Assert.Equal(HttpStatusCode.Redirect, registered.Status);
         var returnId = await app.WithDbAsync(db => db.Returns.Where(r => r.ComplaintId == id).Select(r => r.Id).SingleAsync());
+        Assert.Equal($"/Returns/Details/{returnId}", registered.Location);
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync("sales", id, "InspectReturn", [new("returnId", returnId.ToString()), new("result", "x"), new("founded", "false")])).Status);
-        await PostAsync("qstaff", id, "InspectReturn", [new("returnId", returnId.ToString()), new("result", "Pumps work; installed without a strainer"), new("founded", "false")]);
-        await PostAsync("qstaff", id, "BookBackReturn", [new("returnId", returnId.ToString()), new("outcome", "scrap")]);
+        async Task<BrowserLikeClient.Page> OnReturn(string user, string action, List<KeyValuePair<string, string>> fields)
+        {
+            var client = await _users.As(user);
+            return await client.PostAsync($"/Returns/{action}/{returnId}", fields, await client.TokenFromAsync($"/Returns/Details/{returnId}"));
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await OnReturn("sales", "Inspect", [new("Result", "x"), new("Founded", "false")])).Status);
+        await OnReturn("qstaff", "Inspect", [new("Result", "Pumps work; installed without a strainer"), new("Founded", "false")]);
+        await OnReturn("qstaff", "BookBack", [new("Disposition", "Scrap"), new("Note", "scrap")]);
         Assert.Equal(ReturnStatus.Inspected, await app.WithDbAsync(db => db.Returns.Where(r => r.Id == returnId).Select(r => r.Status).SingleAsync()));
 
-        await PostAsync("sales", id, "SettleReturn", [new("returnId", returnId.ToString()), new("outcome", "Customer keeps the pumps; we send a strainer")]);
+        await OnReturn("sales", "Settle", [new("Settlement", "Customer keeps the pumps; we send a strainer")]);
         var record = await app.WithDbAsync(db => db.Returns.AsNoTracking().SingleAsync(r => r.Id == returnId));
         Assert.Equal(ReturnStatus.Settled, record.Status);
         Assert.False(record.IsFounded);
+        Assert.Equal("Customer keeps the pumps; we send a strainer", record.Outcome);
+        var complaintPage = await sales.GetAsync($"/Complaints/Details/{id}");
+        Assert.Contains("Settled", complaintPage.Document.QuerySelector("#returns")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -179,5 +192,15 @@ public sealed class ComplaintClockTests(AppFactory app) : IClassFixture<AppFacto
         var board = await quality.GetAsync("/Complaints");
         Assert.Contains("overdue and not answered 1", board.Document.QuerySelector("#clock-stats")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(board.Document.QuerySelector("#complaints tr.overdue-row"));
+
+        // The month's answer clock (input to management review): overdue now, answered late once answered.
+        static string[] Cells(BrowserLikeClient.Page page) =>
+            page.Document.QuerySelectorAll("#answer-clock-by-month tr[data-month='2026-11'] td").Select(td => td.TextContent.Trim()).ToArray();
+        Assert.Equal(["2026-11", "1", "0", "0", "1", "0"], Cells(await quality.GetAsync("/ComplaintAnalysis")));
+        var token = await quality.TokenFromAsync($"/Complaints/Details/{id}");
+        var answered = await quality.PostAsync($"/Complaints/Answer/{id}", [new("Text", "Bearing replaced"), new("Channel", "Phone"), new("AnsweredAt", "2026-11-26T09:01")], token);
+        Assert.Equal(HttpStatusCode.Redirect, answered.Status);
+        Assert.Equal(["2026-11", "1", "0", "1", "0", "0"], Cells(await quality.GetAsync("/ComplaintAnalysis")));
+        Assert.Contains("answered late 1", (await quality.GetAsync("/Complaints")).Document.QuerySelector("#clock-stats")!.TextContent, StringComparison.Ordinal);
     }
 }

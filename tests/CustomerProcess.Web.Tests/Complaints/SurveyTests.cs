@@ -81,6 +81,13 @@ public sealed partial class SurveyTests(AppFactory app)
 
         var csv = await quality.Http.GetStringAsync("/Surveys/Csv");
         Assert.Contains("Leaks again", csv, StringComparison.Ordinal);
+
+        // Per quarter and per customer, each dimension averaged; the quarter with a low score is counted.
+        var quarter = analysis.Document.QuerySelectorAll("#per-quarter tbody tr").Single(r => r.Children[0].TextContent == "2026Q4");
+        Assert.NotEqual("0", quarter.Children[^1].TextContent.Trim());
+        Assert.Contains("上海东方机械有限公司", analysis.Document.QuerySelector("#per-customer")!.TextContent, StringComparison.Ordinal);
+        var summary = await quality.Http.GetStringAsync("/Surveys/SummaryCsv");
+        Assert.Contains(",2026Q4,", summary, StringComparison.Ordinal);
     }
 
     [Fact]

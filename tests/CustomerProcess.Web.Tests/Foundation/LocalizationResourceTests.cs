@@ -73,6 +73,8 @@ public sealed partial class LocalizationResourceTests
         ["Dimension."] = Enum.GetNames<SurveyDimension>(),
         ["Source."] = Enum.GetNames<ResponseSource>(),
         ["FollowUp."] = Enum.GetNames<FollowUpStatus>(),
+        ["Disposition."] = Enum.GetNames<NonconformingDisposition>(),
+        ["Waiting."] = Enum.GetNames<CustomerProcess.Web.Features.Complaints.WaitingKind>(),
     };
 
     private static IEnumerable<string> UsedKeys()

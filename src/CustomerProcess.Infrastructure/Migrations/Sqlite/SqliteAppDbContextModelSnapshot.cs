@@ -332,12 +332,22 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ComplaintId")
+                    b.Property<Guid?>("ComplaintId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ContractId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Disposition")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("InspectedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("InspectedByName")
@@ -355,8 +365,14 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("OutcomeAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OutcomeByName")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProductId")
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("Quantity")
@@ -364,6 +380,17 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RegisteredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegisteredByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegisteredByUserId")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -376,9 +403,21 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ComplaintId");
+
+                    b.HasIndex("ContractId");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("ReceivedAtUtc");
+
+                    b.HasIndex("Status", "ReceivedAtUtc");
 
                     b.ToTable("Returns", (string)null);
                 });
@@ -1596,8 +1635,17 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                     b.HasOne("CustomerProcess.Domain.Complaints.Complaint", null)
                         .WithMany()
                         .HasForeignKey("ComplaintId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CustomerProcess.Domain.Contracts.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CustomerProcess.Domain.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CustomerProcess.Domain.Contracts.Contract", b =>

@@ -66,16 +66,25 @@ internal sealed class ReturnRecordConfiguration : IEntityTypeConfiguration<Retur
     {
         builder.ToTable("Returns");
         builder.Property(r => r.Id).ValueGeneratedNever();
-        builder.HasOne<Complaint>().WithMany().HasForeignKey(r => r.ComplaintId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Complaint>().WithMany().HasForeignKey(r => r.ComplaintId).IsRequired(false).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Contract>().WithMany().HasForeignKey(r => r.ContractId).IsRequired(false).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Product>().WithMany().HasForeignKey(r => r.ProductId).IsRequired(false).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => r.ComplaintId);
+        builder.HasIndex(r => r.ContractId);
+        builder.HasIndex(r => new { r.Status, r.ReceivedAtUtc });
+        builder.HasIndex(r => r.ReceivedAtUtc);
         builder.Property(r => r.Quantity).HasPrecision(18, 4);
-        builder.Property(r => r.Unit).HasMaxLength(20).IsRequired();
+        builder.Property(r => r.Unit).HasMaxLength(ReturnRecord.UnitLength).IsRequired();
         builder.Property(r => r.Description).HasMaxLength(ReturnRecord.TextLength).IsRequired();
+        builder.Property(r => r.RegisteredByUserId).HasMaxLength(450);
+        builder.Property(r => r.RegisteredByName).HasMaxLength(Complaint.ShortLength);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.InspectionResult).HasMaxLength(ReturnRecord.TextLength);
         builder.Property(r => r.InspectedByName).HasMaxLength(Complaint.ShortLength);
         builder.Property(r => r.Outcome).HasMaxLength(ReturnRecord.TextLength);
+        builder.Property(r => r.Disposition).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.OutcomeByName).HasMaxLength(Complaint.ShortLength);
+        builder.Ignore(r => r.IsNonconforming);
     }
 }
 

@@ -17,9 +17,10 @@ public sealed record AttachmentsViewModel(AttachmentOwner OwnerType, Guid OwnerI
 
 /// <summary>
 /// Who may see and add the files of a record: the same people who may read the record it belongs to
-/// (a contract's or discrepancy's review, a complaint), and for uploads the roles that keep those records.
+/// (a contract's or discrepancy's review, a complaint or a return — see ComplaintAccess), and for uploads the
+/// roles that keep those records.
 /// </summary>
-public sealed class AttachmentAccess(AppDbContext db, ReviewAccess reviews)
+public sealed class AttachmentAccess(AppDbContext db, ReviewAccess reviews, Complaints.ComplaintAccess complaints)
 {
     public async Task<bool> CanReadAsync(ClaimsPrincipal user, AttachmentOwner ownerType, Guid ownerId, CancellationToken cancellationToken)
     {
@@ -38,19 +39,10 @@ public sealed class AttachmentAccess(AppDbContext db, ReviewAccess reviews)
             }
 
             case AttachmentOwner.Complaint:
-            {
-                if (user.IsInRole(Roles.QualityStaff) || user.IsInRole(Roles.QualityHead) || user.IsInRole(Roles.SalesManager) || user.IsInRole(Roles.GeneralManager))
-                {
-                    return await db.Complaints.AnyAsync(c => c.Id == ownerId, cancellationToken);
-                }
+                return await complaints.VisibleComplaints(user).AnyAsync(c => c.Id == ownerId, cancellationToken);
 
-                var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-                return await db.Complaints.AnyAsync(
-                    c => c.Id == ownerId && (c.LoggedByUserId == userId
-                        || db.Customers.Any(x => x.Id == c.CustomerId && x.OwnerUserId == userId)
-                        || db.CorrectiveActions.Any(a => a.ComplaintId == c.Id && a.OwnerUserId == userId)),
-                    cancellationToken);
-            }
+            case AttachmentOwner.Return:
+                return await complaints.VisibleReturns(user).AnyAsync(r => r.Id == ownerId, cancellationToken);
 
             default:
                 return false;
@@ -61,8 +53,17 @@ public sealed class AttachmentAccess(AppDbContext db, ReviewAccess reviews)
     {
         AttachmentOwner.Contract => user.IsInRole(Roles.ContractAdministrator) || user.IsInRole(Roles.SalesManager),
         AttachmentOwner.Discrepancy => user.IsInRole(Roles.SalesManager),
-        AttachmentOwner.Complaint => user.IsInRole(Roles.QualityStaff) || user.IsInRole(Roles.QualityHead) || user.IsInRole(Roles.Sales) || user.IsInRole(Roles.SalesManager),
+        AttachmentOwner.Complaint or AttachmentOwner.Return => Complaints.ComplaintAccess.IsQuality(user) || Complaints.ComplaintAccess.IsSales(user),
         _ => false,
+    };
+
+    /// <summary>A closed complaint and a settled or booked-back return are finished records: their files can be read, not added to.</summary>
+    public async Task<bool> AcceptsFilesAsync(AttachmentOwner ownerType, Guid ownerId, CancellationToken cancellationToken) => ownerType switch
+    {
+        AttachmentOwner.Complaint => await db.Complaints.AnyAsync(c => c.Id == ownerId && c.Status != Domain.Complaints.ComplaintStatus.Closed, cancellationToken),
+        AttachmentOwner.Return => await db.Returns.AnyAsync(
+            r => r.Id == ownerId && r.Status != Domain.Complaints.ReturnStatus.Settled && r.Status != Domain.Complaints.ReturnStatus.BookedBack, cancellationToken),
+        AttachmentOwner.Contract or AttachmentOwner.Discrepancy => true,
     };
 
     public Task<List<AttachmentListItem>> ListAsync(AttachmentOwner ownerType, Guid ownerId, CancellationToken cancellationToken) =>
@@ -88,7 +89,8 @@ public sealed class AttachmentsController(AppDbContext db, AttachmentAccess acce
     [RequestFormLimits(MultipartBodyLengthLimit = Attachment.MaxBytes + 1024 * 1024)]
     public async Task<IActionResult> Upload(AttachmentOwner ownerType, Guid ownerId, IFormFile? file, string? description, string? returnUrl, CancellationToken cancellationToken)
     {
-        if (!AttachmentAccess.CanUpload(User, ownerType) || !await access.CanReadAsync(User, ownerType, ownerId, cancellationToken))
+        if (!AttachmentAccess.CanUpload(User, ownerType) || !await access.CanReadAsync(User, ownerType, ownerId, cancellationToken)
+            || !await access.AcceptsFilesAsync(ownerType, ownerId, cancellationToken))
         {
             return Forbid();
         }

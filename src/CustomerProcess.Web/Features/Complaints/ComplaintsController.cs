@@ -1,7 +1,7 @@
 using System.Security.Claims;
+using CustomerProcess.Domain.Attachments;
 using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Complaints;
-using CustomerProcess.Domain.Security;
 using CustomerProcess.Infrastructure.Pdf;
 using CustomerProcess.Infrastructure.Persistence;
 using CustomerProcess.Web.Features.History;
@@ -18,7 +18,7 @@ public sealed record ComplaintRow(Guid Id, string Number, string CustomerName, C
 
 public sealed record ComplaintBoardViewModel(
     string? Query, bool ShowClosed, Page<ComplaintRow> Page, PagerModel Pager, DateTime NowUtc, TimeSpan Window,
-    int AnsweredInTime, int AnsweredLate, int OpenOverdue, string PeriodLabel, bool CanLog);
+    int AnsweredInTime, int AnsweredLate, int OpenOverdue, string PeriodLabel, bool CanLog, IReadOnlyList<WaitingItem> WaitingForMe);
 
 public sealed record ComplaintDetailsViewModel(
     Complaint Complaint, string CustomerName, string? ContractNumber, string? ProductName, IReadOnlyList<ReturnRecord> Returns,
@@ -34,20 +34,23 @@ public sealed class ComplaintsController(
     IPdfRenderer pdf,
     HistoryQuery history,
     Attachments.AttachmentAccess attachmentAccess,
+    ComplaintAccess access,
+    ComplaintWaitingList waiting,
     TimeProvider clock,
     IOptions<ComplaintOptions> options,
     IStringLocalizer<SharedResource> l) : Controller
 {
-    private const string Intake = Roles.Sales + "," + Roles.SalesManager + "," + Roles.QualityStaff + "," + Roles.QualityHead;
-    private const string QualityRoles = Roles.QualityStaff + "," + Roles.QualityHead;
+    private const string Intake = ComplaintAccess.IntakeRoles;
+    private const string QualityRoles = ComplaintAccess.QualityRoles;
+
+    /// <summary>Most files one complaint form may carry.</summary>
+    private const int MaxIntakeFiles = 5;
 
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private bool IsQuality => User.IsInRole(Roles.QualityStaff) || User.IsInRole(Roles.QualityHead);
-
-    private bool SeesAll => IsQuality || User.IsInRole(Roles.SalesManager) || User.IsInRole(Roles.GeneralManager) || User.IsInRole(Roles.Administrator);
+    private bool IsQuality => ComplaintAccess.IsQuality(User);
 
     [HttpGet]
     public async Task<IActionResult> Index(string? q, bool closed, int? page, CancellationToken cancellationToken)
@@ -76,8 +79,9 @@ public sealed class ComplaintsController(
         var overdueSince = Now - window;
         var openOverdue = await Visible().CountAsync(c => c.AnsweredAtUtc == null && c.ReceivedAtUtc < overdueSince, cancellationToken);
         var pager = PagerModel.For(rows, p => Url.Action(nameof(Index), new { q, closed, page = p })!);
+        var mine = await waiting.ForAsync(User, cancellationToken);
         return View(new ComplaintBoardViewModel(q, closed, rows, pager, Now, window, inTime, late, openOverdue, local.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
-            User.IsInRole(Roles.Sales) || User.IsInRole(Roles.SalesManager) || IsQuality));
+            ComplaintAccess.IsSales(User) || IsQuality, mine));
     }
 
     [HttpGet]
@@ -87,7 +91,9 @@ public sealed class ComplaintsController(
 
     [HttpPost]
     [Authorize(Roles = Intake)]
-    public async Task<IActionResult> Create(ComplaintInput input, CancellationToken cancellationToken)
+    [RequestSizeLimit(MaxIntakeFiles * (Attachment.MaxBytes + (64 * 1024)))]
+    [RequestFormLimits(MultipartBodyLengthLimit = MaxIntakeFiles * (Attachment.MaxBytes + (64 * 1024)))]
+    public async Task<IActionResult> Create(ComplaintInput input, List<IFormFile> files, CancellationToken cancellationToken)
     {
         var code = input.CustomerCode.Trim().ToUpperInvariant();
         var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code, cancellationToken);
@@ -112,19 +118,56 @@ public sealed class ComplaintsController(
             ModelState.AddModelError(nameof(input.ProductCode), l["No product has the code {0}.", input.ProductCode]);
         }
 
+        var received = input.ReceivedAt is { } localReceived ? Formatting.ToUtc(localReceived) : default;
+        if (ModelState.IsValid && Complaint.CheckReceivedAt(received, Now).Error is { } receivedError)
+        {
+            ModelState.AddModelError(nameof(input.ReceivedAt), receivedError.Localize(l));
+        }
+
+        var name = await db.Users.Where(u => u.Id == UserId).Select(u => u.DisplayName).FirstAsync(cancellationToken);
+
+        // Photos and letters that came with the complaint: every file is checked before anything is stored.
+        var uploads = new List<(string FileName, byte[] Bytes)>();
+        if (files.Count > MaxIntakeFiles)
+        {
+            ModelState.AddModelError("files", l["At most {0} files can be attached at once.", MaxIntakeFiles]);
+        }
+        else
+        {
+            foreach (var file in files.Where(f => f.Length > 0))
+            {
+                // Too large: refused before a byte is read. Otherwise the attachment rules decide (type by extension).
+                var bytes = file.Length > Attachment.MaxBytes ? null : await ReadAsync(file, cancellationToken);
+                var error = bytes is null
+                    ? new DomainError(Attachment.TooLarge.Code, Attachment.TooLarge.MessageKey, Attachment.MaxBytes / (1024 * 1024))
+                    : Attachment.Create(AttachmentOwner.Complaint, Guid.Empty, file.FileName, bytes, null, name, Now).Error;
+                if (error is null)
+                {
+                    uploads.Add((file.FileName, bytes!));
+                }
+                else
+                {
+                    ModelState.AddModelError("files", file.FileName + ": " + error.Localize(l));
+                }
+            }
+        }
+
         if (!ModelState.IsValid)
         {
             return View(input);
         }
 
-        var name = await db.Users.Where(u => u.Id == UserId).Select(u => u.DisplayName).FirstAsync(cancellationToken);
-        var received = Formatting.ToUtc(input.ReceivedAt!.Value);
         var id = await ConcurrencyRetry.RunAsync(db, async () =>
         {
             var number = await numbers.NextAsync("TS", TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Formatting.DisplayZone).Year, cancellationToken);
             var complaint = new Complaint(number, customer!.Id, input.Kind, input.Channel, input.Severity, input.Description.Trim(), received, UserId, name, Now);
             complaint.Link(contract?.Id, product?.Id, string.IsNullOrWhiteSpace(input.BatchReference) ? null : input.BatchReference.Trim());
             db.Complaints.Add(complaint);
+            foreach (var (fileName, bytes) in uploads)
+            {
+                db.Attachments.Add(Attachment.Create(AttachmentOwner.Complaint, complaint.Id, fileName, bytes, null, name, Now).Value!);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             return complaint.Id;
         });
@@ -202,53 +245,12 @@ public sealed class ComplaintsController(
     [HttpPost]
     [Authorize(Roles = QualityRoles)]
     public Task<IActionResult> Answer(Guid id, AnswerInput input, CancellationToken cancellationToken) =>
-        Change(id, input, c => c.Answer(input.Text.Trim(), input.Channel, Formatting.ToUtc(input.AnsweredAt!.Value), User.Identity!.Name!), l["The answer to the customer was recorded."], cancellationToken);
+        Change(id, input, c => c.Answer(input.Text.Trim(), input.Channel, Formatting.ToUtc(input.AnsweredAt!.Value), User.Identity!.Name!, Now), l["The answer to the customer was recorded."], cancellationToken);
 
     [HttpPost]
     [Authorize(Roles = QualityRoles)]
     public Task<IActionResult> Close(Guid id, CancellationToken cancellationToken) =>
         Change(id, null, c => c.Close(User.Identity!.Name!, Now), l["The complaint is closed."], cancellationToken);
-
-    [HttpPost]
-    [Authorize(Roles = Intake)]
-    public async Task<IActionResult> RegisterReturn(Guid id, ReturnInput input, CancellationToken cancellationToken)
-    {
-        var found = await DetailsAsync(id, cancellationToken);
-        if (found is null)
-        {
-            return NotFound();
-        }
-
-        if (!found.Value.Allowed)
-        {
-            return Forbid();
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return ShowErrors(found.Value.Model);
-        }
-
-        db.Returns.Add(new ReturnRecord(id, input.Quantity!.Value, input.Unit.Trim(), Formatting.ToUtc(input.ReceivedAt!.Value), input.Description.Trim()));
-        await db.SaveChangesAsync(cancellationToken);
-        TempData["Message"] = l["The return was registered."].Value;
-        return RedirectToAction(nameof(Details), new { id });
-    }
-
-    [HttpPost]
-    [Authorize(Roles = QualityRoles)]
-    public Task<IActionResult> InspectReturn(Guid id, Guid returnId, string? result, bool founded, CancellationToken cancellationToken) =>
-        ChangeReturn(id, returnId, result, r => r.Inspect(result!.Trim(), founded, User.Identity!.Name!), cancellationToken);
-
-    [HttpPost]
-    [Authorize(Roles = Roles.Sales + "," + Roles.SalesManager)]
-    public Task<IActionResult> SettleReturn(Guid id, Guid returnId, string? outcome, CancellationToken cancellationToken) =>
-        ChangeReturn(id, returnId, outcome, r => r.Settle(outcome!.Trim(), User.Identity!.Name!), cancellationToken);
-
-    [HttpPost]
-    [Authorize(Roles = QualityRoles)]
-    public Task<IActionResult> BookBackReturn(Guid id, Guid returnId, string? outcome, CancellationToken cancellationToken) =>
-        ChangeReturn(id, returnId, outcome, r => r.BookBack(outcome!.Trim(), User.Identity!.Name!), cancellationToken);
 
     /// <summary>The Customer Feedback Handling Sheet (顾客信息反馈处理单), printable.</summary>
     [HttpGet]
@@ -291,25 +293,19 @@ public sealed class ComplaintsController(
         }
 
         var c = model.Value.Model.Complaint;
-        var ids = c.Actions.Select(a => a.Id).Concat(model.Value.Model.Returns.Select(r => r.Id)).Append(c.Id).Select(x => x.ToString()).ToList();
+        var ids = c.Actions.Select(a => a.Id).Concat(model.Value.Model.Returns.Select(r => r.Id)).Concat(model.Value.Model.Files?.Items.Select(f => f.Id) ?? [])
+            .Append(c.Id).Select(x => x.ToString()).ToList();
         var view = await history.ForAsync(c.Number, Url.Action(nameof(Details), new { id })!, ids, page, p => Url.Action(nameof(History), new { id, page = p })!, cancellationToken);
         return View("History", view);
     }
 
-    private IQueryable<Complaint> Visible()
-    {
-        var query = db.Complaints.AsNoTracking();
-        if (SeesAll)
-        {
-            return query;
-        }
+    private IQueryable<Complaint> Visible() => access.VisibleComplaints(User).AsNoTracking();
 
-        // A salesperson sees the complaints of the customers they own and those they logged;
-        // the owner of a corrective action sees the complaint it belongs to.
-        var userId = UserId;
-        return query.Where(c => c.LoggedByUserId == userId
-            || db.Customers.Any(x => x.Id == c.CustomerId && x.OwnerUserId == userId)
-            || db.CorrectiveActions.Any(a => a.ComplaintId == c.Id && a.OwnerUserId == userId));
+    private static async Task<byte[]> ReadAsync(IFormFile file, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(buffer, cancellationToken);
+        return buffer.ToArray();
     }
 
     private async Task<(ComplaintDetailsViewModel Model, bool Allowed)?> DetailsAsync(Guid id, CancellationToken cancellationToken)
@@ -336,7 +332,7 @@ public sealed class ComplaintsController(
             Attachments.AttachmentAccess.CanUpload(User, Domain.Attachments.AttachmentOwner.Complaint) && complaint.Status != ComplaintStatus.Closed,
             Url.Action(nameof(Details), new { id })!);
         return (new ComplaintDetailsViewModel(complaint, customer, contract, product, returns, Now, options.Value.AnswerWindow, IsQuality,
-            User.IsInRole(Roles.Sales) || User.IsInRole(Roles.SalesManager), UserId, owners, departments, attachments), allowed);
+            ComplaintAccess.IsSales(User), UserId, owners, departments, attachments), allowed);
     }
 
     private async Task<IActionResult> Change(Guid id, object? input, Func<Complaint, Result> change, string message, CancellationToken cancellationToken)
@@ -373,35 +369,6 @@ public sealed class ComplaintsController(
         }
 
         TempData[result.Succeeded ? "Message" : "Error"] = result.Succeeded ? message : result.Error!.Localize(l);
-        return RedirectToAction(nameof(Details), new { id });
-    }
-
-    private async Task<IActionResult> ChangeReturn(Guid id, Guid returnId, string? text, Func<ReturnRecord, Result> change, CancellationToken cancellationToken)
-    {
-        var record = await db.Returns.FirstOrDefaultAsync(r => r.Id == returnId && r.ComplaintId == id, cancellationToken);
-        if (record is null)
-        {
-            return NotFound();
-        }
-
-        if (!await Visible().AnyAsync(c => c.Id == id, cancellationToken))
-        {
-            return Forbid();
-        }
-
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            TempData["Error"] = l["Record the result."].Value;
-            return RedirectToAction(nameof(Details), new { id });
-        }
-
-        var result = change(record);
-        if (result.Succeeded)
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        TempData[result.Succeeded ? "Message" : "Error"] = result.Succeeded ? l["The return was updated."].Value : result.Error!.Localize(l);
         return RedirectToAction(nameof(Details), new { id });
     }
 

@@ -60,9 +60,14 @@ public sealed record CampaignDetailsViewModel(SurveyCampaign Campaign, IReadOnly
 public sealed record SurveyAnalysisViewModel(
     IReadOnlyDictionary<SurveyDimension, decimal?> Averages,
     IReadOnlyList<(string Period, decimal? Average)> Trend,
-    IReadOnlyList<(string Customer, decimal? Average, int Count)> PerCustomer,
+    IReadOnlyList<GroupScores<string>> ByQuarter,
+    IReadOnlyList<GroupScores<string>> ByCustomer,
     IReadOnlyList<int> Distribution,
     IReadOnlyList<(SurveyResponse Response, string CustomerName, string Period)> LowScores);
+
+public sealed record GroupTable(string Id, string KeyTitle, IReadOnlyList<GroupScores<string>> Groups);
+
+public sealed record SurveyIndexViewModel(IReadOnlyList<CampaignRow> Campaigns, string CurrentQuarter, bool CurrentQuarterHasCampaign);
 
 /// <summary>Customer satisfaction surveys (domain.md §9): quarterly campaigns, responses, analysis.</summary>
 [Authorize(Roles = Roles.QualityStaff + "," + Roles.QualityHead + "," + Roles.Sales + "," + Roles.SalesManager + "," + Roles.GeneralManager)]
@@ -76,7 +81,11 @@ public sealed class SurveysController(AppDbContext db, TimeProvider clock, IOpti
         var rows = await db.SurveyCampaigns.AsNoTracking().OrderByDescending(c => c.Year).ThenByDescending(c => c.Quarter).ThenByDescending(c => c.OpenedAtUtc).Take(100)
             .Select(c => new CampaignRow(c, db.SurveyInvitations.Count(i => i.CampaignId == c.Id), db.SurveyResponses.Count(r => r.CampaignId == c.Id)))
             .ToListAsync(cancellationToken);
-        return View(rows);
+        // Surveys go out at least once a quarter (domain.md §9): say so when this quarter has none yet.
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(Now, Formatting.DisplayZone));
+        var quarter = SurveyAnalysis.QuarterOf(today);
+        var hasCampaign = await db.SurveyCampaigns.AnyAsync(c => c.Year == today.Year && c.Quarter == quarter, cancellationToken);
+        return View(new SurveyIndexViewModel(rows, $"{today.Year}Q{quarter}", hasCampaign));
     }
 
     [HttpGet]
@@ -219,6 +228,28 @@ public sealed class SurveysController(AppDbContext db, TimeProvider clock, IOpti
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", "satisfaction.csv");
     }
 
+    /// <summary>The analysis as CSV: average per dimension per quarter and per customer.</summary>
+    [HttpGet]
+    public async Task<IActionResult> SummaryCsv(CancellationToken cancellationToken)
+    {
+        var model = await AnalyseAsync(cancellationToken);
+        var dimensions = Enum.GetValues<SurveyDimension>();
+        var csv = new StringBuilder();
+        csv.AppendLine(string.Join(',', new[] { l["Breakdown"].Value, l["Group"].Value, l["Responses"].Value }
+            .Concat(dimensions.Select(d => l["Dimension." + d].Value)).Append(l["Overall"].Value).Append(l["With a low score"].Value).Select(x => SvgChart.Csv(x))));
+        foreach (var (title, groups) in new[] { (l["Per quarter"].Value, model.ByQuarter), (l["Per customer"].Value, model.ByCustomer) })
+        {
+            foreach (var g in groups)
+            {
+                csv.AppendLine(string.Join(',', new[] { title, g.Key, g.Responses.ToString(CultureInfo.InvariantCulture) }
+                    .Concat(dimensions.Select(d => g.Averages[d]?.ToString("0.00", CultureInfo.InvariantCulture) ?? ""))
+                    .Append(g.Overall.ToString("0.00", CultureInfo.InvariantCulture)).Append(g.WithLowScore.ToString(CultureInfo.InvariantCulture)).Select(SvgChart.Csv)));
+            }
+        }
+
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", "satisfaction-summary.csv");
+    }
+
     private async Task<SurveyAnalysisViewModel> AnalyseAsync(CancellationToken cancellationToken)
     {
         var data = await (from r in db.SurveyResponses.AsNoTracking()
@@ -226,12 +257,11 @@ public sealed class SurveysController(AppDbContext db, TimeProvider clock, IOpti
                           join k in db.SurveyCampaigns on r.CampaignId equals k.Id
                           select new { r, c.Name, k.Year, k.Quarter }).ToListAsync(cancellationToken);
         var responses = data.Select(x => x.r).ToList();
-        var trend = data.GroupBy(x => (x.Year, x.Quarter)).OrderBy(g => g.Key.Year).ThenBy(g => g.Key.Quarter)
-            .Select(g => ($"{g.Key.Year}Q{g.Key.Quarter}", (decimal?)decimal.Round(g.Average(x => SurveyAnalysis.Overall(x.r) ?? 0), 2))).ToList();
-        var perCustomer = data.GroupBy(x => x.Name).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => (g.Key, (decimal?)decimal.Round(g.Average(x => SurveyAnalysis.Overall(x.r) ?? 0), 2), g.Count())).ToList();
+        var byQuarter = SurveyAnalysis.By(data.OrderBy(x => x.Year).ThenBy(x => x.Quarter).Select(x => ($"{x.Year}Q{x.Quarter}", x.r)));
+        var byCustomer = SurveyAnalysis.By(data.OrderBy(x => x.Name, StringComparer.Ordinal).Select(x => (x.Name, x.r)));
+        var trend = byQuarter.Select(g => (g.Key, (decimal?)g.Overall)).ToList();
         var low = data.Where(x => x.r.HasLowScore).OrderByDescending(x => x.r.SubmittedAtUtc).Select(x => (x.r, x.Name, $"{x.Year}Q{x.Quarter}")).ToList();
-        return new SurveyAnalysisViewModel(SurveyAnalysis.Averages(responses), trend, perCustomer, SurveyAnalysis.Distribution(responses), low);
+        return new SurveyAnalysisViewModel(SurveyAnalysis.Averages(responses), trend, byQuarter, byCustomer, SurveyAnalysis.Distribution(responses), low);
     }
 
     private Task<List<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem>> ActiveCustomersAsync(CancellationToken cancellationToken) =>

@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using CustomerProcess.Domain.Complaints;
+using CustomerProcess.Domain.Security;
+using CustomerProcess.Infrastructure.Persistence;
+
+namespace CustomerProcess.Web.Features.Complaints;
+
+/// <summary>
+/// Who sees which complaints and returns, in one place for the complaint pages, the return pages,
+/// the analysis and the attachment downloads. Quality, the sales manager, the general manager and
+/// the administrator see all; a salesperson sees those of the customers they own and those they
+/// logged; the owner of a corrective action sees the complaint it belongs to.
+/// </summary>
+public sealed class ComplaintAccess(AppDbContext db)
+{
+    public const string QualityRoles = Roles.QualityStaff + "," + Roles.QualityHead;
+    public const string SalesRoles = Roles.Sales + "," + Roles.SalesManager;
+
+    /// <summary>Who may log complaints and register returns.</summary>
+    public const string IntakeRoles = SalesRoles + "," + QualityRoles;
+
+    public static bool IsQuality(ClaimsPrincipal user) => user.IsInRole(Roles.QualityStaff) || user.IsInRole(Roles.QualityHead);
+
+    public static bool IsSales(ClaimsPrincipal user) => user.IsInRole(Roles.Sales) || user.IsInRole(Roles.SalesManager);
+
+    public static bool SeesAll(ClaimsPrincipal user) =>
+        IsQuality(user) || user.IsInRole(Roles.SalesManager) || user.IsInRole(Roles.GeneralManager) || user.IsInRole(Roles.Administrator);
+
+    public IQueryable<Complaint> VisibleComplaints(ClaimsPrincipal user)
+    {
+        var query = db.Complaints;
+        if (SeesAll(user))
+        {
+            return query;
+        }
+
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        return query.Where(c => c.LoggedByUserId == userId
+            || db.Customers.Any(x => x.Id == c.CustomerId && x.OwnerUserId == userId)
+            || db.CorrectiveActions.Any(a => a.ComplaintId == c.Id && a.OwnerUserId == userId));
+    }
+
+    /// <summary>Returns of visible complaints, returns against contracts of the user's customers, and returns the user registered.</summary>
+    public IQueryable<ReturnRecord> VisibleReturns(ClaimsPrincipal user)
+    {
+        var query = db.Returns;
+        if (SeesAll(user))
+        {
+            return query;
+        }
+
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var complaints = VisibleComplaints(user);
+        return query.Where(r => r.RegisteredByUserId == userId
+            || (r.ComplaintId != null && complaints.Any(c => c.Id == r.ComplaintId))
+            || (r.ContractId != null && db.Contracts.Any(k => k.Id == r.ContractId && db.Customers.Any(x => x.Id == k.CustomerId && x.OwnerUserId == userId))));
+    }
+}

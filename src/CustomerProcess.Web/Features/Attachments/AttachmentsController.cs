@@ -26,31 +26,31 @@ public sealed class AttachmentAccess(AppDbContext db, ReviewAccess reviews)
         switch (ownerType)
         {
             case AttachmentOwner.Contract:
-            {
-                var reviewId = await db.Contracts.Where(c => c.Id == ownerId).Select(c => (Guid?)c.ReviewId).FirstOrDefaultAsync(cancellationToken);
-                return reviewId is not null && await CanReadReviewAsync(user, reviewId.Value, cancellationToken);
-            }
-
-            case AttachmentOwner.Discrepancy:
-            {
-                var reviewId = await db.Discrepancies.Where(d => d.Id == ownerId).Select(d => (Guid?)d.ReviewId).FirstOrDefaultAsync(cancellationToken);
-                return reviewId is not null && await CanReadReviewAsync(user, reviewId.Value, cancellationToken);
-            }
-
-            case AttachmentOwner.Complaint:
-            {
-                if (user.IsInRole(Roles.QualityStaff) || user.IsInRole(Roles.QualityHead) || user.IsInRole(Roles.SalesManager) || user.IsInRole(Roles.GeneralManager))
                 {
-                    return await db.Complaints.AnyAsync(c => c.Id == ownerId, cancellationToken);
+                    var reviewId = await db.Contracts.Where(c => c.Id == ownerId).Select(c => (Guid?)c.ReviewId).FirstOrDefaultAsync(cancellationToken);
+                    return reviewId is not null && await CanReadReviewAsync(user, reviewId.Value, cancellationToken);
                 }
 
-                var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-                return await db.Complaints.AnyAsync(
-                    c => c.Id == ownerId && (c.LoggedByUserId == userId
-                        || db.Customers.Any(x => x.Id == c.CustomerId && x.OwnerUserId == userId)
-                        || db.CorrectiveActions.Any(a => a.ComplaintId == c.Id && a.OwnerUserId == userId)),
-                    cancellationToken);
-            }
+            case AttachmentOwner.Discrepancy:
+                {
+                    var reviewId = await db.Discrepancies.Where(d => d.Id == ownerId).Select(d => (Guid?)d.ReviewId).FirstOrDefaultAsync(cancellationToken);
+                    return reviewId is not null && await CanReadReviewAsync(user, reviewId.Value, cancellationToken);
+                }
+
+            case AttachmentOwner.Complaint:
+                {
+                    if (user.IsInRole(Roles.QualityStaff) || user.IsInRole(Roles.QualityHead) || user.IsInRole(Roles.SalesManager) || user.IsInRole(Roles.GeneralManager))
+                    {
+                        return await db.Complaints.AnyAsync(c => c.Id == ownerId, cancellationToken);
+                    }
+
+                    var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+                    return await db.Complaints.AnyAsync(
+                        c => c.Id == ownerId && (c.LoggedByUserId == userId
+                            || db.Customers.Any(x => x.Id == c.CustomerId && x.OwnerUserId == userId)
+                            || db.CorrectiveActions.Any(a => a.ComplaintId == c.Id && a.OwnerUserId == userId)),
+                        cancellationToken);
+                }
 
             default:
                 return false;

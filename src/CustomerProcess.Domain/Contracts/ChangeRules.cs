@@ -1,4 +1,6 @@
 using CustomerProcess.Domain.Common;
+using CustomerProcess.Domain.Reviews;
+using CustomerProcess.Domain.Reviews.Rules;
 
 namespace CustomerProcess.Domain.Contracts;
 
@@ -83,6 +85,10 @@ public static class ChangeRules
         ChangeKind.Process => new HashSet<LineField>(),
         ChangeKind.Termination => new HashSet<LineField>(),
     };
+
+    /// <summary>Why the review of a structure or specification change is at least a full countersign review.</summary>
+    public static RuleFinding ReviewFinding(string changeNumber, string contractNumber) =>
+        new(ReviewLevel.FullCountersign, "contract change {0} of {1}: the changed content is reviewed in full again", changeNumber, contractNumber);
 
     /// <summary>Whether the change alters the contract's lines (and so makes a new contract version).</summary>
     public static bool ChangesLines(ChangeKind kind) => AllowedFields(kind).Count > 0;

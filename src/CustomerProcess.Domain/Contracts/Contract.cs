@@ -201,7 +201,7 @@ public sealed class Contract : BusinessRecord, IVersioned
 
             if (group.Sum(q => q.Quantity) > line.Remaining)
             {
-                return new DomainError(OverDelivery.Code, OverDelivery.MessageKey, group.Key, line.Remaining);
+                return new DomainError(OverDelivery.Code, OverDelivery.MessageKey, group.Key, ContractPerformance.Normalize(line.Remaining));
             }
         }
 
@@ -332,7 +332,7 @@ public sealed class Contract : BusinessRecord, IVersioned
             var delivered = DeliveredQuantity(line.LineNo);
             if (line.Quantity < delivered)
             {
-                return new DomainError(QuantityBelowDelivered.Code, QuantityBelowDelivered.MessageKey, line.LineNo, delivered);
+                return new DomainError(QuantityBelowDelivered.Code, QuantityBelowDelivered.MessageKey, line.LineNo, ContractPerformance.Normalize(delivered));
             }
         }
 

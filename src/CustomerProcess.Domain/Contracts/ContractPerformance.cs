@@ -42,6 +42,9 @@ public static class ContractPerformance
         return Math.Min(value, 100m);
     }
 
+    /// <summary>Drops trailing zeros (a stored 10.0000 shows as 10 in messages).</summary>
+    public static decimal Normalize(decimal value) => value / 1.0000000000000000000000000000m;
+
     public static long ToMinor(decimal amount) => (long)decimal.Round(amount * 100m, 0, MidpointRounding.AwayFromZero);
 
     /// <summary>The value of what was delivered, at the lines' unit prices (never more than a line is worth).</summary>

@@ -60,7 +60,17 @@ public sealed partial class LocalizationResourceTests
         ["Method."] = Enum.GetNames<ConfirmationMethod>(),
         ["ContractStatus."] = Enum.GetNames<ContractStatus>(),
         ["Capacity."] = ["SalesManager", "GeneralManager"],
-        ["Queue."] = ["sign", "confirm", "resolve", "conclude", "approve", "contract", "draft"],
+        ["Queue."] = ["sign", "confirm", "resolve", "conclude", "approve", "contract", "draft", "acknowledge", "change", "notice", "service"],
+        ["NoticeKind."] = Enum.GetNames<NoticeKind>(),
+        ["NoticeStatus."] = Enum.GetNames<NoticeStatus>(),
+        ["ChangeKind."] = Enum.GetNames<ChangeKind>(),
+        ["ChangeStatus."] = Enum.GetNames<ChangeStatus>(),
+        ["ChangeParty."] = Enum.GetNames<ChangeParty>(),
+        ["Consequence."] = Enum.GetNames<ChangeConsequence>(),
+        ["ServiceStatus."] = Enum.GetNames<ServiceNoticeStatus>(),
+        ["CommunicationChannel."] = Enum.GetNames<CommunicationChannel>(),
+        ["AttachmentPurpose."] = Enum.GetNames<AttachmentPurpose>(),
+        ["Overdue."] = Enum.GetNames<CustomerProcess.Web.Features.Ledger.OverdueFilter>(),
     };
 
     private static IEnumerable<string> UsedKeys()
@@ -100,7 +110,10 @@ public sealed partial class LocalizationResourceTests
             }
         }
 
-        foreach (var name in Enum.GetNames<CustomerClass>().Concat(Enum.GetNames<CustomerStatus>()).Concat(Enum.GetNames<CreditRating>()).Concat(Enum.GetNames<AuditAction>()))
+        // Enum values passed as DomainError arguments are localized by their bare name.
+        foreach (var name in Enum.GetNames<CustomerClass>().Concat(Enum.GetNames<CustomerStatus>()).Concat(Enum.GetNames<CreditRating>()).Concat(Enum.GetNames<AuditAction>())
+                     .Concat(Enum.GetNames<ContractStatus>()).Concat(Enum.GetNames<ChangeKind>()).Concat(Enum.GetNames<LineField>()).Concat(Enum.GetNames<ChangeStatus>())
+                     .Concat(Enum.GetNames<ChangeConsequence>()))
         {
             yield return name;
         }
@@ -109,6 +122,8 @@ public sealed partial class LocalizationResourceTests
                  {
                      "Customer", "Contact", "Product", "Department", "AppUser", "UserRole", "SalesOrder", "OrderLine", "Review",
                      "ReviewSection", "ReviewSignature", "Discrepancy", "DepartmentDelegation", "ReviewPolicySetting", "Contract",
+                     "ContractLine", "ContractVersion", "Delivery", "DeliveryLine", "Invoice", "Payment", "ContractChange", "ContractChangeLine",
+                     "TaskNotice", "NoticeLine", "NoticeAcknowledgement", "ServiceNotice", "SiteRecord", "Quotation", "CommunicationEntry", "ContractAttachment",
                  })
         {
             yield return entity;

@@ -402,6 +402,94 @@ public sealed class OrderTrackingTests(AppFactory app)
         Assert.Equal("试压合格 pressure test passed", record.Result);
     }
 
+    [Fact]
+    public async Task A_withdrawn_change_ends_its_review_and_releases_the_contract()
+    {
+        var customer = await _driver.Reviews.CustomerAsync(CustomerClass.Regular);
+        var contract = await _driver.SignedContractAsync(customer, CustomerClass.Regular);
+        var changeId = await _driver.RequestChangeAsync(contract, ChangeKind.Structure, specification: "DN100 PN16 带法兰盖 with blind flange");
+        await _driver.DecideChangeAsync(changeId, "Accept");
+        Assert.True((await _driver.ReloadAsync(contract)).IsHeld);
+
+        var withdrawn = await _driver.DecideChangeAsync(changeId, "Withdraw", "sales", "客户撤回 / the customer withdrew it");
+
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.Status);
+        var change = await _driver.ChangeAsync(changeId);
+        Assert.Equal(ChangeStatus.Withdrawn, change.Status);
+        Assert.Equal(CustomerProcess.Domain.Reviews.ReviewStatus.Withdrawn, await app.WithDbAsync(db => db.Reviews.Where(r => r.Id == change.ReviewId).Select(r => r.Status).SingleAsync()));
+        Assert.False((await _driver.ReloadAsync(contract)).IsHeld);
+        var order = await app.WithDbAsync(db => db.SalesOrders.AsNoTracking().Include("_lines").SingleAsync(o => o.Id == contract.OrderId));
+        Assert.Equal("DN100 PN16", order.Lines.Single().Specification);
+    }
+
+    [Fact]
+    public async Task Files_kept_with_a_contract_come_back_unchanged_and_only_to_its_readers()
+    {
+        var customer = await _driver.Reviews.CustomerAsync(CustomerClass.Regular);
+        var contract = await _driver.SignedContractAsync(customer, CustomerClass.Regular);
+        var contracts = await _driver.As("contracts");
+        var bytes = System.Text.Encoding.UTF8.GetBytes("%PDF-1.4 scanned contract 合同扫描件");
+
+        var token = await contracts.TokenFromAsync(TrackingDriver.Details(contract));
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("ScannedContract"), "Purpose" },
+        };
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        form.Add(file, "File", "contract-scan.pdf");
+        using var uploaded = await contracts.Http.PostAsync($"/Contracts/{contract.Id}/Attachments", form);
+        Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+
+        var attachment = await app.WithDbAsync(db => db.ContractAttachments.AsNoTracking().SingleAsync(a => a.ContractId == contract.Id));
+        Assert.Equal(AttachmentPurpose.ScannedContract, attachment.Purpose);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), attachment.Sha256);
+        var download = await contracts.Http.GetAsync($"/Contracts/{contract.Id}/Attachments/{attachment.Id}");
+        Assert.Equal(bytes, await download.Content.ReadAsByteArrayAsync());
+        var page = await contracts.GetAsync(TrackingDriver.Details(contract));
+        Assert.Contains("contract-scan.pdf", page.Document.QuerySelector("#attachment-list")!.TextContent, StringComparison.Ordinal);
+
+        var outsider = await (await _driver.As("legal")).Http.GetAsync($"/Contracts/{contract.Id}/Attachments/{attachment.Id}");
+        Assert.Equal(HttpStatusCode.Forbidden, outsider.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("en", "Contract change")]
+    [InlineData("zh-CN", "合同变更")]
+    public async Task Every_tracking_page_renders_in_both_languages(string language, string changeTitle)
+    {
+        var customer = await _driver.Reviews.CustomerAsync(CustomerClass.Regular);
+        var contract = await _driver.SignedContractAsync(customer, CustomerClass.Regular);
+        var noticeId = IdFrom(await _driver.IssueNoticeAsync(contract, "Production"));
+        var changeId = await _driver.RequestChangeAsync(contract, ChangeKind.DeliveryDate, deliveryDate: "2027-04-30");
+        var contracts = await _driver.As("contracts");
+        var service = await contracts.SubmitAsync(TrackingDriver.Details(contract),
+            [new("ContractId", contract.Id.ToString()), new("Site", "苏州工厂"), new("Request", "培训 / training")], "/ServiceNotices/New");
+        var serviceId = IdFrom(service);
+        await _driver.PostOnContractAsync(contract, "sales", "Communications",
+            [new("OccurredAt", "2026-11-23T09:00"), new("Channel", "Email"), new("CustomerContact", "刘先生"), new("Summary", "合同已签 / signed")]);
+
+        var client = app.CreateBrowserClient(language);
+        await client.SignInAsync("salesmanager");
+        string[] pages =
+        [
+            "/Ledger", $"/Ledger?q={customer}&overdue=Any&status=Executing", TrackingDriver.Details(contract), $"/Ledger/Details/{contract.Id}/Versions/1",
+            $"/Ledger/History/{contract.Id}", $"/Notices/{noticeId}", $"/Notices/{noticeId}/Print", $"/Notices/{noticeId}/History",
+            $"/Notices/New?contractId={contract.Id}", $"/Changes/New?contractId={contract.Id}", $"/Changes/{changeId}", $"/Changes/{changeId}/History",
+            $"/ServiceNotices/{serviceId}", "/Queue",
+        ];
+        foreach (var url in pages)
+        {
+            var page = await client.GetAsync(url);
+            Assert.True(page.Status == HttpStatusCode.OK, $"{url} answered {(int)page.Status}");
+        }
+
+        var changePage = await client.GetAsync($"/Changes/{changeId}");
+        Assert.Contains(changeTitle, changePage.Document.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(changePage.Document.QuerySelector("#accept-form"));
+    }
+
     /// <summary>The notice's PDF document model as the app builds it for a user of the given language.</summary>
     private async Task<CustomerProcess.Infrastructure.Pdf.PdfDocumentModel> NoticePdfModelAsync(Guid noticeId, string culture)
     {

@@ -98,7 +98,7 @@ public sealed class TrackingDriver(AppFactory app)
     }
 
     /// <summary>Records a change through the change form (line 1 may be altered) and returns its id.</summary>
-    public async Task<Guid> RequestChangeAsync(Contract contract, ChangeKind kind, string userName = "sales", decimal? quantity = null, string? specification = null, decimal? unitPrice = null)
+    public async Task<Guid> RequestChangeAsync(Contract contract, ChangeKind kind, string userName = "sales", decimal? quantity = null, string? specification = null, decimal? unitPrice = null, string? deliveryDate = null)
     {
         var current = (await ReloadAsync(contract)).Lines.Single();
         var client = await As(userName);
@@ -111,7 +111,7 @@ public sealed class TrackingDriver(AppFactory app)
             new("Lines[0].Specification", specification ?? current.Specification ?? ""),
             new("Lines[0].Quantity", (quantity ?? current.Quantity).ToString(CultureInfo.InvariantCulture)),
             new("Lines[0].UnitPrice", (unitPrice ?? current.UnitPrice).ToString(CultureInfo.InvariantCulture)),
-            new("Lines[0].DeliveryDate", current.DeliveryDate!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            new("Lines[0].DeliveryDate", deliveryDate ?? current.DeliveryDate!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
         ], "/Changes/New");
         Assert.True(result.Status == HttpStatusCode.Redirect, "Change not recorded: " + result.ErrorText);
         return Guid.Parse(result.Location!.Split('/').Last());

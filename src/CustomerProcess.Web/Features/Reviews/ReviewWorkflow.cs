@@ -254,9 +254,7 @@ public sealed class ReviewWorkflow(
             }
 
             var paymentTermDays = await db.Customers.Where(c => c.Id == order.CustomerId).Select(c => c.PaymentTermDays).FirstAsync(cancellationToken);
-            contract.Open(
-                order.Lines.Select((l, i) => new ContractLineData(i + 1, l.ProductId, l.Description, l.Specification, l.Quantity, l.Unit, l.UnitPrice, l.DeliveryDate, l.DeliveryPlace, l.Packaging)).ToList(),
-                paymentTermDays, userName, Now);
+            contract.Open(Tracking.ContractTracking.LinesOf(order), paymentTermDays, userName, Now);
             db.Contracts.Add(contract);
             await PromoteNewCustomerOnFirstContractAsync(order.CustomerId, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);

@@ -26,9 +26,12 @@ public sealed class ContractTracking(AppDbContext db, TimeProvider clock)
 
     public DateOnly Today => ContractPerformance.Today(clock, Formatting.DisplayZone);
 
-    /// <summary>The contract with every version's lines and all its performance records.</summary>
-    public Task<Contract?> LoadAsync(Guid contractId, CancellationToken cancellationToken) =>
-        db.Contracts
+    /// <summary>The contract with every version's lines and all its performance records. A contract entered
+    /// before its lines were kept (version 0) gets version 1 from its order's lines; that is saved with the
+    /// next change made to it.</summary>
+    public async Task<Contract?> LoadAsync(Guid contractId, CancellationToken cancellationToken)
+    {
+        var contract = await db.Contracts
             .Include("_lines")
             .Include("_versions")
             .Include("_deliveries._lines")
@@ -36,6 +39,19 @@ public sealed class ContractTracking(AppDbContext db, TimeProvider clock)
             .Include("_payments")
             .AsSplitQuery()
             .FirstOrDefaultAsync(c => c.Id == contractId, cancellationToken);
+        if (contract is { CurrentVersion: 0 })
+        {
+            var order = await db.SalesOrders.AsNoTracking().Include("_lines").FirstAsync(o => o.Id == contract.OrderId, cancellationToken);
+            var termDays = await db.Customers.Where(c => c.Id == contract.CustomerId).Select(c => c.PaymentTermDays).FirstAsync(cancellationToken);
+            contract.Open(LinesOf(order), termDays, contract.SignedByName, contract.EnteredAtUtc);
+        }
+
+        return contract;
+    }
+
+    /// <summary>The order's lines as the contract's signed lines (numbered 1, 2, 3 …).</summary>
+    public static IReadOnlyList<ContractLineData> LinesOf(Domain.Orders.SalesOrder order) =>
+        order.Lines.Select((l, i) => new ContractLineData(i + 1, l.ProductId, l.Description, l.Specification, l.Quantity, l.Unit, l.UnitPrice, l.DeliveryDate, l.DeliveryPlace, l.Packaging)).ToList();
 
     public Task<Result> RecordDeliveryAsync(Guid contractId, DateOnly deliveredOn, string billOfLading, string? note, IReadOnlyList<DeliveryQuantity> quantities, string byName, CancellationToken cancellationToken) =>
         Change(contractId, c => c.RecordDelivery(deliveredOn, billOfLading, note, quantities, byName, Now) is { Succeeded: false } r ? r.Error! : Result.Success(), cancellationToken);

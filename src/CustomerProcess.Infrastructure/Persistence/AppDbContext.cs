@@ -1,11 +1,11 @@
 using CustomerProcess.Domain.Auditing;
 using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Contracts;
-using CustomerProcess.Domain.Orders;
-using CustomerProcess.Domain.Reviews;
 using CustomerProcess.Domain.Customers;
+using CustomerProcess.Domain.Orders;
 using CustomerProcess.Domain.Organization;
 using CustomerProcess.Domain.Products;
+using CustomerProcess.Domain.Reviews;
 using CustomerProcess.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;

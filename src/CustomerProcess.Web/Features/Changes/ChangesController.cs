@@ -55,7 +55,12 @@ public sealed class ChangesController(
             ContractId = contractId,
             Lines = contract.Lines.Select(x => new ChangeLineInput
             {
-                LineNo = x.LineNo, Description = x.Description, Specification = x.Specification, Quantity = x.Quantity, UnitPrice = x.UnitPrice, DeliveryDate = x.DeliveryDate,
+                LineNo = x.LineNo,
+                Description = x.Description,
+                Specification = x.Specification,
+                Quantity = x.Quantity,
+                UnitPrice = x.UnitPrice,
+                DeliveryDate = x.DeliveryDate,
             }).ToList(),
         };
         return View("Form", await FormAsync(contract, input, cancellationToken));

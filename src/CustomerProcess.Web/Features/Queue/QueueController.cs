@@ -1,9 +1,9 @@
 using System.Security.Claims;
+using CustomerProcess.Domain.Contracts;
 using CustomerProcess.Domain.Orders;
 using CustomerProcess.Domain.Reviews;
 using CustomerProcess.Domain.Security;
 using CustomerProcess.Infrastructure.Persistence;
-using CustomerProcess.Domain.Contracts;
 using CustomerProcess.Web.Features.Reviews;
 using CustomerProcess.Web.Features.Tracking;
 using Microsoft.AspNetCore.Authorization;

@@ -13,8 +13,8 @@ public sealed class LedgerExport(IStringLocalizer<SharedResource> l)
 {
     public IReadOnlyList<string> Headers =>
     [
-        l["Contract"], l["Version"], l["Customer"], l["Customer code"], l["Salesperson"], l["Signed on"], l["Currency"], l["Amount"],
-        l["Delivered"], l["Delivered %"], l["Invoiced"], l["Invoiced %"], l["Paid"], l["Paid %"], l["Status"], l["Overdue"], l["Order"],
+        l["Contract"], l["Version"], l["Status"], l["Overdue"], l["Customer"], l["Customer code"], l["Salesperson"], l["Signed on"], l["Currency"],
+        l["Amount"], l["Delivered"], l["Delivered %"], l["Invoiced"], l["Invoiced %"], l["Paid"], l["Paid %"], l["Order"],
     ];
 
     public string Overdue(LedgerRow row, DateOnly today) =>
@@ -29,8 +29,8 @@ public sealed class LedgerExport(IStringLocalizer<SharedResource> l)
         using var table = new DataTable(Formatting.IsChinese ? "合同台帐" : "Contract ledger") { Locale = System.Globalization.CultureInfo.CurrentCulture };
         Type[] types =
         [
-            typeof(string), typeof(int), typeof(string), typeof(string), typeof(string), typeof(string), typeof(string), typeof(decimal),
-            typeof(decimal), typeof(decimal), typeof(decimal), typeof(decimal), typeof(decimal), typeof(decimal), typeof(string), typeof(string), typeof(string),
+            typeof(string), typeof(int), typeof(string), typeof(string), typeof(string), typeof(string), typeof(string), typeof(string), typeof(string),
+            typeof(decimal), typeof(decimal), typeof(decimal), typeof(decimal), typeof(decimal), typeof(decimal), typeof(decimal), typeof(string),
         ];
         var headers = Headers;
         for (var i = 0; i < headers.Count; i++)
@@ -41,9 +41,10 @@ public sealed class LedgerExport(IStringLocalizer<SharedResource> l)
         foreach (var r in rows)
         {
             table.Rows.Add(
-                r.Number, r.Version, r.CustomerName, r.CustomerCode, r.SalesName ?? "", r.SignedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.Currency,
+                r.Number, r.Version, l["ContractStatus." + r.Status].Value, Overdue(r, today), r.CustomerName, r.CustomerCode, r.SalesName ?? "",
+                r.SignedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.Currency,
                 r.AmountMinor / 100m, r.DeliveredMinor / 100m, r.DeliveredPercent, r.InvoicedMinor / 100m, r.InvoicedPercent, r.PaidMinor / 100m, r.PaidPercent,
-                l["ContractStatus." + r.Status].Value, Overdue(r, today), r.OrderNumber);
+                r.OrderNumber);
         }
 
         using var stream = new MemoryStream();

@@ -1,11 +1,13 @@
 using CustomerProcess.Domain.Auditing;
 using CustomerProcess.Domain.Common;
+using CustomerProcess.Domain.Complaints;
 using CustomerProcess.Domain.Contracts;
 using CustomerProcess.Domain.Customers;
 using CustomerProcess.Domain.Orders;
 using CustomerProcess.Domain.Organization;
 using CustomerProcess.Domain.Products;
 using CustomerProcess.Domain.Reviews;
+using CustomerProcess.Domain.Surveys;
 using CustomerProcess.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -86,6 +88,17 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
     public DbSet<ContractAttachment> ContractAttachments => Set<ContractAttachment>();
 
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+
+    public DbSet<CorrectiveAction> CorrectiveActions => Set<CorrectiveAction>();
+
+    public DbSet<ReturnRecord> Returns => Set<ReturnRecord>();
+
+    public DbSet<SurveyCampaign> SurveyCampaigns => Set<SurveyCampaign>();
+
+    public DbSet<SurveyInvitation> SurveyInvitations => Set<SurveyInvitation>();
+
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using CustomerProcess.Domain.Security;
 using CustomerProcess.Infrastructure.Auditing;
 using CustomerProcess.Infrastructure.Identity;
+using CustomerProcess.Infrastructure.Pdf;
 using CustomerProcess.Infrastructure.Persistence;
 using FluentValidation;
 using FluentValidation.AspNetCore;
@@ -18,6 +19,7 @@ namespace CustomerProcess.Web.Infrastructure;
 public static class CustomerProcessSetup
 {
     public const string LoginRateLimitPolicy = "login";
+    public const string SurveyRateLimitPolicy = "survey";
 
     public static readonly CultureInfo[] SupportedCultures = [new("zh-CN"), new("en")];
 
@@ -35,6 +37,7 @@ public static class CustomerProcessSetup
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddAppDatabase(configuration);
+        services.AddPdf(configuration);
 
         services.AddIdentity<AppUser, IdentityRole>(options =>
             {
@@ -134,8 +137,14 @@ public static class CustomerProcessSetup
                     Window = PasswordPolicy.LoginWindow,
                     QueueLimit = 0,
                 }));
+            // The public survey link: no account, so limit guessing per client address.
+            var surveyLimit = configuration.GetValue("Security:SurveyRequestsPerMinute", 20);
+            options.AddPolicy(SurveyRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = surveyLimit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         services.AddSingleton<LoginThrottle>();
+        services.Configure<Features.Complaints.ComplaintOptions>(configuration.GetSection("Complaints"));
         services.AddSingleton<SetupGate>();
 
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");

@@ -2,11 +2,13 @@ using System.Resources;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using CustomerProcess.Domain.Auditing;
+using CustomerProcess.Domain.Complaints;
 using CustomerProcess.Domain.Contracts;
 using CustomerProcess.Domain.Customers;
 using CustomerProcess.Domain.Orders;
 using CustomerProcess.Domain.Reviews;
 using CustomerProcess.Domain.Security;
+using CustomerProcess.Domain.Surveys;
 
 namespace CustomerProcess.Web.Tests.Foundation;
 
@@ -60,7 +62,7 @@ public sealed partial class LocalizationResourceTests
         ["Method."] = Enum.GetNames<ConfirmationMethod>(),
         ["ContractStatus."] = Enum.GetNames<ContractStatus>(),
         ["Capacity."] = ["SalesManager", "GeneralManager"],
-        ["Queue."] = ["sign", "confirm", "resolve", "conclude", "approve", "contract", "draft", "acknowledge", "change", "notice", "service"],
+        ["Queue."] = ["sign", "confirm", "resolve", "conclude", "approve", "contract", "draft", "acknowledge", "change", "notice", "service", "complaint", "verify", "action"],
         ["NoticeKind."] = Enum.GetNames<NoticeKind>(),
         ["NoticeStatus."] = Enum.GetNames<NoticeStatus>(),
         ["ChangeKind."] = Enum.GetNames<ChangeKind>(),
@@ -71,6 +73,16 @@ public sealed partial class LocalizationResourceTests
         ["CommunicationChannel."] = Enum.GetNames<CommunicationChannel>(),
         ["AttachmentPurpose."] = Enum.GetNames<AttachmentPurpose>(),
         ["Overdue."] = Enum.GetNames<CustomerProcess.Web.Features.Ledger.OverdueFilter>(),
+        ["Severity."] = Enum.GetNames<ComplaintSeverity>(),
+        ["ComplaintChannel."] = Enum.GetNames<ComplaintChannel>(),
+        ["Kind."] = Enum.GetNames<ComplaintKind>(),
+        ["ComplaintStatus."] = Enum.GetNames<ComplaintStatus>(),
+        ["Cause."] = Enum.GetNames<CauseCategory>(),
+        ["ActionStatus."] = Enum.GetNames<ActionStatus>(),
+        ["ReturnStatus."] = Enum.GetNames<ReturnStatus>(),
+        ["Dimension."] = Enum.GetNames<SurveyDimension>(),
+        ["Source."] = Enum.GetNames<ResponseSource>(),
+        ["FollowUp."] = Enum.GetNames<FollowUpStatus>(),
     };
 
     private static IEnumerable<string> UsedKeys()
@@ -124,6 +136,7 @@ public sealed partial class LocalizationResourceTests
                      "ReviewSection", "ReviewSignature", "Discrepancy", "DepartmentDelegation", "ReviewPolicySetting", "Contract",
                      "ContractLine", "ContractVersion", "Delivery", "DeliveryLine", "Invoice", "Payment", "ContractChange", "ContractChangeLine",
                      "TaskNotice", "NoticeLine", "NoticeAcknowledgement", "ServiceNotice", "SiteRecord", "Quotation", "CommunicationEntry", "ContractAttachment",
+                     "Complaint", "CorrectiveAction", "ReturnRecord", "SurveyCampaign", "SurveyInvitation", "SurveyResponse",
                  })
         {
             yield return entity;

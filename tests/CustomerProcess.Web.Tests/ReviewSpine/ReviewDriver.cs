@@ -100,7 +100,12 @@ public sealed class ReviewDriver(AppFactory app)
     {
         var client = await As(userName ?? Heads[department]);
         var page = await client.GetAsync($"/Reviews/{reviewId}");
-        var token = page.Document.QuerySelector("form input[name=__RequestVerificationToken]")!.GetAttribute("value");
+        // The section's own form must carry the token (as a browser would post it); a user without
+        // the form (an attacker) takes a token from any other form on the page.
+        var ownForm = page.Document.QuerySelector($"#section-{department} form.sign-form");
+        var token = ownForm is not null
+            ? ownForm.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") ?? throw new InvalidOperationException("The sign form has no antiforgery token.")
+            : page.Document.QuerySelector("form input[name=__RequestVerificationToken]")!.GetAttribute("value");
         var version = contentVersion?.ToString(CultureInfo.InvariantCulture)
             ?? page.Document.QuerySelector($"#section-{department} input[name=ContentVersion]")?.GetAttribute("value")
             ?? "0";

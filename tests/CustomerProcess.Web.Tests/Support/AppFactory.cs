@@ -33,6 +33,7 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(Path.GetTempPath(), "cp-tests", "log-.txt"));
         builder.UseSetting("Security:LoginLimits:PerUserNamePerMinute", "1000");
         builder.UseSetting("Security:LoginLimits:PerAddressPerMinute", "1000");
+        builder.UseSetting("Security:SurveyRequestsPerMinute", "1000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

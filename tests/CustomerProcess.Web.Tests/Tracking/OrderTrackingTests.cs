@@ -106,6 +106,14 @@ public sealed class OrderTrackingTests(AppFactory app)
         var pdf = await (await _driver.As("contracts")).Http.GetAsync($"/Notices/{noticeId}/Pdf");
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(await pdf.Content.ReadAsByteArrayAsync()))
+        {
+            var text = string.Concat(document.GetPages().Select(p => p.Text));
+            Assert.Contains("销售生产任务通知单", text, StringComparison.Ordinal);
+            Assert.Contains("RW-2026-", text, StringComparison.Ordinal);
+            Assert.Contains("DN100 PN16", text, StringComparison.Ordinal);
+            Assert.Contains("Zhao", text, StringComparison.Ordinal); // Production's acknowledgement
+        }
 
         var model = await NoticePdfModelAsync(noticeId, "zh-CN");
         Assert.Equal("销售生产任务通知单 / Production Task Notice", model.Title);

@@ -101,7 +101,12 @@ public sealed class ProductsController(AppDbContext db, HistoryQuery history, IS
             ? NotFound()
             : View("Form", new ProductFormViewModel(id, new ProductInput
             {
-                Code = p.Code, NameZh = p.NameZh, NameEn = p.NameEn, Specification = p.Specification, Unit = p.Unit, IsStandard = p.IsStandard,
+                Code = p.Code,
+                NameZh = p.NameZh,
+                NameEn = p.NameEn,
+                Specification = p.Specification,
+                Unit = p.Unit,
+                IsStandard = p.IsStandard,
             }));
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CustomerProcess.Domain.Complaints;
 using CustomerProcess.Domain.Contracts;
 using CustomerProcess.Domain.Orders;
 using CustomerProcess.Domain.Reviews;
@@ -100,6 +101,36 @@ public sealed class QueueController(AppDbContext db, ReviewAccess access, Tracki
         }
 
         await AddTrackingAsync(userId, items, cancellationToken);
+        if (User.IsInRole(Roles.QualityStaff) || User.IsInRole(Roles.QualityHead))
+        {
+            // Complaints logged by anyone (sales included) reach quality at once.
+            var toAnswer = await (
+                    from c in db.Complaints
+                    join customer in db.Customers on c.CustomerId equals customer.Id
+                    where c.Status != ComplaintStatus.Closed && c.AnsweredAtUtc == null
+                    orderby c.ReceivedAtUtc
+                    select new { c.Id, c.Number, customer.Name, c.ReceivedAtUtc })
+                .Take(PerKind).ToListAsync(cancellationToken);
+            items.AddRange(toAnswer.Select(x => new QueueItem("complaint", x.Number, x.Name, $"/Complaints/Details/{x.Id}", x.ReceivedAtUtc)));
+
+            var toVerify = await (
+                    from a in db.CorrectiveActions
+                    join c in db.Complaints on a.ComplaintId equals c.Id
+                    where a.Status == ActionStatus.Done && c.Status != ComplaintStatus.Closed
+                    orderby a.DueDate
+                    select new { c.Id, c.Number, a.Description, c.ReceivedAtUtc })
+                .Take(PerKind).ToListAsync(cancellationToken);
+            items.AddRange(toVerify.Select(x => new QueueItem("verify", x.Number, x.Description, $"/Complaints/Details/{x.Id}#actions", x.ReceivedAtUtc)));
+        }
+
+        var myActions = await (
+                from a in db.CorrectiveActions
+                join c in db.Complaints on a.ComplaintId equals c.Id
+                where a.OwnerUserId == userId && a.Status == ActionStatus.Open && c.Status != ComplaintStatus.Closed
+                orderby a.DueDate
+                select new { c.Id, c.Number, a.Description, c.ReceivedAtUtc })
+            .Take(PerKind).ToListAsync(cancellationToken);
+        items.AddRange(myActions.Select(x => new QueueItem("action", x.Number, x.Description, $"/Complaints/Details/{x.Id}#actions", x.ReceivedAtUtc)));
 
         var drafts = await db.SalesOrders.AsNoTracking()
             .Where(o => o.SalesUserId == userId && o.Status == OrderStatus.Draft)

@@ -1,0 +1,300 @@
+using CustomerProcess.Domain.Common;
+
+namespace CustomerProcess.Domain.Complaints;
+
+/// <summary>A customer complaint or inquiry (顾客投诉), handled by quality (domain.md §7).</summary>
+public sealed class Complaint : BusinessRecord, IVersioned
+{
+    public const int TextLength = 4000;
+    public const int ShortLength = 200;
+
+    public static readonly DomainError IllegalMove = new("complaint.illegal-move", "The complaint cannot move from {0} to {1}.");
+    public static readonly DomainError NotAnswered = new("complaint.not-answered", "The customer has not been answered yet.");
+    public static readonly DomainError ActionsOpen = new("complaint.actions-open", "Every corrective action must be verified by quality or waived with a reason before the complaint closes.");
+    public static readonly DomainError NoAction = new("complaint.no-action", "The corrective action does not exist.");
+    public static readonly DomainError ActionState = new("complaint.action-state", "The corrective action is {0}; this step is not possible.");
+    public static readonly DomainError Closed = new("complaint.closed", "The complaint is closed.");
+
+    private readonly List<CorrectiveAction> _actions = [];
+
+    private Complaint()
+    {
+    }
+
+    public Complaint(string number, Guid customerId, ComplaintKind kind, ComplaintChannel channel, ComplaintSeverity severity,
+        string description, DateTime receivedAtUtc, string loggedByUserId, string loggedByName, DateTime nowUtc)
+    {
+        Number = number;
+        CustomerId = customerId;
+        Kind = kind;
+        Channel = channel;
+        Severity = severity;
+        Description = description;
+        ReceivedAtUtc = receivedAtUtc;
+        LoggedByUserId = loggedByUserId;
+        LoggedByName = loggedByName;
+        LoggedAtUtc = nowUtc;
+    }
+
+    public string Number { get; private set; } = "";
+
+    public Guid CustomerId { get; private set; }
+
+    public Guid? ContractId { get; private set; }
+
+    public Guid? ProductId { get; private set; }
+
+    public string? BatchReference { get; private set; }
+
+    public ComplaintKind Kind { get; private set; }
+
+    public ComplaintChannel Channel { get; private set; }
+
+    public ComplaintSeverity Severity { get; private set; }
+
+    public string Description { get; private set; } = "";
+
+    public DateTime ReceivedAtUtc { get; private set; }
+
+    public DateTime LoggedAtUtc { get; private set; }
+
+    public string LoggedByUserId { get; private set; } = "";
+
+    public string LoggedByName { get; private set; } = "";
+
+    public ComplaintStatus Status { get; private set; } = ComplaintStatus.Logged;
+
+    public string? CauseAnalysis { get; private set; }
+
+    public CauseCategory? CauseCategory { get; private set; }
+
+    public string? ResponsibleDepartment { get; private set; }
+
+    public string? AnswerText { get; private set; }
+
+    public ComplaintChannel? AnswerChannel { get; private set; }
+
+    public DateTime? AnsweredAtUtc { get; private set; }
+
+    public string? AnsweredByName { get; private set; }
+
+    public DateTime? ClosedAtUtc { get; private set; }
+
+    public string? ClosedByName { get; private set; }
+
+    public int Version { get; private set; }
+
+    public IReadOnlyList<CorrectiveAction> Actions => _actions;
+
+    public void Link(Guid? contractId, Guid? productId, string? batchReference)
+    {
+        ContractId = contractId;
+        ProductId = productId;
+        BatchReference = batchReference;
+    }
+
+    public Result RecordInvestigation(string causeAnalysis, CauseCategory category, string responsibleDepartment)
+    {
+        if (Status == ComplaintStatus.Closed)
+        {
+            return Closed;
+        }
+
+        CauseAnalysis = causeAnalysis;
+        CauseCategory = category;
+        ResponsibleDepartment = responsibleDepartment;
+        return Status == ComplaintStatus.Logged ? Move(ComplaintStatus.Investigating) : Result.Success();
+    }
+
+    public Result<CorrectiveAction> AddAction(string description, string ownerUserId, string ownerName, DateOnly dueDate)
+    {
+        if (Status == ComplaintStatus.Closed)
+        {
+            return Closed;
+        }
+
+        var action = new CorrectiveAction(Id, _actions.Count + 1, description, ownerUserId, ownerName, dueDate);
+        _actions.Add(action);
+        return Result<CorrectiveAction>.Success(action);
+    }
+
+    public Result CompleteAction(Guid actionId, string note, DateTime nowUtc) =>
+        WithAction(actionId, a => a.Complete(note, nowUtc));
+
+    public Result VerifyAction(Guid actionId, string byName, DateTime nowUtc) =>
+        WithAction(actionId, a => a.Verify(byName, nowUtc));
+
+    public Result RejectActionCompletion(Guid actionId, string reason) =>
+        WithAction(actionId, a => a.Reopen(reason));
+
+    public Result WaiveAction(Guid actionId, string reason, string byName, DateTime nowUtc) =>
+        WithAction(actionId, a => a.Waive(reason, byName, nowUtc));
+
+    /// <summary>The answer to the customer (what was said, how, when) — the Customer Feedback Handling Sheet.</summary>
+    public Result Answer(string text, ComplaintChannel channel, DateTime answeredAtUtc, string byName)
+    {
+        if (Status is ComplaintStatus.Closed)
+        {
+            return Closed;
+        }
+
+        AnswerText = text;
+        AnswerChannel = channel;
+        AnsweredAtUtc = answeredAtUtc;
+        AnsweredByName = byName;
+        return Status == ComplaintStatus.Answered ? Result.Success() : Move(ComplaintStatus.Answered);
+    }
+
+    /// <summary>Closes only when answered and every action is verified or explicitly waived.</summary>
+    public Result Close(string byName, DateTime nowUtc)
+    {
+        if (Status != ComplaintStatus.Answered)
+        {
+            return Status == ComplaintStatus.Closed ? Closed : NotAnswered;
+        }
+
+        if (_actions.Any(a => a.Status is not (ActionStatus.Verified or ActionStatus.Waived)))
+        {
+            return ActionsOpen;
+        }
+
+        var moved = Move(ComplaintStatus.Closed);
+        if (moved.Succeeded)
+        {
+            ClosedAtUtc = nowUtc;
+            ClosedByName = byName;
+        }
+
+        return moved;
+    }
+
+    public bool IsOverdue(DateTime nowUtc, TimeSpan window) => AnswerClock.IsOverdue(ReceivedAtUtc, AnsweredAtUtc, nowUtc, window);
+
+    private Result WithAction(Guid actionId, Func<CorrectiveAction, bool> change)
+    {
+        if (Status == ComplaintStatus.Closed)
+        {
+            return Closed;
+        }
+
+        var action = _actions.FirstOrDefault(a => a.Id == actionId);
+        if (action is null)
+        {
+            return NoAction;
+        }
+
+        return change(action) ? Result.Success() : new DomainError(ActionState.Code, ActionState.MessageKey, action.Status);
+    }
+
+    private Result Move(ComplaintStatus to)
+    {
+        if (!ComplaintTransitions.CanMove(Status, to))
+        {
+            return new DomainError(IllegalMove.Code, IllegalMove.MessageKey, Status, to);
+        }
+
+        Status = to;
+        return Result.Success();
+    }
+}
+
+/// <summary>A corrective action: owner, due date, completion note, verification by quality (or a waiver).</summary>
+public sealed class CorrectiveAction : BusinessRecord
+{
+    private CorrectiveAction()
+    {
+    }
+
+    internal CorrectiveAction(Guid complaintId, int number, string description, string ownerUserId, string ownerName, DateOnly dueDate)
+    {
+        ComplaintId = complaintId;
+        Number = number;
+        Description = description;
+        OwnerUserId = ownerUserId;
+        OwnerName = ownerName;
+        DueDate = dueDate;
+    }
+
+    public Guid ComplaintId { get; private set; }
+
+    public int Number { get; private set; }
+
+    public string Description { get; private set; } = "";
+
+    public string OwnerUserId { get; private set; } = "";
+
+    public string OwnerName { get; private set; } = "";
+
+    public DateOnly DueDate { get; private set; }
+
+    public ActionStatus Status { get; private set; } = ActionStatus.Open;
+
+    public string? CompletionNote { get; private set; }
+
+    public DateTime? CompletedAtUtc { get; private set; }
+
+    public string? VerifiedByName { get; private set; }
+
+    public DateTime? VerifiedAtUtc { get; private set; }
+
+    public string? WaiverReason { get; private set; }
+
+    internal bool Complete(string note, DateTime nowUtc)
+    {
+        if (!Move(ActionStatus.Done))
+        {
+            return false;
+        }
+
+        CompletionNote = note;
+        CompletedAtUtc = nowUtc;
+        return true;
+    }
+
+    internal bool Verify(string byName, DateTime nowUtc)
+    {
+        if (!Move(ActionStatus.Verified))
+        {
+            return false;
+        }
+
+        VerifiedByName = byName;
+        VerifiedAtUtc = nowUtc;
+        return true;
+    }
+
+    internal bool Reopen(string reason)
+    {
+        if (!Move(ActionStatus.Open))
+        {
+            return false;
+        }
+
+        CompletionNote = (CompletionNote is null ? "" : CompletionNote + " — ") + reason;
+        return true;
+    }
+
+    internal bool Waive(string reason, string byName, DateTime nowUtc)
+    {
+        if (!Move(ActionStatus.Waived))
+        {
+            return false;
+        }
+
+        WaiverReason = reason;
+        VerifiedByName = byName;
+        VerifiedAtUtc = nowUtc;
+        return true;
+    }
+
+    private bool Move(ActionStatus to)
+    {
+        if (!ComplaintTransitions.CanMove(Status, to))
+        {
+            return false;
+        }
+
+        Status = to;
+        return true;
+    }
+}

@@ -1,0 +1,240 @@
+using System.Globalization;
+using System.Text;
+using CustomerProcess.Domain.Customers;
+using CustomerProcess.Domain.Security;
+using CustomerProcess.Domain.Surveys;
+using CustomerProcess.Infrastructure.Persistence;
+using CustomerProcess.Web.Features.Complaints;
+using CustomerProcess.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace CustomerProcess.Web.Features.Surveys;
+
+public sealed class CampaignInput
+{
+    public string Name { get; set; } = "";
+
+    public int Year { get; set; }
+
+    public int Quarter { get; set; }
+
+    public List<Guid> CustomerIds { get; set; } = [];
+}
+
+public sealed class ScoresInput
+{
+    public Guid CustomerId { get; set; }
+
+    public int Quality { get; set; }
+
+    public int Delivery { get; set; }
+
+    public int Service { get; set; }
+
+    public int Price { get; set; }
+
+    public int Communication { get; set; }
+
+    public string? Comments { get; set; }
+
+    public IReadOnlyDictionary<SurveyDimension, int> Scores => new Dictionary<SurveyDimension, int>
+    {
+        [SurveyDimension.Quality] = Quality,
+        [SurveyDimension.Delivery] = Delivery,
+        [SurveyDimension.Service] = Service,
+        [SurveyDimension.Price] = Price,
+        [SurveyDimension.Communication] = Communication,
+    };
+}
+
+public sealed record CampaignRow(SurveyCampaign Campaign, int Invited, int Responses);
+
+public sealed record InvitationRow(Guid CustomerId, string CustomerName, DateTime ExpiresAtUtc, DateTime? UsedAtUtc);
+
+public sealed record CampaignDetailsViewModel(SurveyCampaign Campaign, IReadOnlyList<InvitationRow> Invitations, IReadOnlyList<(SurveyResponse Response, string CustomerName)> Responses, IReadOnlyDictionary<string, string> NewLinks);
+
+public sealed record SurveyAnalysisViewModel(
+    IReadOnlyDictionary<SurveyDimension, decimal?> Averages,
+    IReadOnlyList<(string Period, decimal? Average)> Trend,
+    IReadOnlyList<(string Customer, decimal? Average, int Count)> PerCustomer,
+    IReadOnlyList<int> Distribution,
+    IReadOnlyList<(SurveyResponse Response, string CustomerName, string Period)> LowScores);
+
+/// <summary>Customer satisfaction surveys (domain.md §9): quarterly campaigns, responses, analysis.</summary>
+[Authorize(Roles = Roles.QualityStaff + "," + Roles.QualityHead + "," + Roles.Sales + "," + Roles.SalesManager + "," + Roles.GeneralManager)]
+public sealed class SurveysController(AppDbContext db, TimeProvider clock, IOptions<ComplaintOptions> options, IStringLocalizer<SharedResource> l) : Controller
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    [HttpGet]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var rows = await db.SurveyCampaigns.AsNoTracking().OrderByDescending(c => c.Year).ThenByDescending(c => c.Quarter).ThenByDescending(c => c.OpenedAtUtc).Take(100)
+            .Select(c => new CampaignRow(c, db.SurveyInvitations.Count(i => i.CampaignId == c.Id), db.SurveyResponses.Count(r => r.CampaignId == c.Id)))
+            .ToListAsync(cancellationToken);
+        return View(rows);
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Create(CancellationToken cancellationToken)
+    {
+        var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Formatting.DisplayZone);
+        ViewData["Customers"] = await ActiveCustomersAsync(cancellationToken);
+        return View(new CampaignInput { Year = local.Year, Quarter = ((local.Month - 1) / 3) + 1, Name = l["Satisfaction survey"] + $" {local.Year}Q{((local.Month - 1) / 3) + 1}" });
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Create(CampaignInput input, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Length > SurveyCampaign.NameLength)
+        {
+            ModelState.AddModelError(nameof(input.Name), l["Enter a name for the campaign."]);
+        }
+
+        if (input.Quarter is < 1 or > 4 || input.Year is < 2000 or > 2100)
+        {
+            ModelState.AddModelError(nameof(input.Quarter), l["Choose a quarter."]);
+        }
+
+        var customers = await db.Customers.AsNoTracking().Where(c => input.CustomerIds.Contains(c.Id) && c.Status == CustomerStatus.Active).Select(c => c.Id).ToListAsync(cancellationToken);
+        if (customers.Count == 0)
+        {
+            ModelState.AddModelError(nameof(input.CustomerIds), l["Choose at least one customer."]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            ViewData["Customers"] = await ActiveCustomersAsync(cancellationToken);
+            return View(input);
+        }
+
+        var name = await db.Users.Where(u => u.UserName == User.Identity!.Name).Select(u => u.DisplayName).FirstAsync(cancellationToken);
+        var campaign = new SurveyCampaign(input.Name.Trim(), input.Year, input.Quarter, name, Now);
+        db.SurveyCampaigns.Add(campaign);
+        var links = new Dictionary<string, string>();
+        foreach (var customerId in customers)
+        {
+            var (invitation, token) = SurveyInvitation.Create(campaign.Id, customerId, Now.AddDays(options.Value.SurveyLinkDays));
+            db.SurveyInvitations.Add(invitation);
+            links[customerId.ToString()] = token;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        // The tokens are shown once, now; only their hashes are stored.
+        TempData["SurveyLinks"] = System.Text.Json.JsonSerializer.Serialize(links);
+        return RedirectToAction(nameof(Details), new { id = campaign.Id });
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Details(Guid id, CancellationToken cancellationToken)
+    {
+        var campaign = await db.SurveyCampaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (campaign is null)
+        {
+            return NotFound();
+        }
+
+        var invitations = await (from i in db.SurveyInvitations.AsNoTracking()
+                                 join c in db.Customers on i.CustomerId equals c.Id
+                                 where i.CampaignId == id
+                                 orderby c.Code
+                                 select new InvitationRow(i.CustomerId, c.Name, i.ExpiresAtUtc, i.UsedAtUtc)).ToListAsync(cancellationToken);
+        var responses = await (from r in db.SurveyResponses.AsNoTracking()
+                               join c in db.Customers on r.CustomerId equals c.Id
+                               where r.CampaignId == id
+                               orderby r.SubmittedAtUtc
+                               select new { r, c.Name }).ToListAsync(cancellationToken);
+        var links = TempData["SurveyLinks"] is string json
+            ? System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(json)!.ToDictionary(kv => kv.Key, kv => Url.Action("Show", "PublicSurvey", new { token = kv.Value }, Request.Scheme)!)
+            : new Dictionary<string, string>();
+        return View(new CampaignDetailsViewModel(campaign, invitations, responses.Select(x => (x.r, x.Name)).ToList(), links));
+    }
+
+    /// <summary>Staff enter a response from a returned paper form.</summary>
+    [HttpPost]
+    public async Task<IActionResult> Respond(Guid id, ScoresInput input, CancellationToken cancellationToken)
+    {
+        var invited = await db.SurveyInvitations.AnyAsync(i => i.CampaignId == id && i.CustomerId == input.CustomerId, cancellationToken);
+        if (!invited)
+        {
+            return NotFound();
+        }
+
+        var valid = SurveyResponse.Validate(input.Scores);
+        if (!valid.Succeeded)
+        {
+            TempData["Error"] = valid.Error!.Localize(l);
+            return RedirectToAction(nameof(Details), new { id });
+        }
+
+        db.SurveyResponses.Add(new SurveyResponse(id, input.CustomerId, ResponseSource.PaperForm, input.Scores, string.IsNullOrWhiteSpace(input.Comments) ? null : input.Comments.Trim(), Now));
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Message"] = l["The response was recorded."].Value;
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> FollowUp(Guid responseId, string? action, FollowUpStatus status, CancellationToken cancellationToken)
+    {
+        var response = await db.SurveyResponses.FirstOrDefaultAsync(r => r.Id == responseId, cancellationToken);
+        if (response is null)
+        {
+            return NotFound();
+        }
+
+        if (string.IsNullOrWhiteSpace(action))
+        {
+            TempData["Error"] = l["Describe the follow-up action."].Value;
+            return RedirectToAction(nameof(Analysis));
+        }
+
+        response.SetFollowUp(action.Trim(), status);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Message"] = l["The follow-up was saved."].Value;
+        return RedirectToAction(nameof(Analysis));
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Analysis(CancellationToken cancellationToken) => View(await AnalyseAsync(cancellationToken));
+
+    [HttpGet]
+    public async Task<IActionResult> Csv(CancellationToken cancellationToken)
+    {
+        var rows = await (from r in db.SurveyResponses.AsNoTracking()
+                          join c in db.Customers on r.CustomerId equals c.Id
+                          join k in db.SurveyCampaigns on r.CampaignId equals k.Id
+                          orderby k.Year, k.Quarter, c.Code
+                          select new { Period = k.Year + "Q" + k.Quarter, c.Code, c.Name, r }).ToListAsync(cancellationToken);
+        var csv = new StringBuilder();
+        csv.AppendLine(string.Join(',', new[] { l["Quarter"].Value, l["Code"].Value, l["Customer"].Value }.Concat(Enum.GetNames<SurveyDimension>().Select(d => l["Dimension." + d].Value)).Append(l["Comments"].Value).Append(l["Follow-up"].Value).Select(x => SvgChart.Csv(x))));
+        foreach (var row in rows)
+        {
+            csv.AppendLine(string.Join(',', new[] { row.Period, row.Code, row.Name }.Concat(Enum.GetValues<SurveyDimension>().Select(d => row.r.Scores[d].ToString(CultureInfo.InvariantCulture))).Append(row.r.Comments).Append(row.r.FollowUpAction).Select(SvgChart.Csv)));
+        }
+
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", "satisfaction.csv");
+    }
+
+    private async Task<SurveyAnalysisViewModel> AnalyseAsync(CancellationToken cancellationToken)
+    {
+        var data = await (from r in db.SurveyResponses.AsNoTracking()
+                          join c in db.Customers on r.CustomerId equals c.Id
+                          join k in db.SurveyCampaigns on r.CampaignId equals k.Id
+                          select new { r, c.Name, k.Year, k.Quarter }).ToListAsync(cancellationToken);
+        var responses = data.Select(x => x.r).ToList();
+        var trend = data.GroupBy(x => (x.Year, x.Quarter)).OrderBy(g => g.Key.Year).ThenBy(g => g.Key.Quarter)
+            .Select(g => ($"{g.Key.Year}Q{g.Key.Quarter}", (decimal?)decimal.Round(g.Average(x => SurveyAnalysis.Overall(x.r) ?? 0), 2))).ToList();
+        var perCustomer = data.GroupBy(x => x.Name).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, (decimal?)decimal.Round(g.Average(x => SurveyAnalysis.Overall(x.r) ?? 0), 2), g.Count())).ToList();
+        var low = data.Where(x => x.r.HasLowScore).OrderByDescending(x => x.r.SubmittedAtUtc).Select(x => (x.r, x.Name, $"{x.Year}Q{x.Quarter}")).ToList();
+        return new SurveyAnalysisViewModel(SurveyAnalysis.Averages(responses), trend, perCustomer, SurveyAnalysis.Distribution(responses), low);
+    }
+
+    private Task<List<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem>> ActiveCustomersAsync(CancellationToken cancellationToken) =>
+        db.Customers.AsNoTracking().Where(c => c.Status == CustomerStatus.Active && c.Class != CustomerClass.Competitor).OrderBy(c => c.Code).Take(500)
+            .Select(c => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(c.Code + " " + c.Name, c.Id.ToString())).ToListAsync(cancellationToken);
+}

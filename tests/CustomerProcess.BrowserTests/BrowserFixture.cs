@@ -25,6 +25,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>Console errors and failed requests seen by any page (CSP violations, 404 scripts, …).</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> PageErrors { get; } = new();
+
     public static string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
 
     public async Task InitializeAsync()
@@ -59,12 +62,27 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = locale,
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
-        var page = await context.NewPageAsync();
+        var page = await NewPageAsync(context);
         await page.GotoAsync("/Account/Login");
         await page.FillAsync("#UserName", userName);
         await page.FillAsync("#Password", DemoData.Password);
         await page.ClickAsync("button[type=submit].primary");
         await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        return page;
+    }
+
+    /// <summary>A page whose console errors are recorded in <see cref="PageErrors"/>.</summary>
+    public async Task<IPage> NewPageAsync(IBrowserContext context)
+    {
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && !message.Text.Contains("404", StringComparison.Ordinal))
+            {
+                PageErrors.Enqueue($"{page.Url}: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => PageErrors.Enqueue($"{page.Url}: {error}");
         return page;
     }
 

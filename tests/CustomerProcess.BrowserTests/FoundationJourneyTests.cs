@@ -62,7 +62,7 @@ public sealed class FoundationJourneyTests(BrowserFixture browser)
         await BrowserFixture.ScreenshotAsync(admin, "05-users");
 
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseUrl, Locale = "en-US" });
-        var page = await context.NewPageAsync();
+        var page = await browser.NewPageAsync(context);
         await page.GotoAsync("/Account/Login");
         await page.FillAsync("#UserName", userName);
         await page.FillAsync("#Password", "browser test password");

@@ -25,6 +25,7 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         nameof(IdentityUser.AccessFailedCount),
         "SearchName",
         "Version",
+        "Content", // attachment bytes: the audit keeps the name, size and SHA-256
     };
 
     private static readonly HashSet<string> MaskedFields = new(StringComparer.Ordinal)

@@ -1,3 +1,4 @@
+using CustomerProcess.Domain.Attachments;
 using CustomerProcess.Domain.Auditing;
 using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Complaints;
@@ -85,9 +86,6 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
 
     public DbSet<CommunicationEntry> CommunicationEntries => Set<CommunicationEntry>();
 
-    public DbSet<ContractAttachment> ContractAttachments => Set<ContractAttachment>();
-
-    public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
     public DbSet<Complaint> Complaints => Set<Complaint>();
 
     public DbSet<CorrectiveAction> CorrectiveActions => Set<CorrectiveAction>();
@@ -99,6 +97,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
     public DbSet<SurveyInvitation> SurveyInvitations => Set<SurveyInvitation>();
 
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+
+    public DbSet<Attachment> Attachments => Set<Attachment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

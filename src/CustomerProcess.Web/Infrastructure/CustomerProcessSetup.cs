@@ -10,6 +10,8 @@ using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
 using Serilog;
 
@@ -106,6 +108,7 @@ public static class CustomerProcessSetup
                 options.ViewLocationFormats.Add("/Features/{1}/{0}.cshtml");
                 options.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
             });
+        services.Replace(ServiceDescriptor.Singleton<IHtmlGenerator, CspSafeHtmlGenerator>());
         services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((options, factory) =>
         {
             var l = factory.Create(typeof(SharedResource));

@@ -8,6 +8,7 @@ public static class FeatureServices
     public static IServiceCollection AddCustomerProcessFeatures(this IServiceCollection services)
     {
         services.AddScoped<HistoryQuery>();
+        services.AddScoped<Features.Attachments.AttachmentAccess>();
         services.AddScoped<Features.Customers.CustomerCommands>();
         services.AddScoped<Features.Orders.OrderCommands>();
         services.AddScoped<Features.Reviews.ReviewRouting>();

@@ -71,7 +71,6 @@ public sealed partial class LocalizationResourceTests
         ["Consequence."] = Enum.GetNames<ChangeConsequence>(),
         ["ServiceStatus."] = Enum.GetNames<ServiceNoticeStatus>(),
         ["CommunicationChannel."] = Enum.GetNames<CommunicationChannel>(),
-        ["AttachmentPurpose."] = Enum.GetNames<AttachmentPurpose>(),
         ["Overdue."] = Enum.GetNames<CustomerProcess.Web.Features.Ledger.OverdueFilter>(),
         ["Severity."] = Enum.GetNames<ComplaintSeverity>(),
         ["ComplaintChannel."] = Enum.GetNames<ComplaintChannel>(),
@@ -135,8 +134,8 @@ public sealed partial class LocalizationResourceTests
                      "Customer", "Contact", "Product", "Department", "AppUser", "UserRole", "SalesOrder", "OrderLine", "Review",
                      "ReviewSection", "ReviewSignature", "Discrepancy", "DepartmentDelegation", "ReviewPolicySetting", "Contract",
                      "ContractLine", "ContractVersion", "Delivery", "DeliveryLine", "Invoice", "Payment", "ContractChange", "ContractChangeLine",
-                     "TaskNotice", "NoticeLine", "NoticeAcknowledgement", "ServiceNotice", "SiteRecord", "Quotation", "CommunicationEntry", "ContractAttachment",
-                     "Complaint", "CorrectiveAction", "ReturnRecord", "SurveyCampaign", "SurveyInvitation", "SurveyResponse",
+                     "TaskNotice", "NoticeLine", "NoticeAcknowledgement", "ServiceNotice", "SiteRecord", "Quotation", "CommunicationEntry",
+                     "Complaint", "CorrectiveAction", "ReturnRecord", "SurveyCampaign", "SurveyInvitation", "SurveyResponse", "Attachment",
                  })
         {
             yield return entity;

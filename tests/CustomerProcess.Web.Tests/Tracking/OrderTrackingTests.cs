@@ -431,35 +431,44 @@ public sealed class OrderTrackingTests(AppFactory app)
     }
 
     [Fact]
-    public async Task Files_kept_with_a_contract_come_back_unchanged_and_only_to_its_readers()
+    public async Task A_change_keeps_the_customers_written_confirmation_with_the_contracts_files_for_its_readers_only()
     {
         var customer = await _driver.Reviews.CustomerAsync(CustomerClass.Regular);
         var contract = await _driver.SignedContractAsync(customer, CustomerClass.Regular);
-        var contracts = await _driver.As("contracts");
-        var bytes = System.Text.Encoding.UTF8.GetBytes("%PDF-1.4 scanned contract 合同扫描件");
+        var sales = await _driver.As("sales");
+        var scan = System.Text.Encoding.UTF8.GetBytes("%PDF-1.4 客户变更确认函 / customer's change confirmation");
 
-        var token = await contracts.TokenFromAsync(TrackingDriver.Details(contract));
+        var token = await sales.TokenFromAsync($"/Changes/New?contractId={contract.Id}");
         using var form = new MultipartFormDataContent
         {
             { new StringContent(token), "__RequestVerificationToken" },
-            { new StringContent("ScannedContract"), "Purpose" },
+            { new StringContent(contract.Id.ToString()), "ContractId" },
+            { new StringContent("Process"), "Kind" },
+            { new StringContent("Customer"), "RequestedBy" },
+            { new StringContent("刘先生"), "RequesterName" },
+            { new StringContent("焊接改为氩弧焊 / TIG welding"), "What" },
+            { new StringContent("客户要求 / customer request"), "Why" },
+            { new StringContent("客户函 2026-11-22"), "CustomerConfirmation" },
         };
-        var file = new ByteArrayContent(bytes);
+        var file = new ByteArrayContent(scan);
         file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
-        form.Add(file, "File", "contract-scan.pdf");
-        using var uploaded = await contracts.Http.PostAsync($"/Contracts/{contract.Id}/Attachments", form);
-        Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        form.Add(file, "ConfirmationFile", "confirmation.pdf");
+        using var posted = await sales.Http.PostAsync("/Changes/New", form);
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
 
-        var attachment = await app.WithDbAsync(db => db.ContractAttachments.AsNoTracking().SingleAsync(a => a.ContractId == contract.Id));
-        Assert.Equal(AttachmentPurpose.ScannedContract, attachment.Purpose);
-        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), attachment.Sha256);
-        var download = await contracts.Http.GetAsync($"/Contracts/{contract.Id}/Attachments/{attachment.Id}");
-        Assert.Equal(bytes, await download.Content.ReadAsByteArrayAsync());
-        var page = await contracts.GetAsync(TrackingDriver.Details(contract));
-        Assert.Contains("contract-scan.pdf", page.Document.QuerySelector("#attachment-list")!.TextContent, StringComparison.Ordinal);
+        var changeId = Guid.Parse(posted.Headers.Location!.OriginalString.Split('/').Last());
+        var change = await _driver.ChangeAsync(changeId);
+        var attachment = await app.WithDbAsync(db => db.Attachments.AsNoTracking().SingleAsync(a => a.Id == change.ConfirmationAttachmentId));
+        Assert.Equal(CustomerProcess.Domain.Attachments.AttachmentOwner.Contract, attachment.OwnerType);
+        Assert.Equal(contract.Id, attachment.OwnerId);
+        Assert.StartsWith(change.Number, attachment.Description, StringComparison.Ordinal);
+        var page = await sales.GetAsync($"/Changes/{changeId}");
+        var link = page.Document.QuerySelector("#confirmation-file")!.GetAttribute("href")!;
+        Assert.Equal(scan, await (await sales.Http.GetAsync(link)).Content.ReadAsByteArrayAsync());
+        var ledger = await (await _driver.As("contracts")).GetAsync(TrackingDriver.Details(contract));
+        Assert.Contains("confirmation.pdf", ledger.Document.QuerySelector($"#attachments-{contract.Id}")!.TextContent, StringComparison.Ordinal);
 
-        var outsider = await (await _driver.As("legal")).Http.GetAsync($"/Contracts/{contract.Id}/Attachments/{attachment.Id}");
-        Assert.Equal(HttpStatusCode.Forbidden, outsider.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await _driver.As("legal")).Http.GetAsync(link)).StatusCode);
     }
 
     [Theory]

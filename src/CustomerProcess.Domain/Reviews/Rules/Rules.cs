@@ -36,7 +36,7 @@ public sealed class ProductNoveltyRule : IReviewRule
 {
     public RuleFinding? Evaluate(OrderFacts facts, ReviewThresholds thresholds) => facts.Novelty switch
     {
-        ProductNovelty.NewProduct => new(ReviewLevel.FullCountersign, "new product"),
+        ProductNovelty.NewProduct => new(ReviewLevel.FullCountersign, "new product, first production"),
         ProductNovelty.Redesign => new(ReviewLevel.FullCountersign, "product needs (re)design"),
         ProductNovelty.StableNewConditions => new(ReviewLevel.ReviewMeeting, "stable product first used under new conditions"),
         ProductNovelty.Standard => null,
@@ -53,7 +53,7 @@ public sealed class OemRule : IReviewRule
 public sealed class ForeignTradeRule : IReviewRule
 {
     public RuleFinding? Evaluate(OrderFacts facts, ReviewThresholds thresholds) =>
-        facts.IsForeignTrade ? new(ReviewLevel.FullCountersign, "foreign trade") : null;
+        facts.IsForeignTrade ? new(ReviewLevel.FullCountersign, "foreign trade order") : null;
 }
 
 public sealed class SpecialRequirementsRule : IReviewRule

@@ -22,6 +22,60 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("CustomerProcess.Domain.Attachments.Attachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("OwnerType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerType", "OwnerId");
+
+                    b.ToTable("Attachments", (string)null);
+                });
+
             modelBuilder.Entity("CustomerProcess.Domain.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -336,20 +390,6 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                     b.ToTable("Returns", (string)null);
                 });
 
-            modelBuilder.Entity("CustomerProcess.Domain.Contracts.AttachmentContent", b =>
-                {
-                    b.Property<Guid>("AttachmentId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<byte[]>("Bytes")
-                        .IsRequired()
-                        .HasColumnType("varbinary(max)");
-
-                    b.HasKey("AttachmentId");
-
-                    b.ToTable("AttachmentContents", (string)null);
-                });
-
             modelBuilder.Entity("CustomerProcess.Domain.Contracts.CommunicationEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -515,52 +555,6 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                     b.HasIndex("Status", "SignedOn");
 
                     b.ToTable("Contracts", (string)null);
-                });
-
-            modelBuilder.Entity("CustomerProcess.Domain.Contracts.ContractAttachment", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<Guid>("ContractId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("nvarchar(255)");
-
-                    b.Property<long>("Length")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Purpose")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("nvarchar(30)");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<DateTime>("UploadedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("UploadedByName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ContractId", "UploadedAtUtc");
-
-                    b.ToTable("ContractAttachments", (string)null);
                 });
 
             modelBuilder.Entity("CustomerProcess.Domain.Contracts.ContractChange", b =>
@@ -2437,15 +2431,6 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CustomerProcess.Domain.Contracts.AttachmentContent", b =>
-                {
-                    b.HasOne("CustomerProcess.Domain.Contracts.ContractAttachment", null)
-                        .WithOne()
-                        .HasForeignKey("CustomerProcess.Domain.Contracts.AttachmentContent", "AttachmentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("CustomerProcess.Domain.Contracts.CommunicationEntry", b =>
                 {
                     b.HasOne("CustomerProcess.Domain.Contracts.Contract", null)
@@ -2472,15 +2457,6 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                     b.HasOne("CustomerProcess.Domain.Reviews.Review", null)
                         .WithMany()
                         .HasForeignKey("ReviewId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CustomerProcess.Domain.Contracts.ContractAttachment", b =>
-                {
-                    b.HasOne("CustomerProcess.Domain.Contracts.Contract", null)
-                        .WithMany()
-                        .HasForeignKey("ContractId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -17,6 +17,60 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("CustomerProcess.Domain.Attachments.Attachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerType", "OwnerId");
+
+                    b.ToTable("Attachments", (string)null);
+                });
+
             modelBuilder.Entity("CustomerProcess.Domain.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -329,20 +383,6 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                     b.ToTable("Returns", (string)null);
                 });
 
-            modelBuilder.Entity("CustomerProcess.Domain.Contracts.AttachmentContent", b =>
-                {
-                    b.Property<Guid>("AttachmentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Bytes")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.HasKey("AttachmentId");
-
-                    b.ToTable("AttachmentContents", (string)null);
-                });
-
             modelBuilder.Entity("CustomerProcess.Domain.Contracts.CommunicationEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -508,52 +548,6 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                     b.HasIndex("Status", "SignedOn");
 
                     b.ToTable("Contracts", (string)null);
-                });
-
-            modelBuilder.Entity("CustomerProcess.Domain.Contracts.ContractAttachment", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ContractId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Length")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Purpose")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UploadedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UploadedByName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ContractId", "UploadedAtUtc");
-
-                    b.ToTable("ContractAttachments", (string)null);
                 });
 
             modelBuilder.Entity("CustomerProcess.Domain.Contracts.ContractChange", b =>
@@ -2424,15 +2418,6 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CustomerProcess.Domain.Contracts.AttachmentContent", b =>
-                {
-                    b.HasOne("CustomerProcess.Domain.Contracts.ContractAttachment", null)
-                        .WithOne()
-                        .HasForeignKey("CustomerProcess.Domain.Contracts.AttachmentContent", "AttachmentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("CustomerProcess.Domain.Contracts.CommunicationEntry", b =>
                 {
                     b.HasOne("CustomerProcess.Domain.Contracts.Contract", null)
@@ -2459,15 +2444,6 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                     b.HasOne("CustomerProcess.Domain.Reviews.Review", null)
                         .WithMany()
                         .HasForeignKey("ReviewId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CustomerProcess.Domain.Contracts.ContractAttachment", b =>
-                {
-                    b.HasOne("CustomerProcess.Domain.Contracts.Contract", null)
-                        .WithMany()
-                        .HasForeignKey("ContractId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -262,31 +262,3 @@ internal sealed class CommunicationEntryConfiguration : IEntityTypeConfiguration
         builder.Property(c => c.ByName).HasMaxLength(200).IsRequired();
     }
 }
-
-internal sealed class ContractAttachmentConfiguration : IEntityTypeConfiguration<ContractAttachment>
-{
-    public void Configure(EntityTypeBuilder<ContractAttachment> builder)
-    {
-        builder.ToTable("ContractAttachments");
-        builder.Property(a => a.Id).ValueGeneratedNever();
-        builder.HasOne<Contract>().WithMany().HasForeignKey(a => a.ContractId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(a => new { a.ContractId, a.UploadedAtUtc });
-        builder.Property(a => a.Purpose).HasConversion<string>().HasMaxLength(30);
-        builder.Property(a => a.FileName).HasMaxLength(ContractAttachment.FileNameLength).IsRequired();
-        builder.Property(a => a.ContentType).HasMaxLength(ContractAttachment.ContentTypeLength).IsRequired();
-        builder.Property(a => a.Sha256).HasMaxLength(64).IsRequired();
-        builder.Property(a => a.UploadedByName).HasMaxLength(200).IsRequired();
-    }
-}
-
-internal sealed class AttachmentContentConfiguration : IEntityTypeConfiguration<AttachmentContent>
-{
-    public void Configure(EntityTypeBuilder<AttachmentContent> builder)
-    {
-        builder.ToTable("AttachmentContents");
-        builder.HasKey(c => c.AttachmentId);
-        builder.Property(c => c.AttachmentId).ValueGeneratedNever();
-        builder.HasOne<ContractAttachment>().WithOne().HasForeignKey<AttachmentContent>(c => c.AttachmentId).OnDelete(DeleteBehavior.Restrict);
-        builder.Property(c => c.Bytes).IsRequired();
-    }
-}

@@ -1,3 +1,5 @@
+using CustomerProcess.Domain.Attachments;
+using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Contracts;
 using CustomerProcess.Infrastructure.Persistence;
 using CustomerProcess.Web.Features.History;
@@ -19,7 +21,7 @@ public sealed record ChangeDetailsViewModel(
     TaskNotice? Notice,
     Quotation? Quotation,
     CustomerProcess.Domain.Reviews.Review? Review,
-    ContractAttachment? Attachment,
+    Attachment? Attachment,
     bool CanDecide,
     bool CanWithdraw);
 
@@ -67,7 +69,8 @@ public sealed class ChangesController(
     }
 
     [HttpPost("New")]
-    [RequestSizeLimit(ContractAttachment.MaxBytes + 1024 * 1024)]
+    [RequestSizeLimit(Attachment.MaxBytes + 1024 * 1024)]
+    [RequestFormLimits(MultipartBodyLengthLimit = Attachment.MaxBytes + 1024 * 1024)]
     public async Task<IActionResult> New(ChangeInput input, CancellationToken cancellationToken)
     {
         var contract = await tracking.LoadAsync(input.ContractId, cancellationToken);
@@ -84,17 +87,18 @@ public sealed class ChangesController(
         if (ModelState.IsValid)
         {
             var name = await NameAsync(cancellationToken);
-            AttachmentUpload? confirmation = null;
+            UploadedFile? confirmation = null;
             if (input.ConfirmationFile is { Length: > 0 } file)
             {
-                var upload = await ContractTracking.ReadAsync(file, cancellationToken);
-                if (!upload.Succeeded)
+                if (file.Length > Attachment.MaxBytes)
                 {
-                    ModelState.AddDomainError(upload.Error!, l);
+                    ModelState.AddDomainError(new DomainError(Attachment.TooLarge.Code, Attachment.TooLarge.MessageKey, Attachment.MaxBytes / (1024 * 1024)), l);
                     return await FormErrorAsync(input, cancellationToken);
                 }
 
-                confirmation = upload.Value;
+                using var buffer = new MemoryStream();
+                await file.CopyToAsync(buffer, cancellationToken);
+                confirmation = new UploadedFile(file.FileName, buffer.ToArray());
             }
 
             var lines = contract.Lines.Select(c => input.Lines.FirstOrDefault(p => p.LineNo == c.LineNo) is { } p
@@ -142,7 +146,7 @@ public sealed class ChangesController(
         var notice = change.NoticeId is { } noticeId ? await db.TaskNotices.AsNoTracking().FirstOrDefaultAsync(n => n.Id == noticeId, cancellationToken) : null;
         var quotation = change.QuotationId is { } quotationId ? await db.Quotations.AsNoTracking().FirstOrDefaultAsync(q => q.Id == quotationId, cancellationToken) : null;
         var review = change.ReviewId is { } reviewId ? await db.Reviews.AsNoTracking().FirstOrDefaultAsync(r => r.Id == reviewId, cancellationToken) : null;
-        var attachment = change.ConfirmationAttachmentId is { } attachmentId ? await db.ContractAttachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId, cancellationToken) : null;
+        var attachment = change.ConfirmationAttachmentId is { } attachmentId ? await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId, cancellationToken) : null;
         var canWithdraw = change.IsOpen && (change.RecordedByUserId == TrackingAccess.UserId(User) || TrackingAccess.CanDecideChanges(User));
         return View(new ChangeDetailsViewModel(change, contract, customerName, notice, quotation, review, attachment, TrackingAccess.CanDecideChanges(User), canWithdraw));
     }

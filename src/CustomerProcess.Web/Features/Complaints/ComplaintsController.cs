@@ -23,7 +23,8 @@ public sealed record ComplaintBoardViewModel(
 public sealed record ComplaintDetailsViewModel(
     Complaint Complaint, string CustomerName, string? ContractNumber, string? ProductName, IReadOnlyList<ReturnRecord> Returns,
     DateTime NowUtc, TimeSpan Window, bool IsQuality, bool IsSales, string UserId,
-    IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> Owners, IReadOnlyDictionary<string, string> DepartmentNames);
+    IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> Owners, IReadOnlyDictionary<string, string> DepartmentNames,
+    Attachments.AttachmentsViewModel? Files = null);
 
 /// <summary>Customer complaints and returns (domain.md §7): intake by sales or quality, handling by quality.</summary>
 [Authorize]
@@ -328,8 +329,17 @@ public sealed class ComplaintsController(
             ? await db.Users.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.DisplayName).Select(u => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(u.DisplayName, u.Id)).ToListAsync(cancellationToken)
             : [];
         var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Code, d => chinese ? d.NameZh : d.NameEn, cancellationToken);
+        var files = await db.Attachments.AsNoTracking()
+            .Where(a => a.OwnerType == Domain.Attachments.AttachmentOwner.Complaint && a.OwnerId == id)
+            .OrderBy(a => a.UploadedAtUtc)
+            .Select(a => new Attachments.AttachmentListItem(a.Id, a.FileName, a.Size, a.Description, a.UploadedByName, a.UploadedAtUtc))
+            .ToListAsync(cancellationToken);
+        var attachments = new Attachments.AttachmentsViewModel(
+            Domain.Attachments.AttachmentOwner.Complaint, id, files,
+            Attachments.AttachmentAccess.CanUpload(User, Domain.Attachments.AttachmentOwner.Complaint) && complaint.Status != ComplaintStatus.Closed,
+            Url.Action(nameof(Details), new { id })!);
         return (new ComplaintDetailsViewModel(complaint, customer, contract, product, returns, Now, options.Value.AnswerWindow, IsQuality,
-            User.IsInRole(Roles.Sales) || User.IsInRole(Roles.SalesManager), UserId, owners, departments), allowed);
+            User.IsInRole(Roles.Sales) || User.IsInRole(Roles.SalesManager), UserId, owners, departments, attachments), allowed);
     }
 
     private async Task<IActionResult> Change(Guid id, object? input, Func<Complaint, Result> change, string message, CancellationToken cancellationToken)

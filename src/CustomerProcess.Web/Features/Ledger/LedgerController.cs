@@ -1,3 +1,4 @@
+using CustomerProcess.Domain.Attachments;
 using CustomerProcess.Domain.Contracts;
 using CustomerProcess.Domain.Customers;
 using CustomerProcess.Domain.Security;
@@ -27,7 +28,7 @@ public sealed record LedgerDetailsViewModel(
     IReadOnlyList<Quotation> Quotations,
     Page<CommunicationEntry> Communications,
     PagerModel CommunicationPager,
-    IReadOnlyList<ContractAttachment> Attachments,
+    Attachments.AttachmentsViewModel Attachments,
     IReadOnlyDictionary<string, string> DepartmentNames,
     DateOnly Today,
     bool CanAdminister,
@@ -55,6 +56,7 @@ public sealed class LedgerController(
     ReviewQueries reviews,
     TrackingAccess access,
     ContractTracking tracking,
+    Attachments.AttachmentAccess attachments,
     HistoryQuery history) : Controller
 {
     [HttpGet]
@@ -121,11 +123,13 @@ public sealed class LedgerController(
         var communications = await db.CommunicationEntries.AsNoTracking().Where(c => c.ContractId == id)
             .OrderByDescending(c => c.OccurredAtUtc).ThenByDescending(c => c.RecordedAtUtc)
             .ToPageAsync(log, cancellationToken);
-        var attachments = await db.ContractAttachments.AsNoTracking().Where(a => a.ContractId == id).OrderBy(a => a.UploadedAtUtc).ToListAsync(cancellationToken);
+        var files = new Attachments.AttachmentsViewModel(
+            AttachmentOwner.Contract, id, await attachments.ListAsync(AttachmentOwner.Contract, id, cancellationToken),
+            Attachments.AttachmentAccess.CanUpload(User, AttachmentOwner.Contract), Url.Action(nameof(Details), new { id }) + "#attachments");
         return View(new LedgerDetailsViewModel(
             contract, review, customer, salesName, notices, services, changes, quotations, communications,
             PagerModel.For(communications, p => Url.Action(nameof(Details), new { id, log = p }) + "#communication"),
-            attachments, review.DepartmentNames, tracking.Today,
+            files, review.DepartmentNames, tracking.Today,
             TrackingAccess.CanAdminister(User), TrackingAccess.CanRecordMoney(User),
             TrackingAccess.CanTalkToCustomer(User, review.Order.SalesUserId), TrackingAccess.CanDecideChanges(User)));
     }
@@ -174,7 +178,7 @@ public sealed class LedgerController(
         ids.AddRange(contract.Payments.Select(p => p.Id));
         ids.AddRange(await db.ContractChanges.Where(c => c.ContractId == id).Select(c => c.Id).ToListAsync(cancellationToken));
         ids.AddRange(await db.CommunicationEntries.Where(c => c.ContractId == id).Select(c => c.Id).ToListAsync(cancellationToken));
-        ids.AddRange(await db.ContractAttachments.Where(c => c.ContractId == id).Select(c => c.Id).ToListAsync(cancellationToken));
+        ids.AddRange(await db.Attachments.Where(a => a.OwnerType == AttachmentOwner.Contract && a.OwnerId == id).Select(a => a.Id).ToListAsync(cancellationToken));
         ids.AddRange(await db.Quotations.Where(c => c.ContractId == id).Select(c => c.Id).ToListAsync(cancellationToken));
         var model = await history.ForAsync(contract.Number, Url.Action(nameof(Details), new { id })!, ids.Select(x => x.ToString()).ToList(), page,
             p => Url.Action(nameof(History), new { id, page = p })!, cancellationToken);

@@ -23,9 +23,17 @@ public sealed class ReviewQueries(AppDbContext db, ReviewWorkflow workflow, Revi
         var chinese = Formatting.IsChinese;
         var names = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Code, d => chinese ? d.NameZh : d.NameEn, cancellationToken);
         var contract = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.ReviewId == reviewId, cancellationToken);
+        var discrepancyIds = bundle.Review.Discrepancies.Select(d => d.Id).ToList();
+        var evidence = (await db.Attachments.AsNoTracking()
+                .Where(a => a.OwnerType == Domain.Attachments.AttachmentOwner.Discrepancy && discrepancyIds.Contains(a.OwnerId))
+                .OrderBy(a => a.UploadedAtUtc)
+                .Select(a => new { a.OwnerId, Item = new Attachments.AttachmentListItem(a.Id, a.FileName, a.Size, a.Description, a.UploadedByName, a.UploadedAtUtc) })
+                .ToListAsync(cancellationToken))
+            .GroupBy(x => x.OwnerId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Attachments.AttachmentListItem>)g.Select(x => x.Item).ToList());
         return new ReviewDetailsViewModel(
             bundle.Review, bundle.Order, customer, names,
             await access.SignableDepartmentsAsync(userId, cancellationToken),
-            user.IsInRole(Roles.SalesManager), user.IsInRole(Roles.GeneralManager), contract, errorSection, posted);
+            user.IsInRole(Roles.SalesManager), user.IsInRole(Roles.GeneralManager), contract, errorSection, posted, evidence);
     }
 }

@@ -15,7 +15,8 @@ public sealed record ReviewDetailsViewModel(
     bool IsGeneralManager,
     Contract? Contract,
     string? ErrorSection = null,
-    SignInput? PostedSignature = null)
+    SignInput? PostedSignature = null,
+    IReadOnlyDictionary<Guid, IReadOnlyList<Attachments.AttachmentListItem>>? Evidence = null)
 {
     public bool IsOpen => Review.Status is ReviewStatus.InProgress or ReviewStatus.AwaitingApproval;
 

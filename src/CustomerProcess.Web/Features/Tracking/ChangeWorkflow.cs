@@ -1,3 +1,4 @@
+using CustomerProcess.Domain.Attachments;
 using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Contracts;
 using CustomerProcess.Domain.Orders;
@@ -10,7 +11,10 @@ namespace CustomerProcess.Web.Features.Tracking;
 
 public sealed record ChangeRequest(
     Guid ContractId, ChangeKind Kind, ChangeParty RequestedBy, string RequesterName, string What, string Why,
-    string CustomerConfirmation, AttachmentUpload? Confirmation, IReadOnlyList<ContractLineData>? Lines);
+    string CustomerConfirmation, UploadedFile? Confirmation, IReadOnlyList<ContractLineData>? Lines);
+
+/// <summary>A file as uploaded (checked by <see cref="Attachment.Create"/>).</summary>
+public sealed record UploadedFile(string FileName, byte[] Content);
 
 /// <summary>
 /// Contract changes (domain.md §6). Accepting a change does what <see cref="ChangeRules.ConsequenceOf"/>
@@ -30,6 +34,8 @@ public sealed class ChangeWorkflow(
 
     public static readonly DomainError NotFound = new("change.not-found", "The change does not exist.");
 
+    private const string ConfirmationNote = "customer's written confirmation / 客户书面确认";
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public Task<ContractChange?> FindAsync(Guid changeId, CancellationToken cancellationToken) =>
@@ -45,7 +51,20 @@ public sealed class ChangeWorkflow(
             }
 
             var number = await numbers.NextAsync(ChangePrefix, Now.Year, cancellationToken);
-            var attachment = request.Confirmation is null ? null : tracking.AddAttachment(contract.Id, AttachmentPurpose.CustomerConfirmation, request.Confirmation, userName);
+            // The scan of the customer's confirmation is kept with the contract's files.
+            Attachment? attachment = null;
+            if (request.Confirmation is { } file)
+            {
+                var created = Attachment.Create(AttachmentOwner.Contract, contract.Id, file.FileName, file.Content, $"{number}: {ConfirmationNote}", userName, Now);
+                if (!created.Succeeded)
+                {
+                    return Result<ContractChange>.Failure(created.Error!);
+                }
+
+                attachment = created.Value!;
+                db.Attachments.Add(attachment);
+            }
+
             var change = ContractChange.Request(
                 number, contract, request.Kind, request.RequestedBy, request.RequesterName, request.What, request.Why,
                 request.CustomerConfirmation, attachment?.Id, request.Lines, userId, userName, Now);

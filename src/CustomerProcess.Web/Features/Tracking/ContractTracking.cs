@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Contracts;
 using CustomerProcess.Infrastructure.Persistence;
@@ -7,20 +6,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerProcess.Web.Features.Tracking;
 
-/// <summary>An uploaded file, read and checked.</summary>
-public sealed record AttachmentUpload(string FileName, string ContentType, byte[] Bytes);
-
 /// <summary>
 /// Performance of a signed contract (domain.md §5): deliveries, invoices, payments, closing, the
-/// communication log and attachments. Each use case is one SaveChanges, retried on a concurrency
+/// communication log. Each use case is one SaveChanges, retried on a concurrency
 /// conflict against fresh data. Completion and the customer's promotion happen in the same transaction
 /// as the delivery or payment that completes the contract.
 /// </summary>
 public sealed class ContractTracking(AppDbContext db, TimeProvider clock)
 {
     public static readonly DomainError NotFound = new("contract.not-found", "The contract does not exist.");
-    public static readonly DomainError FileTooLarge = new("attachment.too-large", "The file is larger than {0} MB.");
-    public static readonly DomainError FileEmpty = new("attachment.empty", "Choose a file to attach.");
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -73,54 +67,6 @@ public sealed class ContractTracking(AppDbContext db, TimeProvider clock)
         }
 
         db.CommunicationEntries.Add(new CommunicationEntry(contractId, occurredAtUtc, channel, contact, summary, userId, userName, Now));
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success();
-    }
-
-    /// <summary>Reads an uploaded file, refusing an empty or oversized one.</summary>
-    public static async Task<Result<AttachmentUpload>> ReadAsync(IFormFile? file, CancellationToken cancellationToken)
-    {
-        if (file is null || file.Length == 0)
-        {
-            return FileEmpty;
-        }
-
-        if (file.Length > ContractAttachment.MaxBytes)
-        {
-            return new DomainError(FileTooLarge.Code, FileTooLarge.MessageKey, ContractAttachment.MaxBytes / 1024 / 1024);
-        }
-
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, cancellationToken);
-        var name = Path.GetFileName(file.FileName);
-        if (name.Length > ContractAttachment.FileNameLength)
-        {
-            name = name[^ContractAttachment.FileNameLength..];
-        }
-
-        var contentType = string.IsNullOrWhiteSpace(file.ContentType) || file.ContentType.Length > ContractAttachment.ContentTypeLength
-            ? "application/octet-stream"
-            : file.ContentType;
-        return Result<AttachmentUpload>.Success(new AttachmentUpload(name, contentType, buffer.ToArray()));
-    }
-
-    /// <summary>Adds a file to the contract in the caller's unit of work (saved with it).</summary>
-    public ContractAttachment AddAttachment(Guid contractId, AttachmentPurpose purpose, AttachmentUpload upload, string userName)
-    {
-        var attachment = new ContractAttachment(contractId, purpose, upload.FileName, upload.ContentType, upload.Bytes.LongLength, Convert.ToHexStringLower(SHA256.HashData(upload.Bytes)), userName, Now);
-        db.ContractAttachments.Add(attachment);
-        db.AttachmentContents.Add(new AttachmentContent(attachment.Id, upload.Bytes));
-        return attachment;
-    }
-
-    public async Task<Result> AttachAsync(Guid contractId, AttachmentPurpose purpose, AttachmentUpload upload, string userName, CancellationToken cancellationToken)
-    {
-        if (!await db.Contracts.AnyAsync(c => c.Id == contractId, cancellationToken))
-        {
-            return NotFound;
-        }
-
-        AddAttachment(contractId, purpose, upload, userName);
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success();
     }

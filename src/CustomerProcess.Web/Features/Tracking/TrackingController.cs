@@ -10,13 +10,12 @@ using Microsoft.Extensions.Localization;
 namespace CustomerProcess.Web.Features.Tracking;
 
 /// <summary>Performance of a contract, recorded from its ledger page: deliveries, invoices, payments, closing,
-/// the communication log and attachments. Each form posts here and comes back to the ledger page.</summary>
+/// and the communication log. Each form posts here and comes back to the ledger page.</summary>
 [Authorize]
 [Route("Contracts/{id:guid}")]
 public sealed class TrackingController(
     AppDbContext db,
     ContractTracking tracking,
-    TrackingAccess access,
     IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpPost("Deliveries")]
@@ -109,46 +108,6 @@ public sealed class TrackingController(
         var occurred = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(input.OccurredAt!.Value, DateTimeKind.Unspecified), Formatting.DisplayZone);
         var result = await tracking.LogCommunicationAsync(id, occurred, input.Channel, input.CustomerContact.Trim(), input.Summary.Trim(), TrackingAccess.UserId(User), await NameAsync(cancellationToken), cancellationToken);
         return Back(id, "communication", result, l["The communication was logged."]);
-    }
-
-    [HttpPost("Attachments")]
-    [RequestSizeLimit(ContractAttachment.MaxBytes + 1024 * 1024)]
-    public async Task<IActionResult> Attach(Guid id, AttachmentInput input, CancellationToken cancellationToken)
-    {
-        if (await GuardAsync(id, TrackingAccess.CanAdminister(User), cancellationToken) is { } denied)
-        {
-            return denied;
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return Back(id, "attachments", InvalidInput());
-        }
-
-        var upload = await ContractTracking.ReadAsync(input.File, cancellationToken);
-        var result = upload.Succeeded
-            ? await tracking.AttachAsync(id, input.Purpose, upload.Value!, await NameAsync(cancellationToken), cancellationToken)
-            : Result.Failure(upload.Error!);
-        return Back(id, "attachments", result, l["The file was attached."]);
-    }
-
-    [HttpGet("Attachments/{attachmentId:guid}")]
-    public async Task<IActionResult> Attachment(Guid id, Guid attachmentId, CancellationToken cancellationToken)
-    {
-        var contract = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        var attachment = await db.ContractAttachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId && a.ContractId == id, cancellationToken);
-        if (contract is null || attachment is null)
-        {
-            return NotFound();
-        }
-
-        if (!await access.CanReadAsync(User, contract, cancellationToken))
-        {
-            return Forbid();
-        }
-
-        var content = await db.AttachmentContents.AsNoTracking().FirstAsync(c => c.AttachmentId == attachmentId, cancellationToken);
-        return File(content.Bytes, attachment.ContentType, attachment.FileName);
     }
 
     /// <summary>404 for an unknown contract, 403 for a role that may not act (checked before any input is looked at).</summary>

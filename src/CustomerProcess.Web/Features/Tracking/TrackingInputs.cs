@@ -115,22 +115,6 @@ public sealed class CommunicationInputValidator : AbstractValidator<Communicatio
     }
 }
 
-public sealed class AttachmentInput
-{
-    public AttachmentPurpose Purpose { get; set; } = AttachmentPurpose.ScannedContract;
-
-    public IFormFile? File { get; set; }
-}
-
-public sealed class AttachmentInputValidator : AbstractValidator<AttachmentInput>
-{
-    public AttachmentInputValidator(IStringLocalizer<SharedResource> l)
-    {
-        RuleFor(x => x.Purpose).IsInEnum();
-        RuleFor(x => x.File).NotNull().WithMessage(_ => l["Choose a file to attach."]);
-    }
-}
-
 public sealed class NoticeInput
 {
     public Guid ContractId { get; set; }

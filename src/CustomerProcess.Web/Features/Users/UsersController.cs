@@ -75,21 +75,18 @@ public sealed class UsersController(
                 CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
                 LockoutEnabled = true,
             };
-            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-            var result = await users.CreateAsync(user, input.Password!);
-            if (result.Succeeded)
+            var result = await InTransactionAsync(async () =>
             {
-                result = await users.AddToRolesAsync(user, input.Roles.Distinct());
-            }
+                var created = await users.CreateAsync(user, input.Password!);
+                return created.Succeeded ? await users.AddToRolesAsync(user, input.Roles.Distinct()) : created;
+            }, cancellationToken);
 
             if (result.Succeeded)
             {
-                await tx.CommitAsync(cancellationToken);
                 TempData["Message"] = l["User {0} was created.", user.UserName].Value;
                 return RedirectToAction(nameof(Index));
             }
 
-            await tx.RollbackAsync(cancellationToken);
             foreach (var error in result.Errors)
             {
                 ModelState.AddModelError("", error.Description);
@@ -134,31 +131,28 @@ public sealed class UsersController(
         input.Password = null;
         if (ModelState.IsValid)
         {
-            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
             user.DisplayName = input.DisplayName.Trim();
             user.Email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim();
             user.DepartmentId = input.DepartmentId;
-            var current = await users.GetRolesAsync(user);
             var wanted = input.Roles.Distinct().ToList();
-            var result = await users.UpdateAsync(user);
-            if (result.Succeeded)
+            var result = await InTransactionAsync(async () =>
             {
-                result = await users.RemoveFromRolesAsync(user, current.Except(wanted));
-            }
+                var current = await users.GetRolesAsync(user);
+                var step = await users.UpdateAsync(user);
+                if (step.Succeeded)
+                {
+                    step = await users.RemoveFromRolesAsync(user, current.Except(wanted));
+                }
+
+                return step.Succeeded ? await users.AddToRolesAsync(user, wanted.Except(current)) : step;
+            }, cancellationToken);
 
             if (result.Succeeded)
             {
-                result = await users.AddToRolesAsync(user, wanted.Except(current));
-            }
-
-            if (result.Succeeded)
-            {
-                await tx.CommitAsync(cancellationToken);
                 TempData["Message"] = l["The changes were saved."].Value;
                 return RedirectToAction(nameof(Index));
             }
 
-            await tx.RollbackAsync(cancellationToken);
             foreach (var error in result.Errors)
             {
                 ModelState.AddModelError("", error.Description);
@@ -247,6 +241,25 @@ public sealed class UsersController(
             user.UserName!, Url.Action(nameof(Index))!, [id], page, p => Url.Action(nameof(History), new { id, page = p })!, cancellationToken);
         return View("History", model);
     }
+
+    /// <summary>Several Identity writes as one transaction. Runs inside the provider's execution strategy:
+    /// SQL Server's retrying strategy refuses a transaction opened outside it.</summary>
+    private Task<IdentityResult> InTransactionAsync(Func<Task<IdentityResult>> operation, CancellationToken cancellationToken) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            var result = await operation();
+            if (result.Succeeded)
+            {
+                await tx.CommitAsync(cancellationToken);
+            }
+            else
+            {
+                await tx.RollbackAsync(cancellationToken);
+            }
+
+            return result;
+        });
 
     private async Task<UserFormViewModel> FormAsync(string? id, UserInput input, CancellationToken cancellationToken)
     {

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace CustomerProcess.Infrastructure.Migrations.Sqlite
+namespace CustomerProcess.Infrastructure.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class OrderTracking : Migration
@@ -14,73 +14,73 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
             migrationBuilder.AddColumn<DateOnly>(
                 name: "ClosedOn",
                 table: "Contracts",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "CurrentVersion",
                 table: "Contracts",
-                type: "INTEGER",
+                type: "int",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<long>(
                 name: "DeliveredMinor",
                 table: "Contracts",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "HeldByChangeId",
                 table: "Contracts",
-                type: "TEXT",
+                type: "uniqueidentifier",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "HeldByChangeNumber",
                 table: "Contracts",
-                type: "TEXT",
+                type: "nvarchar(20)",
                 maxLength: 20,
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "InvoicedMinor",
                 table: "Contracts",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<bool>(
                 name: "IsFullyDelivered",
                 table: "Contracts",
-                type: "INTEGER",
+                type: "bit",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "NextDeliveryDue",
                 table: "Contracts",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "PaidMinor",
                 table: "Contracts",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "PaymentDue",
                 table: "Contracts",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "PaymentTermDays",
                 table: "Contracts",
-                type: "INTEGER",
+                type: "int",
                 nullable: false,
                 defaultValue: 0);
 
@@ -88,15 +88,15 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                 name: "CommunicationEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContractId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OccurredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CustomerContact = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    ByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    ByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ContractId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OccurredAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Channel = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    CustomerContact = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Summary = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    ByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    ByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -110,59 +110,34 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "ContractAttachments",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContractId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Purpose = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Length = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    UploadedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    UploadedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ContractAttachments", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_ContractAttachments_Contracts_ContractId",
-                        column: x => x.ContractId,
-                        principalTable: "Contracts",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "ContractChanges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ContractId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    RequesterName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    What = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Why = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    CustomerConfirmation = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    ConfirmationAttachmentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    BaseVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    ResultingVersion = table.Column<int>(type: "INTEGER", nullable: true),
-                    RecordedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ReviewId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    NoticeId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    QuotationId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DecidedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    DecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DecisionNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    CompanyConfirmedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    CompanyConfirmedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    ContractId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    RequestedBy = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    RequesterName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    What = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Why = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    CustomerConfirmation = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    ConfirmationAttachmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    BaseVersion = table.Column<int>(type: "int", nullable: false),
+                    ResultingVersion = table.Column<int>(type: "int", nullable: true),
+                    RecordedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    RecordedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ReviewId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    NoticeId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    QuotationId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    DecidedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    DecidedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    DecisionNote = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    CompanyConfirmedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    CompanyConfirmedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -185,19 +160,19 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                 name: "ContractLines",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContractId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    LineNo = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProductId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Specification = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Quantity = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
-                    Unit = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    UnitPrice = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
-                    DeliveryDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DeliveryPlace = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Packaging = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ContractId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    LineNo = table.Column<int>(type: "int", nullable: false),
+                    ProductId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Description = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Specification = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    Quantity = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
+                    Unit = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    UnitPrice = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
+                    DeliveryDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    DeliveryPlace = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    Packaging = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -220,14 +195,14 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                 name: "ContractVersions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContractId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    AmountMinor = table.Column<long>(type: "INTEGER", nullable: false),
-                    ChangeId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ChangeNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ContractId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    AmountMinor = table.Column<long>(type: "bigint", nullable: false),
+                    ChangeId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ChangeNumber = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    CreatedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -244,15 +219,15 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                 name: "Deliveries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContractId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    DeliveredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    BillOfLading = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    CompletedDelivery = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ContractId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    DeliveredOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    BillOfLading = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    CompletedDelivery = table.Column<bool>(type: "bit", nullable: false),
+                    RecordedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -269,14 +244,14 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                 name: "Invoices",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContractId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    AmountMinor = table.Column<long>(type: "INTEGER", nullable: false),
-                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ContractId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    AmountMinor = table.Column<long>(type: "bigint", nullable: false),
+                    RecordedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -293,13 +268,13 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                 name: "Payments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContractId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    AmountMinor = table.Column<long>(type: "INTEGER", nullable: false),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ContractId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    AmountMinor = table.Column<long>(type: "bigint", nullable: false),
+                    Reference = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    RecordedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -316,19 +291,19 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                 name: "ServiceNotices",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ContractId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Site = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Request = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    RequiredBy = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    IssuedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    IssuedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ClosedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    ContractId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Site = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Request = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    RequiredBy = table.Column<DateOnly>(type: "date", nullable: true),
+                    IssuedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    IssuedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    ClosedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ClosedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Outcome = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -345,24 +320,24 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                 name: "TaskNotices",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ContractId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContractVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
-                    SupersedesId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ChangeId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    SpecialRequirements = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ReviewConditions = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Instructions = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    IssuedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    IssuedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    IssuedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    AcknowledgedCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    SupersededAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    ContractId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ContractVersion = table.Column<int>(type: "int", nullable: false),
+                    Revision = table.Column<int>(type: "int", nullable: false),
+                    SupersedesId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ChangeId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    SpecialRequirements = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    ReviewConditions = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Instructions = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    IssuedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    IssuedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    IssuedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    AcknowledgedCount = table.Column<int>(type: "int", nullable: false),
+                    SupersededAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -376,39 +351,21 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "AttachmentContents",
-                columns: table => new
-                {
-                    AttachmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Bytes = table.Column<byte[]>(type: "BLOB", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AttachmentContents", x => x.AttachmentId);
-                    table.ForeignKey(
-                        name: "FK_AttachmentContents_ContractAttachments_AttachmentId",
-                        column: x => x.AttachmentId,
-                        principalTable: "ContractAttachments",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "ContractChangeLines",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ChangeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LineNo = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProductId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Specification = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Quantity = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
-                    Unit = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    UnitPrice = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
-                    DeliveryDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DeliveryPlace = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Packaging = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ChangeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    LineNo = table.Column<int>(type: "int", nullable: false),
+                    ProductId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Description = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Specification = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    Quantity = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
+                    Unit = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    UnitPrice = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
+                    DeliveryDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    DeliveryPlace = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    Packaging = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -425,15 +382,15 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                 name: "Quotations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ContractId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ChangeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContractVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    PreviousAmountMinor = table.Column<long>(type: "INTEGER", nullable: false),
-                    AmountMinor = table.Column<long>(type: "INTEGER", nullable: false),
-                    IssuedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    IssuedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    ContractId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ChangeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ContractVersion = table.Column<int>(type: "int", nullable: false),
+                    PreviousAmountMinor = table.Column<long>(type: "bigint", nullable: false),
+                    AmountMinor = table.Column<long>(type: "bigint", nullable: false),
+                    IssuedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    IssuedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -456,10 +413,10 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                 name: "DeliveryLines",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DeliveryId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LineNo = table.Column<int>(type: "INTEGER", nullable: false),
-                    Quantity = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DeliveryId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    LineNo = table.Column<int>(type: "int", nullable: false),
+                    Quantity = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -476,14 +433,14 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                 name: "SiteRecords",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ServiceNoticeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VisitedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Problem = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Treatment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Result = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ServiceNoticeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    VisitedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Problem = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Treatment = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Result = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    RecordedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -500,15 +457,15 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                 name: "NoticeAcknowledgements",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    NoticeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    AcknowledgedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    AcknowledgedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    AcknowledgedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Comment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    NoticeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DepartmentCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    SortOrder = table.Column<int>(type: "int", nullable: false),
+                    AcknowledgedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    AcknowledgedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    AcknowledgedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Comment = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -525,17 +482,17 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                 name: "NoticeLines",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    NoticeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LineNo = table.Column<int>(type: "INTEGER", nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Specification = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Quantity = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
-                    Unit = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    DeliveryDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DeliveryPlace = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Packaging = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    ChangedFromPrevious = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    NoticeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    LineNo = table.Column<int>(type: "int", nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Specification = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    Quantity = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
+                    Unit = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    DeliveryDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    DeliveryPlace = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    Packaging = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    ChangedFromPrevious = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -562,11 +519,6 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                 name: "IX_CommunicationEntries_ContractId_OccurredAtUtc",
                 table: "CommunicationEntries",
                 columns: new[] { "ContractId", "OccurredAtUtc" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ContractAttachments_ContractId_UploadedAtUtc",
-                table: "ContractAttachments",
-                columns: new[] { "ContractId", "UploadedAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ContractChangeLines_ChangeId_LineNo",
@@ -714,9 +666,6 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "AttachmentContents");
-
-            migrationBuilder.DropTable(
                 name: "CommunicationEntries");
 
             migrationBuilder.DropTable(
@@ -748,9 +697,6 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "SiteRecords");
-
-            migrationBuilder.DropTable(
-                name: "ContractAttachments");
 
             migrationBuilder.DropTable(
                 name: "Deliveries");

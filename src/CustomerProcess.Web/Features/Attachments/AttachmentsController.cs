@@ -1,0 +1,142 @@
+using System.Security.Claims;
+using CustomerProcess.Domain.Attachments;
+using CustomerProcess.Domain.Security;
+using CustomerProcess.Infrastructure.Persistence;
+using CustomerProcess.Web.Features.Reviews;
+using CustomerProcess.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CustomerProcess.Web.Features.Attachments;
+
+public sealed record AttachmentListItem(Guid Id, string FileName, long Size, string? Description, string UploadedByName, DateTime UploadedAtUtc);
+
+public sealed record AttachmentsViewModel(AttachmentOwner OwnerType, Guid OwnerId, IReadOnlyList<AttachmentListItem> Items, bool CanUpload, string ReturnUrl);
+
+/// <summary>
+/// Who may see and add the files of a record: the same people who may read the record it belongs to
+/// (a contract's or discrepancy's review, a complaint), and for uploads the roles that keep those records.
+/// </summary>
+public sealed class AttachmentAccess(AppDbContext db, ReviewAccess reviews)
+{
+    public async Task<bool> CanReadAsync(ClaimsPrincipal user, AttachmentOwner ownerType, Guid ownerId, CancellationToken cancellationToken)
+    {
+        switch (ownerType)
+        {
+            case AttachmentOwner.Contract:
+                {
+                    var reviewId = await db.Contracts.Where(c => c.Id == ownerId).Select(c => (Guid?)c.ReviewId).FirstOrDefaultAsync(cancellationToken);
+                    return reviewId is not null && await CanReadReviewAsync(user, reviewId.Value, cancellationToken);
+                }
+
+            case AttachmentOwner.Discrepancy:
+                {
+                    var reviewId = await db.Discrepancies.Where(d => d.Id == ownerId).Select(d => (Guid?)d.ReviewId).FirstOrDefaultAsync(cancellationToken);
+                    return reviewId is not null && await CanReadReviewAsync(user, reviewId.Value, cancellationToken);
+                }
+
+            case AttachmentOwner.Complaint:
+                {
+                    if (user.IsInRole(Roles.QualityStaff) || user.IsInRole(Roles.QualityHead) || user.IsInRole(Roles.SalesManager) || user.IsInRole(Roles.GeneralManager))
+                    {
+                        return await db.Complaints.AnyAsync(c => c.Id == ownerId, cancellationToken);
+                    }
+
+                    var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+                    return await db.Complaints.AnyAsync(
+                        c => c.Id == ownerId && (c.LoggedByUserId == userId
+                            || db.Customers.Any(x => x.Id == c.CustomerId && x.OwnerUserId == userId)
+                            || db.CorrectiveActions.Any(a => a.ComplaintId == c.Id && a.OwnerUserId == userId)),
+                        cancellationToken);
+                }
+
+            default:
+                return false;
+        }
+    }
+
+    public static bool CanUpload(ClaimsPrincipal user, AttachmentOwner ownerType) => ownerType switch
+    {
+        AttachmentOwner.Contract => user.IsInRole(Roles.ContractAdministrator) || user.IsInRole(Roles.SalesManager),
+        AttachmentOwner.Discrepancy => user.IsInRole(Roles.SalesManager),
+        AttachmentOwner.Complaint => user.IsInRole(Roles.QualityStaff) || user.IsInRole(Roles.QualityHead) || user.IsInRole(Roles.Sales) || user.IsInRole(Roles.SalesManager),
+        _ => false,
+    };
+
+    public Task<List<AttachmentListItem>> ListAsync(AttachmentOwner ownerType, Guid ownerId, CancellationToken cancellationToken) =>
+        db.Attachments.AsNoTracking()
+            .Where(a => a.OwnerType == ownerType && a.OwnerId == ownerId)
+            .OrderBy(a => a.UploadedAtUtc)
+            .Select(a => new AttachmentListItem(a.Id, a.FileName, a.Size, a.Description, a.UploadedByName, a.UploadedAtUtc))
+            .ToListAsync(cancellationToken);
+
+    private async Task<bool> CanReadReviewAsync(ClaimsPrincipal user, Guid reviewId, CancellationToken cancellationToken)
+    {
+        var review = await db.Reviews.AsNoTracking().Include(r => r.Sections).FirstOrDefaultAsync(r => r.Id == reviewId, cancellationToken);
+        var order = review is null ? null : await db.SalesOrders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == review.OrderId, cancellationToken);
+        return order is not null && await reviews.CanReadAsync(user, order, review, cancellationToken);
+    }
+}
+
+[Authorize]
+public sealed class AttachmentsController(AppDbContext db, AttachmentAccess access, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+{
+    [HttpPost]
+    [RequestSizeLimit(Attachment.MaxBytes + 1024 * 1024)]
+    [RequestFormLimits(MultipartBodyLengthLimit = Attachment.MaxBytes + 1024 * 1024)]
+    public async Task<IActionResult> Upload(AttachmentOwner ownerType, Guid ownerId, IFormFile? file, string? description, string? returnUrl, CancellationToken cancellationToken)
+    {
+        if (!AttachmentAccess.CanUpload(User, ownerType) || !await access.CanReadAsync(User, ownerType, ownerId, cancellationToken))
+        {
+            return Forbid();
+        }
+
+        var back = Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+        if (file is null || file.Length == 0)
+        {
+            TempData["Error"] = Attachment.Empty.Localize(l);
+            return LocalRedirect(back);
+        }
+
+        if (file.Length > Attachment.MaxBytes)
+        {
+            TempData["Error"] = new Domain.Common.DomainError(Attachment.TooLarge.Code, Attachment.TooLarge.MessageKey, Attachment.MaxBytes / (1024 * 1024)).Localize(l);
+            return LocalRedirect(back);
+        }
+
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, cancellationToken);
+        var name = await db.Users.Where(u => u.UserName == User.Identity!.Name).Select(u => u.DisplayName).FirstAsync(cancellationToken);
+        var created = Attachment.Create(ownerType, ownerId, file.FileName, buffer.ToArray(), string.IsNullOrWhiteSpace(description) ? null : description.Trim()[..Math.Min(description.Trim().Length, 500)], name, clock.GetUtcNow().UtcDateTime);
+        if (!created.Succeeded)
+        {
+            TempData["Error"] = created.Error!.Localize(l);
+            return LocalRedirect(back);
+        }
+
+        db.Attachments.Add(created.Value!);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Message"] = l["{0} was attached.", created.Value!.FileName].Value;
+        return LocalRedirect(back);
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Download(Guid id, CancellationToken cancellationToken)
+    {
+        var meta = await db.Attachments.AsNoTracking().Where(a => a.Id == id).Select(a => new { a.OwnerType, a.OwnerId }).FirstOrDefaultAsync(cancellationToken);
+        if (meta is null)
+        {
+            return NotFound();
+        }
+
+        if (!await access.CanReadAsync(User, meta.OwnerType, meta.OwnerId, cancellationToken))
+        {
+            return Forbid();
+        }
+
+        var file = await db.Attachments.AsNoTracking().FirstAsync(a => a.Id == id, cancellationToken);
+        return File(file.Content, file.ContentType, file.FileName);
+    }
+}

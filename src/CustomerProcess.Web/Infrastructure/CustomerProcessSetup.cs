@@ -100,6 +100,7 @@ public static class CustomerProcessSetup
                 options.Filters.Add(new ResponseCacheAttribute { NoStore = true, Location = ResponseCacheLocation.None });
             })
             .AddViewLocalization()
+            .ConfigureApplicationPartManager(parts => Features.Bench.BenchReferences.AddController(parts, builder.Environment))
             .AddRazorOptions(options =>
             {
                 options.ViewLocationFormats.Clear();
@@ -177,6 +178,7 @@ public static class CustomerProcessSetup
         app.UseAuthorization();
 
         app.MapHealthChecks("/health").AllowAnonymous();
+        Features.Bench.BenchReferences.MapBenchReferences(app);
         app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
         return app;
     }

@@ -147,6 +147,7 @@ public static class CustomerProcessSetup
         services.AddSingleton<LoginThrottle>();
         services.Configure<Features.Complaints.ComplaintOptions>(configuration.GetSection("Complaints"));
         services.AddSingleton<SetupGate>();
+        services.AddSingleton<CountCache>();
 
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         services.AddCustomerProcessFeatures();

@@ -55,6 +55,25 @@ public sealed class ReviewWorkflow(
         return order is null ? null : new ReviewBundle(review, order);
     }
 
+    /// <summary>The review and its order for display only: not tracked, so no change-tracking snapshots
+    /// are made (the review form, its print view and PDF, the ledger's contract page).</summary>
+    public async Task<ReviewBundle?> LoadForReadingAsync(Guid reviewId, CancellationToken cancellationToken)
+    {
+        var review = await db.Reviews.AsNoTracking()
+            .Include(r => r.Sections)
+            .Include(r => r.Signatures)
+            .Include(r => r.Discrepancies)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(r => r.Id == reviewId, cancellationToken);
+        if (review is null)
+        {
+            return null;
+        }
+
+        var order = await db.SalesOrders.AsNoTracking().Include("_lines").FirstOrDefaultAsync(o => o.Id == review.OrderId, cancellationToken);
+        return order is null ? null : new ReviewBundle(review, order);
+    }
+
     /// <summary>Sales submits a draft: the rules choose the level and the sections are opened.</summary>
     public Task<Result<Guid>> SubmitAsync(Guid orderId, CancellationToken cancellationToken) =>
         ConcurrencyRetry.RunAsync(db, async () =>

@@ -25,6 +25,10 @@ public static class Formatting
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), DisplayZone)
             .ToString(IsChinese ? "yyyy-MM-dd HH:mm" : "d MMM yyyy HH:mm", CultureInfo.CurrentCulture);
 
+    /// <summary>A local (China) date-time typed into a form, as UTC for storage.</summary>
+    public static DateTime ToUtc(DateTime local) =>
+        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), DisplayZone);
+
     public static string Date(DateOnly date) =>
         date.ToString(IsChinese ? "yyyy-MM-dd" : "d MMM yyyy", CultureInfo.CurrentCulture);
 

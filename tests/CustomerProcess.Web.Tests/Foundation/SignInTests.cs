@@ -136,3 +136,30 @@ public sealed class LoginRateLimitTests(LoginRateLimitFactory app) : IClassFixtu
         Assert.Contains("Too many sign-in attempts", refused.ErrorText, StringComparison.Ordinal);
     }
 }
+
+public sealed class AddressRateLimitFactory : AppFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Security:LoginLimits:PerAddressPerMinute"] = "4",
+    };
+}
+
+public sealed class AddressRateLimitTests(AddressRateLimitFactory app) : IClassFixture<AddressRateLimitFactory>
+{
+    [Fact]
+    public async Task Login_posts_past_the_per_address_limit_are_refused_with_429_whatever_the_user_name()
+    {
+        using var client = app.CreateBrowserClient();
+        for (var i = 0; i < 4; i++)
+        {
+            var allowed = await client.SubmitAsync("/Account/Login", [new("UserName", "user" + i), new("Password", "wrong-password-xx")]);
+            Assert.Equal(HttpStatusCode.OK, allowed.Status);
+        }
+
+        var refused = await client.SubmitAsync("/Account/Login", [new("UserName", "sales"), new("Password", DemoData.Password)]);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.Status);
+        Assert.Contains("Too many requests", refused.Text, StringComparison.Ordinal);
+    }
+}

@@ -33,6 +33,7 @@ public sealed class ComplaintsController(
     DocumentNumbers numbers,
     IPdfRenderer pdf,
     HistoryQuery history,
+    Attachments.AttachmentAccess attachmentAccess,
     TimeProvider clock,
     IOptions<ComplaintOptions> options,
     IStringLocalizer<SharedResource> l) : Controller
@@ -117,7 +118,7 @@ public sealed class ComplaintsController(
         }
 
         var name = await db.Users.Where(u => u.Id == UserId).Select(u => u.DisplayName).FirstAsync(cancellationToken);
-        var received = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(input.ReceivedAt!.Value, DateTimeKind.Unspecified), Formatting.DisplayZone);
+        var received = Formatting.ToUtc(input.ReceivedAt!.Value);
         var id = await ConcurrencyRetry.RunAsync(db, async () =>
         {
             var number = await numbers.NextAsync("TS", TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Formatting.DisplayZone).Year, cancellationToken);
@@ -201,7 +202,7 @@ public sealed class ComplaintsController(
     [HttpPost]
     [Authorize(Roles = QualityRoles)]
     public Task<IActionResult> Answer(Guid id, AnswerInput input, CancellationToken cancellationToken) =>
-        Change(id, input, c => c.Answer(input.Text.Trim(), input.Channel, ToUtc(input.AnsweredAt!.Value), User.Identity!.Name!), l["The answer to the customer was recorded."], cancellationToken);
+        Change(id, input, c => c.Answer(input.Text.Trim(), input.Channel, Formatting.ToUtc(input.AnsweredAt!.Value), User.Identity!.Name!), l["The answer to the customer was recorded."], cancellationToken);
 
     [HttpPost]
     [Authorize(Roles = QualityRoles)]
@@ -228,7 +229,7 @@ public sealed class ComplaintsController(
             return ShowErrors(found.Value.Model);
         }
 
-        db.Returns.Add(new ReturnRecord(id, input.Quantity!.Value, input.Unit.Trim(), ToUtc(input.ReceivedAt!.Value), input.Description.Trim()));
+        db.Returns.Add(new ReturnRecord(id, input.Quantity!.Value, input.Unit.Trim(), Formatting.ToUtc(input.ReceivedAt!.Value), input.Description.Trim()));
         await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = l["The return was registered."].Value;
         return RedirectToAction(nameof(Details), new { id });
@@ -329,11 +330,7 @@ public sealed class ComplaintsController(
             ? await db.Users.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.DisplayName).Select(u => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(u.DisplayName, u.Id)).ToListAsync(cancellationToken)
             : [];
         var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Code, d => chinese ? d.NameZh : d.NameEn, cancellationToken);
-        var files = await db.Attachments.AsNoTracking()
-            .Where(a => a.OwnerType == Domain.Attachments.AttachmentOwner.Complaint && a.OwnerId == id)
-            .OrderBy(a => a.UploadedAtUtc)
-            .Select(a => new Attachments.AttachmentListItem(a.Id, a.FileName, a.Size, a.Description, a.UploadedByName, a.UploadedAtUtc))
-            .ToListAsync(cancellationToken);
+        var files = await attachmentAccess.ListAsync(Domain.Attachments.AttachmentOwner.Complaint, id, cancellationToken);
         var attachments = new Attachments.AttachmentsViewModel(
             Domain.Attachments.AttachmentOwner.Complaint, id, files,
             Attachments.AttachmentAccess.CanUpload(User, Domain.Attachments.AttachmentOwner.Complaint) && complaint.Status != ComplaintStatus.Closed,
@@ -414,6 +411,4 @@ public sealed class ComplaintsController(
         return View(nameof(Details), model);
     }
 
-    private static DateTime ToUtc(DateTime local) =>
-        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Formatting.DisplayZone);
 }

@@ -231,7 +231,7 @@ public sealed class OrdersController(
 
         var result = input.BillOfLadingReference is { Length: > 0 } bol
             ? order.RecordBillOfLading(bol.Trim(), (await routing.ThresholdsAsync(cancellationToken)).BillOfLadingAmount)
-            : order.RecordOralConfirmation(input.ConfirmedBy!.Trim(), input.Method, ToUtc(input.ConfirmedAt!.Value), User.Identity!.Name!);
+            : order.RecordOralConfirmation(input.ConfirmedBy!.Trim(), input.Method, Formatting.ToUtc(input.ConfirmedAt!.Value), User.Identity!.Name!);
         if (result.Succeeded)
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -352,6 +352,4 @@ public sealed class OrdersController(
         return new OrderFormViewModel(id, number, input, customers, products);
     }
 
-    private static DateTime ToUtc(DateTime local) =>
-        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Formatting.DisplayZone);
 }

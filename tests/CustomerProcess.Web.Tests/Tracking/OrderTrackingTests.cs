@@ -292,6 +292,17 @@ public sealed class OrderTrackingTests(AppFactory app)
         Assert.Equal(HttpStatusCode.UnprocessableEntity, mixed.Status);
         Assert.Contains("classify the change as what it is", mixed.ErrorText, StringComparison.Ordinal);
 
+        var noDate = await (await _driver.As("sales")).SubmitAsync($"/Changes/New?contractId={contract.Id}",
+        [
+            new("ContractId", contract.Id.ToString()), new("Kind", "DeliveryDate"), new("RequestedBy", "Customer"), new("RequesterName", "刘先生"),
+            new("What", "no date"), new("Why", "unknown"), new("CustomerConfirmation", "fax 2026-11-21"),
+            new("Lines[0].LineNo", "1"), new("Lines[0].Description", "不锈钢法兰 Stainless flange"), new("Lines[0].Specification", "DN100 PN16"),
+            new("Lines[0].Quantity", "10"), new("Lines[0].UnitPrice", "10000"), new("Lines[0].DeliveryDate", ""),
+        ], "/Changes/New");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, noDate.Status);
+        Assert.Contains("Every line needs a delivery date.", noDate.ErrorText, StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.ContractChanges.AnyAsync(c => c.ContractId == contract.Id)));
+
         var changeId = await _driver.RequestChangeAsync(contract, ChangeKind.Quantity, quantity: 12);
         var salesTries = await _driver.DecideChangeAsync(changeId, "Accept", "sales");
         Assert.Equal(HttpStatusCode.Forbidden, salesTries.Status);

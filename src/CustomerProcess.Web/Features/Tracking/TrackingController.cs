@@ -105,7 +105,7 @@ public sealed class TrackingController(
             return Back(id, "communication", InvalidInput());
         }
 
-        var occurred = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(input.OccurredAt!.Value, DateTimeKind.Unspecified), Formatting.DisplayZone);
+        var occurred = Formatting.ToUtc(input.OccurredAt!.Value);
         var result = await tracking.LogCommunicationAsync(id, occurred, input.Channel, input.CustomerContact.Trim(), input.Summary.Trim(), TrackingAccess.UserId(User), await NameAsync(cancellationToken), cancellationToken);
         return Back(id, "communication", result, l["The communication was logged."]);
     }

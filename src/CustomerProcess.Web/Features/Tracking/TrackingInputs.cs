@@ -265,6 +265,7 @@ public sealed class ChangeInputValidator : AbstractValidator<ChangeInput>
             line.RuleFor(x => x.Specification).MaximumLength(ContractLine.SpecificationLength).WithMessage(_ => l["The specification is too long."]);
             line.RuleFor(x => x.Quantity).NotNull().GreaterThan(0).LessThan(1_000_000_000m).WithMessage(_ => l["The quantity must be above zero."]);
             line.RuleFor(x => x.UnitPrice).NotNull().GreaterThanOrEqualTo(0).LessThan(100_000_000_000m).WithMessage(_ => l["The unit price cannot be negative."]);
+            line.RuleFor(x => x.DeliveryDate).NotNull().WithMessage(_ => l["Every line needs a delivery date."]);
         });
     }
 }

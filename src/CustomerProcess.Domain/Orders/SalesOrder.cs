@@ -158,6 +158,19 @@ public sealed class SalesOrder : BusinessRecord, IVersioned
         return Result.Success();
     }
 
+    /// <summary>A contract change under review (domain.md §6): the contracted order carries the changed
+    /// lines so the new review reviews them; a rejected change puts the contract's lines back.</summary>
+    public Result ReviseContractedLines(IReadOnlyList<OrderLineData> lines)
+    {
+        if (Status != OrderStatus.Contracted)
+        {
+            return new DomainError(IllegalMove.Code, IllegalMove.MessageKey, Status, OrderStatus.Contracted);
+        }
+
+        Apply(CurrentContent(), lines);
+        return Result.Success();
+    }
+
     /// <summary>Marks the content changed (e.g. a clause clarified) without new line data.</summary>
     public void MarkContentChanged() => ContentVersion++;
 
@@ -333,6 +346,10 @@ public sealed class SalesOrder : BusinessRecord, IVersioned
         TotalMinor = ToMinor(Total);
         ContentVersion++;
     }
+
+    private OrderContent CurrentContent() => new(
+        Channel, Novelty, IsForeignTrade, IsOem, HasNonStandardClauses, InvolvesSiteWork, ExplicitRequirements, ImpliedRequirements,
+        StatutoryRequirements, AdditionalRequirements, SpecialTechnical, SpecialDelivery, SpecialPackaging, CustomerPropertyHandling, CustomerReference);
 
     public static long ToMinor(decimal amount) => (long)decimal.Round(amount * 100m, 0, MidpointRounding.AwayFromZero);
 

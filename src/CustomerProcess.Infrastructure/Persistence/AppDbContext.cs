@@ -56,6 +56,36 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
 
     public DbSet<DocumentSequence> DocumentSequences => Set<DocumentSequence>();
 
+    public DbSet<ContractLine> ContractLines => Set<ContractLine>();
+
+    public DbSet<ContractVersion> ContractVersions => Set<ContractVersion>();
+
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
+
+    public DbSet<DeliveryLine> DeliveryLines => Set<DeliveryLine>();
+
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+
+    public DbSet<Payment> Payments => Set<Payment>();
+
+    public DbSet<ContractChange> ContractChanges => Set<ContractChange>();
+
+    public DbSet<ContractChangeLine> ContractChangeLines => Set<ContractChangeLine>();
+
+    public DbSet<TaskNotice> TaskNotices => Set<TaskNotice>();
+
+    public DbSet<NoticeLine> NoticeLines => Set<NoticeLine>();
+
+    public DbSet<NoticeAcknowledgement> NoticeAcknowledgements => Set<NoticeAcknowledgement>();
+
+    public DbSet<ServiceNotice> ServiceNotices => Set<ServiceNotice>();
+
+    public DbSet<SiteRecord> SiteRecords => Set<SiteRecord>();
+
+    public DbSet<Quotation> Quotations => Set<Quotation>();
+
+    public DbSet<CommunicationEntry> CommunicationEntries => Set<CommunicationEntry>();
+
     public DbSet<Complaint> Complaints => Set<Complaint>();
 
     public DbSet<CorrectiveAction> CorrectiveActions => Set<CorrectiveAction>();

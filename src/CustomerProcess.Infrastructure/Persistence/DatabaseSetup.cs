@@ -34,6 +34,7 @@ public static class DatabaseSetup
     {
         services.AddScoped<AuditInterceptor>();
         services.AddSingleton<VersionInterceptor>();
+        services.AddSingleton<ChangeGenerations>();
         services.AddScoped<DocumentNumbers>();
         var provider = ProviderFrom(configuration);
         var connectionString = configuration.GetConnectionString("Default");
@@ -47,7 +48,7 @@ public static class DatabaseSetup
 
             services.AddDbContext<SqlServerAppDbContext>((sp, options) => options
                 .UseSqlServer(connectionString, SqlServerOptions)
-                .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ChangeGenerations>()));
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqlServerAppDbContext>());
         }
         else
@@ -55,7 +56,7 @@ public static class DatabaseSetup
             connectionString = string.IsNullOrWhiteSpace(connectionString) ? "Data Source=customerprocess.db" : connectionString;
             services.AddDbContext<SqliteAppDbContext>((sp, options) => options
                 .UseSqlite(connectionString, SqliteOptions)
-                .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ChangeGenerations>()));
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
         }
 

@@ -102,6 +102,7 @@ public static class CustomerProcessSetup
                 options.Filters.Add(new ResponseCacheAttribute { NoStore = true, Location = ResponseCacheLocation.None });
             })
             .AddViewLocalization()
+            .ConfigureApplicationPartManager(parts => Features.Bench.BenchReferences.AddController(parts, builder.Environment))
             .AddRazorOptions(options =>
             {
                 options.ViewLocationFormats.Clear();
@@ -149,6 +150,7 @@ public static class CustomerProcessSetup
         services.AddSingleton<LoginThrottle>();
         services.Configure<Features.Complaints.ComplaintOptions>(configuration.GetSection("Complaints"));
         services.AddSingleton<SetupGate>();
+        services.AddSingleton<CountCache>();
 
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         services.AddCustomerProcessFeatures();
@@ -180,6 +182,7 @@ public static class CustomerProcessSetup
         app.UseAuthorization();
 
         app.MapHealthChecks("/health").AllowAnonymous();
+        Features.Bench.BenchReferences.MapBenchReferences(app);
         app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
         return app;
     }

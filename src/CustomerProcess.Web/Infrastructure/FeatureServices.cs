@@ -18,6 +18,15 @@ public static class FeatureServices
         services.AddScoped<Features.Reviews.ReviewFormDocument>();
         services.AddScoped<Features.Complaints.ComplaintAccess>();
         services.AddScoped<Features.Complaints.ComplaintWaitingList>();
+        services.AddScoped<Features.Tracking.TrackingAccess>();
+        services.AddScoped<Features.Tracking.ContractTracking>();
+        services.AddScoped<Features.Tracking.NoticeWorkflow>();
+        services.AddScoped<Features.Tracking.ServiceWorkflow>();
+        services.AddScoped<Features.Tracking.ChangeWorkflow>();
+        services.AddScoped<Features.Reviews.IReviewOutcomeHandler>(sp => sp.GetRequiredService<Features.Tracking.ChangeWorkflow>());
+        services.AddScoped<Features.Ledger.LedgerQuery>();
+        services.AddScoped<Features.Ledger.LedgerExport>();
+        services.AddScoped<Features.Notices.TaskNoticeDocument>();
         return services;
     }
 }

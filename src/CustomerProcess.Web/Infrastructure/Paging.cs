@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Caching.Memory;
+
 namespace CustomerProcess.Web.Infrastructure;
 
 /// <summary>
@@ -32,4 +34,51 @@ public static class PagingExtensions
             ordered.Skip((number - 1) * pageSize).Take(pageSize), cancellationToken);
         return new Page<T>(items, number, pageSize, counted);
     }
+
+    /// <summary>Reads one page (query must already be ordered) with a capped count computed elsewhere
+    /// (typically on a narrower query and cached by <see cref="CountCache"/>).</summary>
+    public static async Task<Page<T>> ToPageAsync<T>(this IQueryable<T> ordered, int? page, Func<Task<int>> cappedCount, CancellationToken cancellationToken, int pageSize = Page<T>.DefaultPageSize)
+    {
+        var number = ClampPage(page);
+        var counted = await cappedCount();
+        var items = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            ordered.Skip((number - 1) * pageSize).Take(pageSize), cancellationToken);
+        // A cached count may be older than the rows: never claim fewer rows than this page proves.
+        counted = Math.Max(counted, ((number - 1) * pageSize) + items.Count);
+        return new Page<T>(items, number, pageSize, counted);
+    }
+
+    /// <summary>Counts at most CountCap+1 rows of a query.</summary>
+    public static Task<int> CountCappedAsync<T>(this IQueryable<T> query, CancellationToken cancellationToken) =>
+        Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(query.Take(Page<T>.CountCap + 1), cancellationToken);
+}
+
+/// <summary>
+/// Keeps capped list counts for a short time. Counting up to 10,001 index entries is the largest
+/// part of a list page's cost on a big table, and the number only feeds the pager ("Page 1 of 500+").
+/// Callers put the change generation of the counted entity types in the key
+/// (<see cref="CustomerProcess.Infrastructure.Persistence.ChangeGenerations"/>), so any change saved
+/// by this process is counted afresh on the next request; the time-to-live bounds changes made by
+/// another process. Bounded in entries, since filter values come from users.
+/// </summary>
+public sealed class CountCache : IDisposable
+{
+    public static readonly TimeSpan TimeToLive = TimeSpan.FromSeconds(30);
+    private const int MaxEntries = 5_000;
+
+    private readonly MemoryCache _counts = new(new MemoryCacheOptions { SizeLimit = MaxEntries });
+
+    public async Task<int> GetOrCountAsync(string key, Func<Task<int>> count)
+    {
+        if (_counts.TryGetValue(key, out int cached))
+        {
+            return cached;
+        }
+
+        var counted = await count();
+        _counts.Set(key, counted, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeToLive });
+        return counted;
+    }
+
+    public void Dispose() => _counts.Dispose();
 }

@@ -62,7 +62,16 @@ public sealed partial class LocalizationResourceTests
         ["Method."] = Enum.GetNames<ConfirmationMethod>(),
         ["ContractStatus."] = Enum.GetNames<ContractStatus>(),
         ["Capacity."] = ["SalesManager", "GeneralManager"],
-        ["Queue."] = ["sign", "confirm", "resolve", "conclude", "approve", "contract", "complaint", "verify", "action", "draft"],
+        ["Queue."] = ["sign", "confirm", "resolve", "conclude", "approve", "contract", "draft", "acknowledge", "change", "notice", "service", "complaint", "verify", "action"],
+        ["NoticeKind."] = Enum.GetNames<NoticeKind>(),
+        ["NoticeStatus."] = Enum.GetNames<NoticeStatus>(),
+        ["ChangeKind."] = Enum.GetNames<ChangeKind>(),
+        ["ChangeStatus."] = Enum.GetNames<ChangeStatus>(),
+        ["ChangeParty."] = Enum.GetNames<ChangeParty>(),
+        ["Consequence."] = Enum.GetNames<ChangeConsequence>(),
+        ["ServiceStatus."] = Enum.GetNames<ServiceNoticeStatus>(),
+        ["CommunicationChannel."] = Enum.GetNames<CommunicationChannel>(),
+        ["Overdue."] = Enum.GetNames<CustomerProcess.Web.Features.Ledger.OverdueFilter>(),
         ["Severity."] = Enum.GetNames<ComplaintSeverity>(),
         ["ComplaintChannel."] = Enum.GetNames<ComplaintChannel>(),
         ["Kind."] = Enum.GetNames<ComplaintKind>(),
@@ -114,7 +123,10 @@ public sealed partial class LocalizationResourceTests
             }
         }
 
-        foreach (var name in Enum.GetNames<CustomerClass>().Concat(Enum.GetNames<CustomerStatus>()).Concat(Enum.GetNames<CreditRating>()).Concat(Enum.GetNames<AuditAction>()))
+        // Enum values passed as DomainError arguments are localized by their bare name.
+        foreach (var name in Enum.GetNames<CustomerClass>().Concat(Enum.GetNames<CustomerStatus>()).Concat(Enum.GetNames<CreditRating>()).Concat(Enum.GetNames<AuditAction>())
+                     .Concat(Enum.GetNames<ContractStatus>()).Concat(Enum.GetNames<ChangeKind>()).Concat(Enum.GetNames<LineField>()).Concat(Enum.GetNames<ChangeStatus>())
+                     .Concat(Enum.GetNames<ChangeConsequence>()))
         {
             yield return name;
         }
@@ -123,6 +135,8 @@ public sealed partial class LocalizationResourceTests
                  {
                      "Customer", "Contact", "Product", "Department", "AppUser", "UserRole", "SalesOrder", "OrderLine", "Review",
                      "ReviewSection", "ReviewSignature", "Discrepancy", "DepartmentDelegation", "ReviewPolicySetting", "Contract",
+                     "ContractLine", "ContractVersion", "Delivery", "DeliveryLine", "Invoice", "Payment", "ContractChange", "ContractChangeLine",
+                     "TaskNotice", "NoticeLine", "NoticeAcknowledgement", "ServiceNotice", "SiteRecord", "Quotation", "CommunicationEntry",
                      "Complaint", "CorrectiveAction", "ReturnRecord", "SurveyCampaign", "SurveyInvitation", "SurveyResponse", "Attachment",
                  })
         {

@@ -1,7 +1,10 @@
 using CustomerProcess.Infrastructure.Persistence;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -54,8 +57,26 @@ public class AppFactory : WebApplicationFactory<Program>
         return await read(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
-    public BrowserLikeClient CreateBrowserClient(string? acceptLanguage = "en") =>
-        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }), acceptLanguage);
+    public BrowserLikeClient CreateBrowserClient(string? acceptLanguage = "en") => new(NewHttpClient(), acceptLanguage);
+
+    /// <summary>A client that keeps cookies and does not follow redirects (tests look at them). When the app is
+    /// served on a real port (browser tests use Kestrel), it talks to that port, so browser tests can prepare
+    /// data with the same HTTP-level drivers.</summary>
+    private HttpClient NewHttpClient()
+    {
+        if (Services.GetRequiredService<IServer>() is TestServer)
+        {
+            return CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        }
+
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First(a => a.StartsWith("http://", StringComparison.Ordinal))
+            .Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal);
+        return new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new System.Net.CookieContainer() })
+        {
+            BaseAddress = new Uri(address),
+        };
+    }
 
     protected override void Dispose(bool disposing)
     {

@@ -33,6 +33,27 @@ internal sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.ClosingReason).HasMaxLength(Contract.TextLength);
         builder.Ignore(c => c.Amount);
+
+        // Performance: totals and due dates on the row, so the ledger filters and sums in SQL.
+        builder.HasIndex(c => new { c.Status, c.NextDeliveryDue });
+        builder.HasIndex(c => new { c.Status, c.PaymentDue });
+        builder.Property(c => c.HeldByChangeNumber).HasMaxLength(ContractChange.NumberLength);
+        builder.HasMany<ContractLine>("_lines").WithOne().HasForeignKey(l => l.ContractId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany<ContractVersion>("_versions").WithOne().HasForeignKey(v => v.ContractId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany<Delivery>("_deliveries").WithOne().HasForeignKey(d => d.ContractId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany<Invoice>("_invoices").WithOne().HasForeignKey(i => i.ContractId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany<Payment>("_payments").WithOne().HasForeignKey(p => p.ContractId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(c => c.Lines);
+        builder.Ignore(c => c.AllLines);
+        builder.Ignore(c => c.Versions);
+        builder.Ignore(c => c.Deliveries);
+        builder.Ignore(c => c.Invoices);
+        builder.Ignore(c => c.Payments);
+        builder.Ignore(c => c.IsHeld);
+        builder.Ignore(c => c.IsFullyPaid);
+        builder.Ignore(c => c.DeliveredPercent);
+        builder.Ignore(c => c.InvoicedPercent);
+        builder.Ignore(c => c.PaidPercent);
     }
 }
 

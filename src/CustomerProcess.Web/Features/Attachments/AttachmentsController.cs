@@ -27,16 +27,16 @@ public sealed class AttachmentAccess(AppDbContext db, ReviewAccess reviews, Comp
         switch (ownerType)
         {
             case AttachmentOwner.Contract:
-            {
-                var reviewId = await db.Contracts.Where(c => c.Id == ownerId).Select(c => (Guid?)c.ReviewId).FirstOrDefaultAsync(cancellationToken);
-                return reviewId is not null && await CanReadReviewAsync(user, reviewId.Value, cancellationToken);
-            }
+                {
+                    var reviewId = await db.Contracts.Where(c => c.Id == ownerId).Select(c => (Guid?)c.ReviewId).FirstOrDefaultAsync(cancellationToken);
+                    return reviewId is not null && await CanReadReviewAsync(user, reviewId.Value, cancellationToken);
+                }
 
             case AttachmentOwner.Discrepancy:
-            {
-                var reviewId = await db.Discrepancies.Where(d => d.Id == ownerId).Select(d => (Guid?)d.ReviewId).FirstOrDefaultAsync(cancellationToken);
-                return reviewId is not null && await CanReadReviewAsync(user, reviewId.Value, cancellationToken);
-            }
+                {
+                    var reviewId = await db.Discrepancies.Where(d => d.Id == ownerId).Select(d => (Guid?)d.ReviewId).FirstOrDefaultAsync(cancellationToken);
+                    return reviewId is not null && await CanReadReviewAsync(user, reviewId.Value, cancellationToken);
+                }
 
             case AttachmentOwner.Complaint:
                 return await complaints.VisibleComplaints(user).AnyAsync(c => c.Id == ownerId, cancellationToken);

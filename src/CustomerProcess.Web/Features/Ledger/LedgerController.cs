@@ -1,7 +1,11 @@
+using CustomerProcess.Domain.Attachments;
 using CustomerProcess.Domain.Contracts;
-using CustomerProcess.Domain.Orders;
+using CustomerProcess.Domain.Customers;
+using CustomerProcess.Domain.Security;
 using CustomerProcess.Infrastructure.Persistence;
+using CustomerProcess.Web.Features.History;
 using CustomerProcess.Web.Features.Reviews;
+using CustomerProcess.Web.Features.Tracking;
 using CustomerProcess.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,109 +13,96 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerProcess.Web.Features.Ledger;
 
-public sealed class LedgerFilter
+public sealed record LedgerIndexViewModel(
+    LedgerFilter Filter, Page<LedgerRow> Page, PagerModel Pager, IReadOnlyList<LedgerTotals> Totals,
+    IReadOnlyList<KeyValuePair<string, string>> Salespeople, DateOnly Today);
+
+public sealed record LedgerDetailsViewModel(
+    Contract Contract,
+    ReviewDetailsViewModel Review,
+    Customer Customer,
+    string? SalesName,
+    IReadOnlyList<TaskNotice> Notices,
+    IReadOnlyList<ServiceNotice> ServiceNotices,
+    IReadOnlyList<ContractChange> Changes,
+    IReadOnlyList<Quotation> Quotations,
+    Page<CommunicationEntry> Communications,
+    PagerModel CommunicationPager,
+    Attachments.AttachmentsViewModel Attachments,
+    IReadOnlyDictionary<string, string> DepartmentNames,
+    DateOnly Today,
+    bool CanAdminister,
+    bool CanRecordMoney,
+    bool CanTalkToCustomer,
+    bool CanDecideChanges)
 {
-    public string? Q { get; set; }
+    public string DepartmentName(string code) => DepartmentNames.TryGetValue(code, out var name) ? name : code;
 
-    public ContractStatus? Status { get; set; }
+    public TaskNotice? CurrentTaskNotice => Notices.Where(n => n.Kind == NoticeKind.ProductionTask && n.Status != NoticeStatus.Superseded).MaxBy(n => n.Revision);
 
-    public DateOnly? From { get; set; }
-
-    public DateOnly? To { get; set; }
-
-    public decimal? Min { get; set; }
-
-    public decimal? Max { get; set; }
-
-    /// <summary>date (newest first) or amount (largest first).</summary>
-    public string? Sort { get; set; }
-
-    public int? Page { get; set; }
+    /// <summary>The notice in force was issued from an older version: a revision is due.</summary>
+    public bool TaskNoticeOutdated => CurrentTaskNotice is { } n && n.ContractVersion < Contract.CurrentVersion;
 }
 
-public sealed record LedgerRow(Guid Id, string Number, string CustomerName, string CustomerCode, long AmountMinor, DateOnly SignedOn, ContractStatus Status, string OrderNumber);
+public sealed record LedgerVersionViewModel(Contract Contract, ContractVersion Version, IReadOnlyList<ContractLine> Lines, ContractChange? Change);
 
-public sealed record LedgerIndexViewModel(LedgerFilter Filter, Page<LedgerRow> Page, PagerModel Pager);
-
-public sealed record LedgerDetailsViewModel(Contract Contract, ReviewDetailsViewModel Review, Attachments.AttachmentsViewModel Attachments);
-
-/// <summary>The contract ledger (合同台帐): every signed contract, filterable, with its full review.</summary>
+/// <summary>The contract ledger (合同台帐): every signed contract with its performance, filterable, totalled and
+/// exportable; each contract's page is the record of its life from signing to completion or termination.</summary>
 [Authorize]
-public sealed class LedgerController(AppDbContext db, ReviewQueries reviews, ReviewAccess access, Attachments.AttachmentAccess attachments) : Controller
+public sealed class LedgerController(
+    AppDbContext db,
+    LedgerQuery ledger,
+    LedgerExport export,
+    ReviewQueries reviews,
+    TrackingAccess access,
+    ContractTracking tracking,
+    Attachments.AttachmentAccess attachments,
+    HistoryQuery history) : Controller
 {
     [HttpGet]
     public async Task<IActionResult> Index([FromQuery] LedgerFilter filter, CancellationToken cancellationToken)
     {
-        if (!ReviewAccess.SeesAllOrders(User) && !User.IsInRole(CustomerProcess.Domain.Security.Roles.Sales))
+        if (!CanOpenLedger())
         {
             return Forbid();
         }
 
-        var query = db.Contracts.AsNoTracking();
-        if (!ReviewAccess.SeesAllOrders(User))
+        var today = tracking.Today;
+        var filtered = ledger.Filtered(filter, User, today);
+        var page = await ledger.Rows(filtered, filter).ToPageAsync(filter.Page, cancellationToken);
+        var totals = await ledger.TotalsAsync(filtered, cancellationToken);
+        var pager = PagerModel.For(page, p => Url.Action(nameof(Index), filter.RouteValues(p))!);
+        var salespeople = await ledger.SalespeopleAsync(cancellationToken);
+        return View(new LedgerIndexViewModel(filter, page, pager, totals, salespeople, today));
+    }
+
+    /// <summary>Exactly the filtered rows (every page), with the list's columns, as .xlsx.</summary>
+    [HttpGet]
+    public async Task<IActionResult> Export([FromQuery] LedgerFilter filter, CancellationToken cancellationToken)
+    {
+        if (!CanOpenLedger())
         {
-            // A salesperson sees the contracts of the orders they captured.
-            var userId = User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value;
-            query = query.Where(c => db.SalesOrders.Any(o => o.Id == c.OrderId && o.SalesUserId == userId));
+            return Forbid();
         }
 
-        if (!string.IsNullOrWhiteSpace(filter.Q))
-        {
-            var term = filter.Q.Trim().ToUpperInvariant();
-            query = query.Where(c => c.Number.StartsWith(term)
-                || db.Customers.Any(x => x.Id == c.CustomerId && (x.Code.StartsWith(term) || x.SearchName.Contains(term))));
-        }
-
-        if (filter.Status is not null)
-        {
-            query = query.Where(c => c.Status == filter.Status);
-        }
-
-        if (filter.From is not null)
-        {
-            query = query.Where(c => c.SignedOn >= filter.From);
-        }
-
-        if (filter.To is not null)
-        {
-            query = query.Where(c => c.SignedOn <= filter.To);
-        }
-
-        if (filter.Min is not null)
-        {
-            var min = SalesOrder.ToMinor(filter.Min.Value);
-            query = query.Where(c => c.AmountMinor >= min);
-        }
-
-        if (filter.Max is not null)
-        {
-            var max = SalesOrder.ToMinor(filter.Max.Value);
-            query = query.Where(c => c.AmountMinor <= max);
-        }
-
-        query = filter.Sort == "amount"
-            ? query.OrderByDescending(c => c.AmountMinor).ThenByDescending(c => c.Number)
-            : query.OrderByDescending(c => c.SignedOn).ThenByDescending(c => c.Number);
-
-        var page = await query
-            .Select(c => new LedgerRow(
-                c.Id, c.Number,
-                db.Customers.Where(x => x.Id == c.CustomerId).Select(x => x.Name).First(),
-                db.Customers.Where(x => x.Id == c.CustomerId).Select(x => x.Code).First(),
-                c.AmountMinor, c.SignedOn, c.Status,
-                db.SalesOrders.Where(o => o.Id == c.OrderId).Select(o => o.Number).First()))
-            .ToPageAsync(filter.Page, cancellationToken);
-        var pager = PagerModel.For(page, p => Url.Action(nameof(Index), new { filter.Q, filter.Status, filter.From, filter.To, filter.Min, filter.Max, filter.Sort, page = p })!);
-        return View(new LedgerIndexViewModel(filter, page, pager));
+        var today = tracking.Today;
+        var rows = await ledger.Rows(ledger.Filtered(filter, User, today), filter).ToListAsync(cancellationToken);
+        var bytes = export.Write(rows, today);
+        return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"contract-ledger-{today:yyyyMMdd}.xlsx");
     }
 
     [HttpGet]
-    public async Task<IActionResult> Details(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> Details(Guid id, int? log, CancellationToken cancellationToken)
     {
-        var contract = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var contract = await tracking.LoadAsync(id, cancellationToken);
         if (contract is null)
         {
             return NotFound();
+        }
+
+        if (!await access.CanReadAsync(User, contract, cancellationToken))
+        {
+            return Forbid();
         }
 
         var review = await reviews.DetailsAsync(contract.ReviewId, User, cancellationToken);
@@ -120,14 +111,79 @@ public sealed class LedgerController(AppDbContext db, ReviewQueries reviews, Rev
             return NotFound();
         }
 
-        if (!await access.CanReadAsync(User, review.Order, review.Review, cancellationToken))
+        var customer = await db.Customers.AsNoTracking().FirstAsync(c => c.Id == contract.CustomerId, cancellationToken);
+        var salesName = await db.Users.Where(u => u.Id == review.Order.SalesUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
+        var notices = await db.TaskNotices.AsNoTracking().Include("_acknowledgements").Where(n => n.ContractId == id)
+            .OrderByDescending(n => n.IssuedAtUtc).Take(100).ToListAsync(cancellationToken);
+        var services = await db.ServiceNotices.AsNoTracking().Include("_records").Where(n => n.ContractId == id)
+            .OrderByDescending(n => n.IssuedAtUtc).Take(100).ToListAsync(cancellationToken);
+        var changes = await db.ContractChanges.AsNoTracking().Where(c => c.ContractId == id)
+            .OrderByDescending(c => c.RecordedAtUtc).Take(100).ToListAsync(cancellationToken);
+        var quotations = await db.Quotations.AsNoTracking().Where(q => q.ContractId == id).OrderBy(q => q.IssuedAtUtc).ToListAsync(cancellationToken);
+        var communications = await db.CommunicationEntries.AsNoTracking().Where(c => c.ContractId == id)
+            .OrderByDescending(c => c.OccurredAtUtc).ThenByDescending(c => c.RecordedAtUtc)
+            .ToPageAsync(log, cancellationToken);
+        var files = new Attachments.AttachmentsViewModel(
+            AttachmentOwner.Contract, id, await attachments.ListAsync(AttachmentOwner.Contract, id, cancellationToken),
+            Attachments.AttachmentAccess.CanUpload(User, AttachmentOwner.Contract), Url.Action(nameof(Details), new { id }) + "#attachments");
+        return View(new LedgerDetailsViewModel(
+            contract, review, customer, salesName, notices, services, changes, quotations, communications,
+            PagerModel.For(communications, p => Url.Action(nameof(Details), new { id, log = p }) + "#communication"),
+            files, review.DepartmentNames, tracking.Today,
+            TrackingAccess.CanAdminister(User), TrackingAccess.CanRecordMoney(User),
+            TrackingAccess.CanTalkToCustomer(User, review.Order.SalesUserId), TrackingAccess.CanDecideChanges(User)));
+    }
+
+    /// <summary>A version of the contract as it was (v1 as signed, then one per implemented change).</summary>
+    [HttpGet("Ledger/Details/{id:guid}/Versions/{number:int}")]
+    public async Task<IActionResult> Version(Guid id, int number, CancellationToken cancellationToken)
+    {
+        var contract = await tracking.LoadAsync(id, cancellationToken);
+        var version = contract?.Versions.FirstOrDefault(v => v.Number == number);
+        if (contract is null || version is null)
+        {
+            return NotFound();
+        }
+
+        if (!await access.CanReadAsync(User, contract, cancellationToken))
         {
             return Forbid();
         }
 
-        var files = new Attachments.AttachmentsViewModel(
-            Domain.Attachments.AttachmentOwner.Contract, id, await attachments.ListAsync(Domain.Attachments.AttachmentOwner.Contract, id, cancellationToken),
-            Attachments.AttachmentAccess.CanUpload(User, Domain.Attachments.AttachmentOwner.Contract), Url.Action(nameof(Details), new { id })!);
-        return View(new LedgerDetailsViewModel(contract, review, files));
+        var change = version.ChangeId is { } changeId ? await db.ContractChanges.AsNoTracking().FirstOrDefaultAsync(c => c.Id == changeId, cancellationToken) : null;
+        return View(new LedgerVersionViewModel(contract, version, contract.LinesOfVersion(number), change));
     }
+
+    /// <summary>The audit trail of the contract and every record kept with it.</summary>
+    [HttpGet]
+    public async Task<IActionResult> History(Guid id, int? page, CancellationToken cancellationToken)
+    {
+        var contract = await tracking.LoadAsync(id, cancellationToken);
+        if (contract is null)
+        {
+            return NotFound();
+        }
+
+        if (!await access.CanReadAsync(User, contract, cancellationToken))
+        {
+            return Forbid();
+        }
+
+        var ids = new List<Guid> { contract.Id };
+        ids.AddRange(contract.AllLines.Select(l => l.Id));
+        ids.AddRange(contract.Versions.Select(v => v.Id));
+        ids.AddRange(contract.Deliveries.Select(d => d.Id));
+        ids.AddRange(contract.Deliveries.SelectMany(d => d.Lines).Select(l => l.Id));
+        ids.AddRange(contract.Invoices.Select(i => i.Id));
+        ids.AddRange(contract.Payments.Select(p => p.Id));
+        ids.AddRange(await db.ContractChanges.Where(c => c.ContractId == id).Select(c => c.Id).ToListAsync(cancellationToken));
+        ids.AddRange(await db.CommunicationEntries.Where(c => c.ContractId == id).Select(c => c.Id).ToListAsync(cancellationToken));
+        ids.AddRange(await db.Attachments.Where(a => a.OwnerType == AttachmentOwner.Contract && a.OwnerId == id).Select(a => a.Id).ToListAsync(cancellationToken));
+        ids.AddRange(await db.Quotations.Where(c => c.ContractId == id).Select(c => c.Id).ToListAsync(cancellationToken));
+        var model = await history.ForAsync(contract.Number, Url.Action(nameof(Details), new { id })!, ids.Select(x => x.ToString()).ToList(), page,
+            p => Url.Action(nameof(History), new { id, page = p })!, cancellationToken);
+        return View("History", model);
+    }
+
+    private bool CanOpenLedger() => TrackingAccess.SeesWholeLedger(User) || User.IsInRole(Roles.Sales);
 }

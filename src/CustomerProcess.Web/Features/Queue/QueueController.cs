@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using CustomerProcess.Domain.Complaints;
+using CustomerProcess.Domain.Contracts;
 using CustomerProcess.Domain.Orders;
 using CustomerProcess.Domain.Reviews;
 using CustomerProcess.Domain.Security;
 using CustomerProcess.Infrastructure.Persistence;
 using CustomerProcess.Web.Features.Reviews;
+using CustomerProcess.Web.Features.Tracking;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +19,7 @@ public sealed record QueueViewModel(IReadOnlyList<QueueItem> Items);
 
 /// <summary>"Waiting for me": sections to sign, discrepancies to resolve or confirm, approvals, conclusions, contracts.</summary>
 [Authorize]
-public sealed class QueueController(AppDbContext db, ReviewAccess access) : Controller
+public sealed class QueueController(AppDbContext db, ReviewAccess access, TrackingAccess tracking) : Controller
 {
     private const int PerKind = 100;
 
@@ -98,6 +100,7 @@ public sealed class QueueController(AppDbContext db, ReviewAccess access) : Cont
             items.AddRange(toContract.Select(x => new QueueItem("contract", x.Number, x.Name, $"/Orders/Details/{x.Id}#sign-contract", x.CreatedAtUtc)));
         }
 
+        await AddTrackingAsync(userId, items, cancellationToken);
         if (User.IsInRole(Roles.QualityStaff) || User.IsInRole(Roles.QualityHead))
         {
             // Complaints logged by anyone (sales included) reach quality at once.
@@ -137,5 +140,58 @@ public sealed class QueueController(AppDbContext db, ReviewAccess access) : Cont
         items.AddRange(drafts.Select(x => new QueueItem("draft", x.Number, "", $"/Orders/Details/{x.Id}", x.CreatedAtUtc)));
 
         return View(new QueueViewModel(items));
+    }
+
+    /// <summary>Order tracking: notices to acknowledge, task notices to issue or revise, service notices, changes to decide.</summary>
+    private async Task AddTrackingAsync(string userId, List<QueueItem> items, CancellationToken cancellationToken)
+    {
+        var acting = (await tracking.ActingDepartmentsAsync(userId, cancellationToken)).ToList();
+        var toAcknowledge = await (
+                from ack in db.NoticeAcknowledgements
+                join notice in db.TaskNotices on ack.NoticeId equals notice.Id
+                join contract in db.Contracts on notice.ContractId equals contract.Id
+                where ack.AcknowledgedAtUtc == null && notice.Status == NoticeStatus.Issued && acting.Contains(ack.DepartmentCode)
+                orderby notice.IssuedAtUtc
+                select new { notice.Id, notice.Number, Contract = contract.Number, ack.DepartmentCode, notice.IssuedAtUtc })
+            .Take(PerKind).ToListAsync(cancellationToken);
+        items.AddRange(toAcknowledge.Select(x => new QueueItem("acknowledge", x.Number, x.Contract + " · " + x.DepartmentCode, $"/Notices/{x.Id}#ack-{x.DepartmentCode}", x.IssuedAtUtc)));
+
+        if (acting.Contains(ReviewDepartments.Technical))
+        {
+            var service = await (
+                    from notice in db.ServiceNotices
+                    join contract in db.Contracts on notice.ContractId equals contract.Id
+                    where notice.Status == ServiceNoticeStatus.Open
+                    orderby notice.IssuedAtUtc
+                    select new { notice.Id, notice.Number, Contract = contract.Number, notice.Site, notice.IssuedAtUtc })
+                .Take(PerKind).ToListAsync(cancellationToken);
+            items.AddRange(service.Select(x => new QueueItem("service", x.Number, x.Contract + " · " + x.Site, $"/ServiceNotices/{x.Id}", x.IssuedAtUtc)));
+        }
+
+        if (User.IsInRole(Roles.ContractAdministrator))
+        {
+            // Executing contracts whose production task notice is missing or issued from an older version.
+            var toNotify = await (
+                    from contract in db.Contracts
+                    where contract.Status == ContractStatus.Executing && contract.HeldByChangeId == null
+                          && !db.TaskNotices.Any(n => n.ContractId == contract.Id && n.Kind == NoticeKind.ProductionTask && n.Status != NoticeStatus.Superseded
+                                                      && n.ContractVersion == contract.CurrentVersion)
+                    orderby contract.EnteredAtUtc
+                    select new { contract.Id, contract.Number, contract.CurrentVersion, contract.EnteredAtUtc })
+                .Take(PerKind).ToListAsync(cancellationToken);
+            items.AddRange(toNotify.Select(x => new QueueItem("notice", x.Number, "v" + x.CurrentVersion, $"/Notices/New?contractId={x.Id}", x.EnteredAtUtc)));
+        }
+
+        if (TrackingAccess.CanDecideChanges(User))
+        {
+            var toDecide = await (
+                    from change in db.ContractChanges
+                    join contract in db.Contracts on change.ContractId equals contract.Id
+                    where change.Status == ChangeStatus.Requested
+                    orderby change.RecordedAtUtc
+                    select new { change.Id, change.Number, Contract = contract.Number, change.What, change.RecordedAtUtc })
+                .Take(PerKind).ToListAsync(cancellationToken);
+            items.AddRange(toDecide.Select(x => new QueueItem("change", x.Number, x.Contract + " · " + x.What, $"/Changes/{x.Id}", x.RecordedAtUtc)));
+        }
     }
 }

@@ -12,7 +12,7 @@ public sealed class ReviewQueries(AppDbContext db, ReviewWorkflow workflow, Revi
     public async Task<ReviewDetailsViewModel?> DetailsAsync(Guid reviewId, ClaimsPrincipal user, CancellationToken cancellationToken, string? errorSection = null, SignInput? posted = null)
     {
         db.ChangeTracker.Clear();
-        var bundle = await workflow.LoadAsync(reviewId, cancellationToken);
+        var bundle = await workflow.LoadForReadingAsync(reviewId, cancellationToken);
         if (bundle is null)
         {
             return null;

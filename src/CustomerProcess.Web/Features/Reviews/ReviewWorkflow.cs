@@ -23,7 +23,8 @@ public sealed class ReviewWorkflow(
     ReviewRouting routing,
     DocumentNumbers numbers,
     UserManager<AppUser> users,
-    TimeProvider clock)
+    TimeProvider clock,
+    IEnumerable<IReviewOutcomeHandler> outcomeHandlers)
 {
     public static readonly DomainError WrongPassword = new("signature.password", "The password is not correct. Nothing was signed.");
     public static readonly DomainError NotFound = new("review.not-found", "The review does not exist.");
@@ -51,6 +52,25 @@ public sealed class ReviewWorkflow(
         }
 
         var order = await FindOrderAsync(review.OrderId, cancellationToken);
+        return order is null ? null : new ReviewBundle(review, order);
+    }
+
+    /// <summary>The review and its order for display only: not tracked, so no change-tracking snapshots
+    /// are made (the review form, its print view and PDF, the ledger's contract page).</summary>
+    public async Task<ReviewBundle?> LoadForReadingAsync(Guid reviewId, CancellationToken cancellationToken)
+    {
+        var review = await db.Reviews.AsNoTracking()
+            .Include(r => r.Sections)
+            .Include(r => r.Signatures)
+            .Include(r => r.Discrepancies)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(r => r.Id == reviewId, cancellationToken);
+        if (review is null)
+        {
+            return null;
+        }
+
+        var order = await db.SalesOrders.AsNoTracking().Include("_lines").FirstOrDefaultAsync(o => o.Id == review.OrderId, cancellationToken);
         return order is null ? null : new ReviewBundle(review, order);
     }
 
@@ -122,8 +142,9 @@ public sealed class ReviewWorkflow(
     }
 
     /// <summary>Moves a complete review on (to approval, or to rejected); safe to call any time.</summary>
-    public Task<bool> AdvanceAsync(Guid reviewId, CancellationToken cancellationToken) =>
-        ConcurrencyRetry.RunAsync(db, async () =>
+    public async Task<bool> AdvanceAsync(Guid reviewId, CancellationToken cancellationToken)
+    {
+        var advanced = await ConcurrencyRetry.RunAsync(db, async () =>
         {
             db.ChangeTracker.Clear();
             var bundle = await LoadAsync(reviewId, cancellationToken);
@@ -136,6 +157,14 @@ public sealed class ReviewWorkflow(
             await db.SaveChangesAsync(cancellationToken);
             return true;
         });
+
+        if (advanced)
+        {
+            await NotifyIfEndedAsync(reviewId, cancellationToken);
+        }
+
+        return advanced;
+    }
 
     public Task<Result> RaiseDiscrepancyAsync(Guid reviewId, string department, string userId, string userName, string clause, string description, CancellationToken cancellationToken) =>
         Change(reviewId, b => b.Review.RaiseDiscrepancy(department, userId, userName, clause, description, Now) is { Succeeded: false } r
@@ -243,6 +272,8 @@ public sealed class ReviewWorkflow(
                 return Result<Contract>.Failure(moved.Error!);
             }
 
+            var paymentTermDays = await db.Customers.Where(c => c.Id == order.CustomerId).Select(c => c.PaymentTermDays).FirstAsync(cancellationToken);
+            contract.Open(Tracking.ContractTracking.LinesOf(order), paymentTermDays, userName, Now);
             db.Contracts.Add(contract);
             await PromoteNewCustomerOnFirstContractAsync(order.CustomerId, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
@@ -273,7 +304,28 @@ public sealed class ReviewWorkflow(
         }
 
         db.ChangeTracker.Clear();
-        return await Change(reviewId, b => decide(b, signer.DisplayName) is { Succeeded: false } r ? Result.Failure(r.Error!) : Result.Success(), cancellationToken);
+        var result = await Change(reviewId, b => decide(b, signer.DisplayName) is { Succeeded: false } r ? Result.Failure(r.Error!) : Result.Success(), cancellationToken);
+        if (result.Succeeded)
+        {
+            await NotifyIfEndedAsync(reviewId, cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>Tells other features (a contract change under review) that the review ended.</summary>
+    private async Task NotifyIfEndedAsync(Guid reviewId, CancellationToken cancellationToken)
+    {
+        var status = await db.Reviews.Where(r => r.Id == reviewId).Select(r => r.Status).FirstAsync(cancellationToken);
+        if (status is ReviewStatus.InProgress or ReviewStatus.AwaitingApproval)
+        {
+            return;
+        }
+
+        foreach (var handler in outcomeHandlers)
+        {
+            await handler.ReviewEndedAsync(reviewId, status, cancellationToken);
+        }
     }
 
     private Task<Result> Change(Guid reviewId, Func<ReviewBundle, Result> change, CancellationToken cancellationToken) =>

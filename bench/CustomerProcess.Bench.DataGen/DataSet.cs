@@ -1,0 +1,298 @@
+using CustomerProcess.Domain.Common;
+using CustomerProcess.Domain.Contracts;
+using CustomerProcess.Domain.Customers;
+using CustomerProcess.Domain.Orders;
+using CustomerProcess.Domain.Products;
+using CustomerProcess.Domain.Reviews;
+
+namespace CustomerProcess.Bench.DataGen;
+
+internal sealed record Person(string Id, string Name);
+
+/// <summary>The people the data set needs: the salesperson, the department heads, the deciders.</summary>
+internal sealed record People(Person Sales, Person SalesManager, Person GeneralManager, Person ContractAdministrator, IReadOnlyDictionary<string, Person> Heads);
+
+/// <summary>One order's records: the order (with its lines), its review (sections, signatures) and,
+/// when signed, its contract.</summary>
+internal sealed record OrderRecords(SalesOrder Order, Review? Review, Contract? Contract);
+
+/// <summary>
+/// Builds the records with the domain's own constructors and methods (the same moves the app makes:
+/// capture, submit, rule-chosen level, each head signs, meeting, conclusion or GM approval, contract),
+/// from one seeded random generator, so the same seed gives the same data set.
+/// </summary>
+internal sealed class DataSet(int seed, People people)
+{
+    /// <summary>The data set ends here (not "now"), so it does not depend on the day it is made.</summary>
+    public static readonly DateOnly LastDay = new(2026, 11, 20);
+
+    private static readonly string[] CityZh = ["上海", "江苏", "浙江", "山东", "广东", "天津", "河北", "湖北", "四川", "辽宁", "安徽", "福建"];
+    private static readonly string[] WordZh = ["东方", "华宇", "恒通", "永盛", "中联", "宏达", "金泰", "瑞丰", "新科", "远大", "鼎盛", "海川", "天成", "博远", "万邦", "国泰"];
+    private static readonly string[] KindZh = ["机械有限公司", "化工集团", "水务有限公司", "石化股份有限公司", "热电有限公司", "制药有限公司", "环保科技有限公司", "钢铁有限公司"];
+    private static readonly string[] WordEn = ["Northwind", "Contoso", "Fabrikam", "Tailspin", "Litware", "Proseware", "Adatum", "Woodgrove"];
+    private static readonly string[] KindEn = ["Trading Ltd.", "Engineering GmbH", "Industries Inc.", "Process Systems", "Water Co."];
+    private static readonly (string Zh, string En, string Unit)[] ProductKinds =
+    [
+        ("离心泵", "Centrifugal pump", "台"), ("不锈钢阀门", "Stainless steel valve", "个"), ("换热器", "Heat exchanger", "套"),
+        ("压力容器", "Pressure vessel", "台"), ("管道过滤器", "Pipeline strainer", "个"), ("电动执行器", "Electric actuator", "台"),
+        ("机械密封", "Mechanical seal", "套"), ("法兰", "Flange", "片"), ("控制柜", "Control cabinet", "面"), ("备件包", "Spare parts kit", "包"),
+    ];
+
+    private static readonly string[] Explicit =
+    [
+        "质量按 GB/T 3216 验收；交货期 30 天；含税价；货到付款 30 天。",
+        "按图纸 DWG-{0} 制造；材质 304；出厂附材质证明和试验报告。",
+        "Quality per ISO 9906 grade 2B; delivery within 45 days; price incl. VAT; payment 30 days net.",
+        "包装：木箱；运输：汽运到厂；安装指导一次；质保 12 个月。",
+    ];
+
+    private readonly Random _random = new(seed);
+    private readonly Dictionary<string, int> _sequences = [];
+
+    public List<Product> Products { get; } = [];
+
+    public List<(Customer Customer, long BasePrice)> Customers { get; } = [];
+
+    public IReadOnlyDictionary<string, int> Sequences => _sequences;
+
+    public void MakeCatalogue(int products, int customers)
+    {
+        for (var i = 0; i < products; i++)
+        {
+            var (zh, en, unit) = ProductKinds[i % ProductKinds.Length];
+            var size = 25 + (i * 7 % 300);
+            Products.Add(new Product(
+                $"P-{1000 + i}", $"{zh} {size} 型", $"{en} type {size}", $"DN{size} PN{(i % 4 + 1) * 8}, {(i % 3 == 0 ? "316L" : "304")}",
+                unit, isStandard: _random.NextDouble() < 0.8));
+        }
+
+        for (var i = 0; i < customers; i++)
+        {
+            var english = _random.NextDouble() < 0.12;
+            var name = english
+                ? $"{Pick(WordEn)} {Pick(KindEn)} #{i}"
+                : $"{Pick(CityZh)}{Pick(WordZh)}{Pick(KindZh)}（{i}）";
+            var customerClass = _random.NextDouble() switch
+            {
+                < 0.70 => CustomerClass.Regular,
+                < 0.90 => CustomerClass.New,
+                _ => CustomerClass.Partner,
+            };
+            var customer = new Customer($"C-{10000 + i}", name, customerClass, people.Sales.Id);
+            customer.UpdateDetails(
+                name, $"{Pick(CityZh)}市工业园区 {_random.Next(1, 999)} 号", null, $"91{_random.NextInt64(1_000_000_000_000_000, 9_999_999_999_999_999)}",
+                "中国工商银行", $"6222 {_random.Next(1000, 9999)} {_random.Next(1000, 9999)} {_random.Next(1000, 9999)}", "30 天月结 / net 30", 30,
+                _random.Next(1, 50) * 100_000m, (CreditRating)_random.Next(1, 4), null);
+            customer.AddContact($"联系人 {i}", "采购经理", $"+86 21 5555 {i % 10000:D4}", $"buyer{i}@example.com", isPrimary: true);
+            // Typical unit prices are log-uniform between 100 and 20,000 yuan.
+            Customers.Add((customer, (long)(100 * Math.Pow(200, _random.NextDouble()))));
+        }
+    }
+
+    /// <summary>A contracted order: reviewed, signed by every section, decided, signed as a contract.</summary>
+    public OrderRecords Contracted(DateOnly signedOn)
+    {
+        var created = signedOn.ToDateTime(new TimeOnly(1, 0), DateTimeKind.Utc).AddDays(-_random.Next(3, 40));
+        var (order, customerClass) = NewOrder(created, forceFull: false);
+        var review = Submit(order, customerClass, created.AddHours(2));
+        var at = created.AddHours(3);
+        if (order.IsOral)
+        {
+            Check(order.RecordOralConfirmation("客户采购 刘先生", ConfirmationMethod.Fax, at, people.Sales.Name));
+        }
+
+        foreach (var section in review.Sections.ToList())
+        {
+            at = at.AddMinutes(_random.Next(20, 600));
+            var head = people.Heads[section.DepartmentCode];
+            var conditional = _random.NextDouble() < 0.05;
+            Check(review.Sign(
+                section.DepartmentCode, head.Id, head.Name,
+                conditional ? SectionConclusion.AcceptWithConditions : SectionConclusion.Accept,
+                conditional ? "交期需延后一周，客户已口头同意。" : null,
+                ReviewDepartments.Checklist(section.DepartmentCode), order.ContentVersion, order.ContentVersion, at));
+        }
+
+        if (review.Level == ReviewLevel.ReviewMeeting)
+        {
+            Check(review.RecordMeeting(DateOnly.FromDateTime(at), "销售部、质量部、生产部、采购部、技术部、财务部、总经理", "逐条评审合同条款，同意接单；交期按生产计划确认。"));
+        }
+
+        at = at.AddHours(1);
+        if (review.Advance(at) && review.Status == ReviewStatus.AwaitingApproval)
+        {
+            Check(order.AwaitApproval());
+        }
+
+        var thresholds = review.Thresholds;
+        var decided = review.RequiresGeneralManager
+            ? review.Approve(people.GeneralManager.Id, people.GeneralManager.Name, null, order.IsConfirmedForAcceptance(thresholds.BillOfLadingAmount), at)
+            : review.Conclude(people.SalesManager.Id, people.SalesManager.Name, null, order.IsConfirmedForAcceptance(thresholds.BillOfLadingAmount), at);
+        Check(decided);
+        Check(order.Approve(at));
+        Check(order.MarkContracted());
+
+        var number = DocumentSequence.Format("HT", signedOn.Year, Next("HT", signedOn.Year));
+        var contract = new Contract(
+            number, order.Id, review.Id, order.CustomerId, order.TotalMinor, order.Currency, signedOn,
+            people.ContractAdministrator.Id, people.ContractAdministrator.Name,
+            _random.NextDouble() < 0.4 ? $"PO-{_random.Next(100000, 999999)}" : null,
+            signedOn.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc));
+        // Contracts stay Executing: completion and termination go through the order-tracking workflow
+        // (deliveries, payments, changes), which the benchmark does not exercise.
+        return new OrderRecords(order, review, contract);
+    }
+
+    /// <summary>An order under a full countersign review with every section still pending (for the signature benchmark).</summary>
+    public OrderRecords PendingFullReview(DateTime created)
+    {
+        var (order, customerClass) = NewOrder(created, forceFull: true);
+        var review = Submit(order, customerClass, created.AddHours(2));
+        if (review.Level < ReviewLevel.FullCountersign)
+        {
+            throw new InvalidOperationException("A pending benchmark review must be a full countersign.");
+        }
+
+        return new OrderRecords(order, review, null);
+    }
+
+    /// <summary>An order that never became a contract: a draft, rejected by a section, or withdrawn.</summary>
+    public OrderRecords NotContracted(DateTime created)
+    {
+        var (order, customerClass) = NewOrder(created, forceFull: false);
+        var roll = _random.NextDouble();
+        if (roll < 0.4)
+        {
+            return new OrderRecords(order, null, null);
+        }
+
+        var review = Submit(order, customerClass, created.AddHours(2));
+        var at = created.AddHours(5);
+        if (roll < 0.7)
+        {
+            foreach (var section in review.Sections.ToList())
+            {
+                var head = people.Heads[section.DepartmentCode];
+                var reject = section.DepartmentCode == ReviewDepartments.Production;
+                Check(review.Sign(
+                    section.DepartmentCode, head.Id, head.Name, reject ? SectionConclusion.Reject : SectionConclusion.Accept,
+                    reject ? "产能不足，无法满足交期。" : null, [], order.ContentVersion, order.ContentVersion, at));
+            }
+
+            if (review.Advance(at) && review.Status == ReviewStatus.Rejected)
+            {
+                Check(order.Reject(review.DecisionComment ?? "", at));
+            }
+
+            return new OrderRecords(order, review, null);
+        }
+
+        Check(review.Withdraw(people.Sales.Name, "客户撤回询价", at));
+        Check(order.Withdraw("客户撤回询价", at));
+        return new OrderRecords(order, review, null);
+    }
+
+    private (SalesOrder Order, CustomerClass Class) NewOrder(DateTime created, bool forceFull)
+    {
+        var (customer, basePrice) = Customers[_random.Next(Customers.Count)];
+        var number = DocumentSequence.Format("DD", created.Year, Next("DD", created.Year));
+        var order = new SalesOrder(number, customer.Id, people.Sales.Id, created);
+        var channel = _random.NextDouble() switch
+        {
+            < 0.40 => OrderChannel.PurchaseOrder,
+            < 0.65 => OrderChannel.WrittenContract,
+            < 0.80 => OrderChannel.Email,
+            < 0.85 => OrderChannel.Fax,
+            < 0.90 => OrderChannel.Tender,
+            < 0.95 => OrderChannel.Online,
+            _ => OrderChannel.PhoneOral,
+        };
+        var novelty = forceFull
+            ? ProductNovelty.NewProduct
+            : _random.NextDouble() switch
+            {
+                < 0.75 => ProductNovelty.Standard,
+                < 0.85 => ProductNovelty.RepeatReviewed,
+                < 0.92 => ProductNovelty.NewProduct,
+                < 0.97 => ProductNovelty.StableNewConditions,
+                _ => ProductNovelty.Redesign,
+            };
+        var content = new OrderContent(
+            channel, novelty,
+            IsForeignTrade: _random.NextDouble() < 0.08,
+            IsOem: _random.NextDouble() < 0.05,
+            HasNonStandardClauses: _random.NextDouble() < 0.05,
+            InvolvesSiteWork: _random.NextDouble() < 0.07,
+            ExplicitRequirements: string.Format(System.Globalization.CultureInfo.InvariantCulture, Pick(Explicit), _random.Next(1000, 9999)),
+            ImpliedRequirements: _random.NextDouble() < 0.5 ? "满足行业通用的安全和耐久要求。" : null,
+            StatutoryRequirements: _random.NextDouble() < 0.4 ? "符合 GB 150 压力容器法规及特种设备安全法。" : null,
+            AdditionalRequirements: _random.NextDouble() < 0.3 ? "提供操作培训一次。" : null,
+            SpecialTechnical: _random.NextDouble() < 0.04 ? "耐腐蚀涂层，盐雾试验 1000 小时。" : null,
+            SpecialDelivery: null,
+            SpecialPackaging: _random.NextDouble() < 0.1 ? "出口木箱，熏蒸。" : null,
+            CustomerPropertyHandling: null,
+            CustomerReference: _random.NextDouble() < 0.5 ? $"RFQ-{_random.Next(10000, 99999)}" : null);
+
+        var lineCount = _random.NextDouble() switch
+        {
+            < 0.35 => 1,
+            < 0.65 => 2,
+            < 0.85 => 3,
+            < 0.95 => 4,
+            _ => 6,
+        };
+        var lines = new List<OrderLineData>();
+        for (var i = 0; i < lineCount; i++)
+        {
+            var delivery = DateOnly.FromDateTime(created).AddDays(_random.Next(20, 90));
+            var price = decimal.Round(basePrice * (decimal)(0.5 + _random.NextDouble()), 2);
+            var quantity = (decimal)_random.Next(1, 21);
+            if (_random.NextDouble() < 0.8)
+            {
+                var product = Products[_random.Next(Products.Count)];
+                lines.Add(new OrderLineData(product.Id, product.NameZh, product.Specification, quantity, product.Unit, price, delivery, "买方工厂", null, null));
+            }
+            else
+            {
+                lines.Add(new OrderLineData(null, $"非标件 {_random.Next(100, 999)}", "按图纸 / per drawing", quantity, "件", price, delivery, "买方工厂", "木箱", "按图纸验收"));
+            }
+        }
+
+        Check(order.UpdateDraft(content, lines));
+        return (order, customer.Class);
+    }
+
+    private static Review Submit(SalesOrder order, CustomerClass customerClass, DateTime at)
+    {
+        Check(order.Submit(at));
+        var thresholds = ReviewThresholds.Default;
+        var decision = ReviewPolicy.Standard.Decide(OrderFacts.From(order, customerClass, isRepeatOfReviewedProducts: false), thresholds);
+        return Review.Open(order.Id, decision, thresholds, order.ContentVersion, at);
+    }
+
+    private int Next(string prefix, int year)
+    {
+        var key = DocumentSequence.KeyFor(prefix, year);
+        var value = _sequences.GetValueOrDefault(key) + 1;
+        _sequences[key] = value;
+        return value;
+    }
+
+    private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
+
+    private static void Check(Result result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"The domain refused a generated step: {result.Error}");
+        }
+    }
+
+    private static void Check<T>(Result<T> result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"The domain refused a generated step: {result.Error}");
+        }
+    }
+}

@@ -1,0 +1,372 @@
+#!/usr/bin/env bash
+# The load benchmark (docs/adr/0006-benchmark-method.md). One command, about 8-10 minutes on 2 cores:
+#   bash bench/run.sh
+# Builds Release, generates two data sets (10,000 and 100,000 contracts, fixed seed), starts the app
+# on 127.0.0.1 pinned to core 0, drives it from core 1 with wrk (throughput) and hey (latency at a
+# fixed 20 req/s), and writes the table to bench/results/latest.md. Load goes to 127.0.0.1 only;
+# every loop here is bounded in count and time. Not part of dotnet test or CI.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+BENCH=$ROOT/bench
+WORK=$BENCH/.work
+RESULTS=$BENCH/results/latest.md
+PORT=${BENCH_PORT:-5191}
+BASE="http://127.0.0.1:$PORT"
+DURATION=${BENCH_DURATION:-10}          # seconds of wrk per throughput figure
+RATE_DURATION=${BENCH_RATE_DURATION:-10} # seconds of hey at the fixed rate
+WARMUP=${BENCH_WARMUP:-3}               # seconds of warm-up per endpoint
+RATE=20                                 # requests per second for the latency figures
+SMALL=${BENCH_SMALL:-10000}   # (the sizes can be lowered while working on the script itself)
+LARGE=${BENCH_LARGE:-100000}
+SEED=20261123
+PENDING=1500
+PASSWORD=Demo-Password-2026
+SIGNERS=(quality production purchasing technical)
+SIGNER_DEPTS=(Quality Production Purchasing Technical)
+SERVER_CPU=0
+LOAD_CPU=1
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "FAILED: $*"; exit 1; }
+
+# ---------------------------------------------------------------- tools
+install_tools() {
+  local missing=()
+  for tool in wrk hey curl taskset; do
+    command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
+  done
+  [ ${#missing[@]} -eq 0 ] && return
+  local packages=()
+  for tool in "${missing[@]}"; do
+    case $tool in taskset) packages+=(util-linux) ;; *) packages+=("$tool") ;; esac
+  done
+  log "installing ${packages[*]} (Debian packages)"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get install -y --no-install-recommends "${packages[@]}" >/dev/null 2>&1 \
+    || { $sudo apt-get update >/dev/null && $sudo apt-get install -y --no-install-recommends "${packages[@]}" >/dev/null; }
+}
+
+[ "$(nproc)" -ge 2 ] || die "needs at least 2 cores (server on core $SERVER_CPU, load generator on core $LOAD_CPU)"
+install_tools
+rm -rf "$WORK"
+mkdir -p "$WORK" "$BENCH/results"
+
+# ---------------------------------------------------------------- build and data
+log "building Release"
+dotnet publish src/CustomerProcess.Web -c Release -o "$WORK/app" --nologo -v quiet >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; die "publish"; }
+dotnet build bench/CustomerProcess.Bench.DataGen -c Release -o "$WORK/datagen" --nologo -v quiet >>"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; die "data generator build"; }
+
+for size in $SMALL $LARGE; do
+  log "generating $size contracts (seed $SEED)"
+  timeout 600 dotnet "$WORK/datagen/CustomerProcess.Bench.DataGen.dll" --out "$WORK/c$size.db" --contracts "$size" --pending "$PENDING" --seed "$SEED" | tee -a "$WORK/datagen.log" >&2
+done
+
+# ---------------------------------------------------------------- app
+APP_PID=""
+stop_app() {
+  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
+    kill "$APP_PID" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$APP_PID" 2>/dev/null || true
+  fi
+  APP_PID=""
+}
+trap stop_app EXIT
+
+COLD_MS=""
+# start_app <db> <name>: Release build, environment Benchmark, pinned to the server core.
+start_app() {
+  local db=$1 name=$2
+  if curl -s -o /dev/null "$BASE/" 2>/dev/null; then die "port $PORT is in use"; fi
+  local t0 t1 code=000
+  t0=$(date +%s%N)
+  (
+    cd "$WORK/app"
+    export ASPNETCORE_ENVIRONMENT=Benchmark ASPNETCORE_URLS="$BASE" DOTNET_NOLOGO=1
+    export ConnectionStrings__Default="Data Source=$db" Serilog__WriteTo__1__Args__path="$WORK/logs/$name-.log"
+    exec taskset -c $SERVER_CPU dotnet CustomerProcess.Web.dll >"$WORK/app-$name.out" 2>&1
+  ) &
+  APP_PID=$!
+  # Cold start: launch to the first served page (the sign-in page), polled every 10 ms for at most 60 s.
+  for _ in $(seq 1 6000); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/Account/Login" 2>/dev/null || true)
+    [ "$code" = "200" ] && break
+    kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/app-$name.out"; die "the app stopped"; }
+    sleep 0.01
+  done
+  [ "$code" = "200" ] || die "the app did not serve /Account/Login within 60 s"
+  t1=$(date +%s%N)
+  COLD_MS=$(( (t1 - t0) / 1000000 ))
+  log "$name: app up in $COLD_MS ms (pid $APP_PID, core $SERVER_CPU)"
+}
+
+peak_rss_mb() { awk '/VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$APP_PID/status"; }
+
+# sign_in <user> <jar>: a real form post with the antiforgery token; leaves the cookies in the jar.
+sign_in() {
+  local user=$1 jar=$2 token code
+  token=$(curl -s -c "$jar" -b "$jar" "$BASE/Account/Login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+  [ -n "$token" ] || die "no antiforgery token on the sign-in page"
+  code=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" \
+    --data-urlencode "UserName=$user" --data-urlencode "Password=$PASSWORD" --data-urlencode "__RequestVerificationToken=$token" \
+    "$BASE/Account/Login")
+  [ "$code" = "302" ] || die "sign-in of $user answered $code"
+  grep -q 'cp.auth' "$jar" || die "no auth cookie for $user"
+}
+
+cookie_header() { awk '$6 ~ /^cp\./ { printf "%s%s=%s", sep, $6, $7; sep="; " }' "$1"; }
+
+# ---------------------------------------------------------------- measurements
+declare -A TPUT P50 P99 NOTE
+ORDER=()
+
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; }
+TICK_MS=$(awk -v hz="$(getconf CLK_TCK)" 'BEGIN { print 1000 / hz }')
+declare -A CPU
+
+# percentiles <csv from hey -o csv>: "p50 p99 non200 count", nearest rank, in ms.
+percentiles() {
+  awk -F, 'NR > 1 && $1 ~ /^[0-9.]+$/ { print $1 * 1000, $7 }' "$1" | sort -n | awk '
+    { t[NR] = $1; if ($2 != 200) bad++ }
+    END { if (NR == 0) { print "n/a n/a 0 0"; exit }
+          i50 = int(NR * 0.50); if (i50 < NR * 0.50) i50++; i99 = int(NR * 0.99); if (i99 < NR * 0.99) i99++
+          printf "%.1f %.1f %d %d\n", t[i50], t[i99], bad + 0, NR }'
+}
+
+# measure <key> <url> [user]: warm-up, throughput with wrk (and the server's CPU time per request
+# from /proc), then p50/p99 at a fixed 20 req/s with hey. A signed-in measurement signs in just
+# before, as a browser keeps the cookie the app renews: a cookie older than the security-stamp
+# interval (1 minute) would make every request re-validate the user against the database.
+measure() {
+  local key=$1 url=$2 user=${3:-} out code header=() a b n
+  if [ -n "$user" ]; then
+    sign_in "$user" "$WORK/$key.jar"
+    header=(-H "Cookie: $(cookie_header "$WORK/$key.jar")")
+  fi
+  code=$(curl -s -o /dev/null -w '%{http_code}' "${header[@]}" "$url")
+  [ "$code" = "200" ] || die "$key: $url answered $code"
+  timeout $((WARMUP + 30)) taskset -c $LOAD_CPU wrk -t1 -c4 -d"${WARMUP}s" "${header[@]}" "$url" >/dev/null
+  out=$WORK/$key.wrk
+  a=$(cpu_ticks)
+  timeout $((DURATION + 30)) taskset -c $LOAD_CPU wrk -t1 -c8 -d"${DURATION}s" --latency "${header[@]}" "$url" >"$out"
+  b=$(cpu_ticks)
+  TPUT[$key]=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$out")
+  n=$(awk '/requests in/ { print $1 }' "$out")
+  CPU[$key]=$(awk -v a="$a" -v b="$b" -v n="$n" -v t="$TICK_MS" 'BEGIN { printf "%.2f", (b - a) * t / n }')
+  local errors
+  errors=$(awk '/Non-2xx or 3xx responses:/ { n += $5 } /Socket errors:/ { n += 1 } END { print n + 0 }' "$out")
+  out=$WORK/$key.csv
+  timeout $((RATE_DURATION + 30)) taskset -c $LOAD_CPU hey -z "${RATE_DURATION}s" -c 2 -q $((RATE / 2)) -o csv "${header[@]}" "$url" >"$out"
+  local p50 p99 bad count
+  read -r p50 p99 bad count < <(percentiles "$out")
+  P50[$key]=$p50; P99[$key]=$p99
+  [ "$errors" = "0" ] && [ "$bad" = "0" ] || NOTE[$key]="errors: wrk $errors, hey $bad of $count"
+  ORDER+=("$key")
+  log "$key: ${TPUT[$key]} req/s (${CPU[$key]} CPU ms/req), p50 ${P50[$key]} ms, p99 ${P99[$key]} ms at $RATE req/s ($count requests) ${NOTE[$key]:-}"
+}
+
+# warm_all <user> <url>...: every endpoint for 2 s, twice round, before any figure is taken
+# (tiered JIT compiles the hot paths; background compilation shares the server core).
+warm_all() {
+  local user=$1 url round header=()
+  shift
+  sign_in "$user" "$WORK/warm.jar"
+  header=(-H "Cookie: $(cookie_header "$WORK/warm.jar")")
+  for round in 1 2; do
+    for url in "$@"; do
+      timeout 40 taskset -c $LOAD_CPU wrk -t1 -c4 -d2s "${header[@]}" "$url" >/dev/null
+    done
+  done
+}
+
+# prepare_signers <db>: sign in the four heads, read each one's antiforgery token from a review form,
+# and write one request per fresh pending section (warm-up, throughput and fixed-rate lists apart).
+prepare_signers() {
+  local db=$1 i user dept jar page form token version items first
+  first=$(head -1 "$db.pending.tsv" | cut -f1)
+  for i in "${!SIGNERS[@]}"; do
+    user=${SIGNERS[$i]}; dept=${SIGNER_DEPTS[$i]}; jar=$WORK/signer-$((i + 1)).jar
+    sign_in "$user" "$jar"
+    page=$(curl -s -c "$jar" -b "$jar" "$BASE/Reviews/$first" | tr '\n' ' ')
+    form=$(grep -o "action=\"/Reviews/$first/Sections/$dept/Sign\".*" <<<"$page" | sed 's#</form>.*##' || true)
+    [ -n "$form" ] || die "no sign form for $user on review $first"
+    # The token is bound to the signer and the antiforgery cookie, not to one review or form, so
+    # the token of the signer's own form is valid for every section the signer signs.
+    token=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' <<<"$form" | head -1 | sed 's/.*value="//; s/"$//')
+    [ -n "$token" ] || die "no antiforgery token in the sign form of $user"
+    version=$(grep -o 'name="ContentVersion" value="[0-9]*"' <<<"$form" | head -1 | grep -o '[0-9]*' || true)
+    [ "$version" = "$(head -1 "$db.pending.tsv" | cut -f2)" ] || die "ContentVersion on the form ($version) is not the generated one"
+    # Tick the first two checklist items of the department, as a head would.
+    items=$(grep -o 'name="Checked" value="[^"]*"' <<<"$form" | head -2 | sed 's/.*value="//; s/"$//' || true)
+    cookie_header "$jar" >"$WORK/signer-$((i + 1)).cookie"
+    local checked="" item
+    while IFS= read -r item; do
+      if [ -n "$item" ]; then checked+="&Checked=$(urlencode "$(html_decode "$item")")"; fi
+    done <<<"$items"
+    # Reviews 1-100 warm up, 101-1000 are for the throughput run, 1001-1500 for the fixed rate.
+    awk -F'\t' -v dept="$dept" -v token="$token" -v pw="$PASSWORD" -v checked="$checked" -v dir="$WORK" -v n=$((i + 1)) '
+      { phase = NR <= 100 ? "warm" : (NR <= 1000 ? "load" : "rate")
+        printf "/Reviews/%s/Sections/%s/Sign\t__RequestVerificationToken=%s&Conclusion=Accept%s&Comments=&ContentVersion=%s&Password=%s\n", $1, dept, token, checked, $2, pw > (dir "/" phase "-" n ".txt") }' "$db.pending.tsv"
+  done
+}
+
+urlencode() {
+  local LC_ALL=C s=$1 out="" c i
+  for ((i = 0; i < ${#s}; i++)); do
+    c=${s:i:1}
+    case $c in [a-zA-Z0-9.~_-]) out+=$c ;; *) out+=$(printf '%%%02X' "'$c") ;; esac
+  done
+  printf '%s' "$out"
+}
+
+html_decode() { sed "s/&#x27;/'/g; s/&#39;/'/g; s/&amp;/\&/g; s/&quot;/\"/g; s/&lt;/</g; s/&gt;/>/g" <<<"$1"; }
+
+# measure_sign <db>: 4 signers at once (one wrk thread and connection each), then the fixed rate.
+measure_sign() {
+  local db=$1 key=A4 out before after
+  prepare_signers "$db"
+  before=$(signed_sections "$db")
+  timeout $((WARMUP + 30)) taskset -c $LOAD_CPU wrk -t4 -c4 -d"${WARMUP}s" -s "$BENCH/sign.lua" "$BASE" -- "$WORK" warm 0 >"$WORK/A4-warm.wrk"
+  out=$WORK/A4.wrk
+  local a b n
+  a=$(cpu_ticks)
+  timeout $((DURATION + 30)) taskset -c $LOAD_CPU wrk -t4 -c4 -d"${DURATION}s" --latency -s "$BENCH/sign.lua" "$BASE" -- "$WORK" load 0 >"$out"
+  b=$(cpu_ticks)
+  TPUT[$key]=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$out")
+  n=$(awk '/requests in/ { print $1 }' "$out")
+  CPU[$key]=$(awk -v a="$a" -v b="$b" -v n="$n" -v t="$TICK_MS" 'BEGIN { printf "%.2f", (b - a) * t / n }')
+  local bad1 bad2
+  bad1=$(awk '/^SIGN / { split($2, a, "="); split($3, b, "="); print a[2] + b[2] }' "$out")
+  # Fixed rate: 4 connections, each one request every 200 ms = 20 req/s.
+  out=$WORK/A4-rate.wrk
+  timeout $((RATE_DURATION + 30)) taskset -c $LOAD_CPU wrk -t4 -c4 -d"${RATE_DURATION}s" --latency -s "$BENCH/sign.lua" "$BASE" -- "$WORK" rate $((4 * 1000 / RATE)) >"$out"
+  P50[$key]=$(awk '$1 == "50%" { print $2 }' "$out" | to_ms)
+  P99[$key]=$(awk '$1 == "99%" { print $2 }' "$out" | to_ms)
+  bad2=$(awk '/^SIGN / { split($2, a, "="); split($3, b, "="); print a[2] + b[2] }' "$out")
+  after=$(signed_sections "$db")
+  local requests rate_requests
+  requests=$(awk '/requests in/ { n += $1 } END { print n + 0 }' "$WORK/A4-warm.wrk" "$WORK/A4.wrk" "$out")
+  rate_requests=$(awk '/requests in/ { print $1 }' "$out")
+  SIGNED_NOTE="$((after - before)) sections signed for $requests requests (fixed-rate run: $rate_requests requests in ${RATE_DURATION} s)"
+  # wrk counts answered requests; up to one request per connection and run may still be in
+  # flight when wrk stops and be signed by the server after it.
+  local signed=$((after - before))
+  [ "${bad1:-1}" = "0" ] && [ "${bad2:-1}" = "0" ] && [ "$signed" -ge "$requests" ] && [ "$signed" -le $((requests + 12)) ] \
+    || NOTE[$key]="bad responses: ${bad1:-?}+${bad2:-?}; $SIGNED_NOTE"
+  ORDER+=("$key")
+  log "$key: ${TPUT[$key]} req/s (${CPU[$key]} CPU ms/req), p50 ${P50[$key]} ms, p99 ${P99[$key]} ms; $SIGNED_NOTE ${NOTE[$key]:-}"
+}
+
+# wrk prints 1.23ms / 456.00us / 1.02s
+to_ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.1f", v }'; }
+
+signed_sections() {
+  # Read through the app's own database file after a checkpoint-free read (WAL readers see committed rows).
+  local count
+  count=$(dotnet "$WORK/datagen/CustomerProcess.Bench.DataGen.dll" --count-signed "$1" 2>/dev/null || echo 0)
+  echo "${count:-0}"
+}
+
+# ---------------------------------------------------------------- the run
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# Phase 1: 100,000 contracts.
+# shellcheck disable=SC1090
+source "$WORK/c$LARGE.db.env"
+REVIEW_LARGE=$REVIEW_ID
+CUSTOMER_LARGE=$CUSTOMER_CODE
+CUSTOMER_CONTRACTS_LARGE=$CUSTOMER_CONTRACTS
+start_app "$WORK/c$LARGE.db" large
+COLD_LARGE=$COLD_MS
+REVIEW_URL="$BASE/Reviews/$REVIEW_LARGE"
+warm_all contracts "$BASE/bench/r0" "$BASE/bench/r1" "$BASE/bench/r2" "$BASE/Ledger" "$BASE/Ledger?q=$CUSTOMER_LARGE&sort=amount" "$REVIEW_URL" "$REVIEW_URL/Pdf"
+measure R0 "$BASE/bench/r0"
+measure R1 "$BASE/bench/r1"
+measure R2 "$BASE/bench/r2"
+measure A1_100k "$BASE/Ledger" contracts
+measure A2 "$BASE/Ledger?q=$CUSTOMER_LARGE&sort=amount" contracts
+measure A3 "$REVIEW_URL" contracts
+measure_sign "$WORK/c$LARGE.db"
+measure A5 "$REVIEW_URL/Pdf" contracts
+RSS_LARGE=$(peak_rss_mb)
+stop_app
+
+# Phase 2: 10,000 contracts (same binary, a fresh process).
+start_app "$WORK/c$SMALL.db" small
+COLD_SMALL=$COLD_MS
+warm_all contracts "$BASE/bench/r0" "$BASE/bench/r1" "$BASE/Ledger"
+measure R0_10k "$BASE/bench/r0"
+measure R1_10k "$BASE/bench/r1"
+measure A1_10k "$BASE/Ledger" contracts
+RSS_SMALL=$(peak_rss_mb)
+stop_app
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+RSS=$(( RSS_LARGE > RSS_SMALL ? RSS_LARGE : RSS_SMALL ))
+
+# ---------------------------------------------------------------- the table
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+check() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN { ok = (op == ">=") ? (v >= t) : (v <= t); print ok ? "met" : "MISSED" }'; }
+
+R_LARGE_SMALL=$(ratio "${TPUT[A1_100k]}" "${TPUT[A1_10k]}")
+R_A1_R1=$(ratio "${TPUT[A1_10k]}" "${TPUT[R1_10k]}")
+R_R2_R1=$(ratio "${TPUT[R2]}" "${TPUT[R1]}")
+COLD=$(( COLD_LARGE > COLD_SMALL ? COLD_LARGE : COLD_SMALL ))
+COMMIT=$(git rev-parse --short HEAD)
+git diff --quiet HEAD -- src bench/CustomerProcess.Bench.DataGen 2>/dev/null || COMMIT="$COMMIT (with uncommitted changes)"
+
+describe() {
+  case $1 in
+    R0) echo "R0 fixed string (host ceiling)" ;;
+    R1) echo "R1 50 ledger rows, raw ADO.NET + hand-written HTML" ;;
+    R2) echo "R2 the same 50 rows, MVC + Razor + AsNoTracking EF" ;;
+    A1_100k) echo "A1 ledger page 1, signed in, 100k contracts" ;;
+    A2) echo "A2 ledger filtered by customer $CUSTOMER_LARGE ($CUSTOMER_CONTRACTS_LARGE contracts), sorted by amount, 100k" ;;
+    A3) echo "A3 review form page (full countersign, 6 sections signed)" ;;
+    A4) echo "A4 signature POST, 4 concurrent signers, password re-entered" ;;
+    A5) echo "A5 review form PDF" ;;
+    R0_10k) echo "R0 fixed string (10k run)" ;;
+    R1_10k) echo "R1 raw ADO.NET (10k run)" ;;
+    A1_10k) echo "A1 ledger page 1, signed in, 10k contracts" ;;
+  esac
+}
+
+{
+  echo "# Benchmark results"
+  echo
+  echo "Produced by \`bash bench/run.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC'), commit $COMMIT."
+  echo
+  echo "Machine: $(nproc) cores, $(lscpu | awk -F: '/Model name/ { gsub(/^ +/, "", $2); print $2; exit }'), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) memory, $(uname -sr), .NET SDK $(dotnet --version)."
+  echo "Server pinned to core $SERVER_CPU (\`taskset -c $SERVER_CPU\`), load generator on core $LOAD_CPU. Load average before / after: $LOAD_BEFORE / $LOAD_AFTER (the machine is shared; ratios are taken within one run)."
+  echo "Data: seed $SEED; $SMALL and $LARGE contracts with their orders, lines, reviews, sections and signatures (bench/CustomerProcess.Bench.DataGen)."
+  echo "Throughput: wrk, 1 thread, 8 connections, ${DURATION} s after a warm-up of every endpoint and ${WARMUP} s more. Server CPU per request: the app's user+system CPU time (/proc) over the throughput run divided by its requests; it is less disturbed by other load on the machine than req/s. Latency: hey at a fixed $RATE req/s (2 workers x $((RATE / 2)) req/s) for ${RATE_DURATION} s, nearest-rank percentiles of every request; A4 by wrk with bench/sign.lua, 4 connections x 5 req/s."
+  echo
+  echo "| measurement | throughput (req/s) | server CPU per request (ms) | p50 at $RATE req/s (ms) | p99 at $RATE req/s (ms) | note |"
+  echo "|---|---:|---:|---:|---:|---|"
+  for key in "${ORDER[@]}"; do
+    echo "| $(describe "$key") | ${TPUT[$key]} | ${CPU[$key]} | ${P50[$key]} | ${P99[$key]} | ${NOTE[$key]:-} |"
+  done
+  echo
+  echo "A4: $SIGNED_NOTE."
+  echo
+  echo "| target | measured (req/s ratio) | | the same ratio from server CPU per request |"
+  echo "|---|---:|---|---:|"
+  echo "| A1(100k) / A1(10k) >= 0.90 | $R_LARGE_SMALL | $(check "$R_LARGE_SMALL" ">=" 0.90) | $(ratio "${CPU[A1_10k]}" "${CPU[A1_100k]}") |"
+  echo "| A1(10k) / R1 >= 0.60 (R1 of the 10k run) | $R_A1_R1 | $(check "$R_A1_R1" ">=" 0.60) | $(ratio "${CPU[R1_10k]}" "${CPU[A1_10k]}") |"
+  echo "| R2 / R1 >= 0.45 | $R_R2_R1 | $(check "$R_R2_R1" ">=" 0.45) | $(ratio "${CPU[R1]}" "${CPU[R2]}") |"
+  echo "| p99 A1 at 100k <= 50 ms | ${P99[A1_100k]} | $(check "${P99[A1_100k]}" "<=" 50) | |"
+  echo "| p99 A3 <= 30 ms | ${P99[A3]} | $(check "${P99[A3]}" "<=" 30) | |"
+  echo "| p99 A4 <= 60 ms | ${P99[A4]} | $(check "${P99[A4]}" "<=" 60) | |"
+  echo "| p99 A5 <= 150 ms | ${P99[A5]} | $(check "${P99[A5]}" "<=" 150) | |"
+  echo "| cold start to first page <= 3 s (100k / 10k) | $COLD_LARGE / $COLD_SMALL ms | $(check "$COLD" "<=" 3000) | |"
+  echo "| peak RSS <= 250 MB (100k / 10k run) | $RSS_LARGE / $RSS_SMALL MB | $(check "$RSS" "<=" 250) | |"
+} >"$RESULTS.tmp"
+
+if [ -f "$BENCH/results/notes.md" ]; then
+  { echo; cat "$BENCH/results/notes.md"; } >>"$RESULTS.tmp"
+fi
+mv "$RESULTS.tmp" "$RESULTS"
+cat "$RESULTS"
+log "written to ${RESULTS#"$ROOT"/}"

@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.Data.Sqlite;
+
+namespace CustomerProcess.Web.Features.Bench;
+
+/// <summary>
+/// Reference endpoints of the load benchmark (bench/run.sh, docs/adr/0006): they exist only when the
+/// app runs in the "Benchmark" environment, and are absent (404) in Development and Production.
+/// R0 returns a fixed string (the ceiling of the host with the app's middleware), R1 reads the 50
+/// newest ledger rows with raw ADO.NET and writes HTML by hand, R2 (<see cref="BenchController"/>)
+/// reads the same rows with a no-tracking EF query and renders them with a plain Razor view.
+/// </summary>
+public static class BenchReferences
+{
+    public const string EnvironmentName = "Benchmark";
+    public const int Rows = 50;
+
+    /// <summary>The ledger's default order, newest first; R1 and R2 read the same rows.</summary>
+    internal const string LedgerSql = """
+        SELECT c."Number", cu."Name", cu."Code", c."AmountMinor", c."SignedOn", c."Status", o."Number"
+        FROM "Contracts" AS c
+        JOIN "Customers" AS cu ON cu."Id" = c."CustomerId"
+        JOIN "SalesOrders" AS o ON o."Id" = c."OrderId"
+        ORDER BY c."SignedOn" DESC, c."Number" DESC
+        LIMIT 50
+        """;
+
+    public static bool IsBenchmark(IHostEnvironment environment) => environment.IsEnvironment(EnvironmentName);
+
+    /// <summary>Adds <see cref="BenchController"/> to MVC in the Benchmark environment only.</summary>
+    public static void AddController(ApplicationPartManager parts, IHostEnvironment environment)
+    {
+        if (IsBenchmark(environment))
+        {
+            parts.FeatureProviders.Add(new BenchControllerProvider());
+        }
+    }
+
+    public static WebApplication MapBenchReferences(this WebApplication app)
+    {
+        if (!IsBenchmark(app.Environment))
+        {
+            return app;
+        }
+
+        var connectionString = app.Configuration.GetConnectionString("Default") ?? "Data Source=customerprocess.db";
+        app.MapGet("/bench/r0", () => "OK").AllowAnonymous();
+        app.MapGet("/bench/r1", async (CancellationToken cancellationToken) =>
+        {
+            await using var connection = new SqliteConnection(connectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = LedgerSql;
+            var html = new StringBuilder(8192).Append(PageStart);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                Row(
+                    html, reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3),
+                    DateOnly.ParseExact(reader.GetString(4), "yyyy-MM-dd", CultureInfo.InvariantCulture), reader.GetString(5), reader.GetString(6));
+            }
+
+            return Results.Content(html.Append(PageEnd).ToString(), "text/html; charset=utf-8");
+        }).AllowAnonymous();
+        return app;
+    }
+
+    internal const string PageStart = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\" /><title>Ledger reference</title></head><body>\n<table><thead><tr><th>Contract</th><th>Customer</th><th>Amount</th><th>Signed on</th><th>Status</th><th>Order</th></tr></thead><tbody>\n";
+
+    internal const string PageEnd = "</tbody></table>\n</body></html>\n";
+
+    internal static string Amount(long minor) => (minor / 100m).ToString("N2", CultureInfo.InvariantCulture);
+
+    internal static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static void Row(StringBuilder html, string number, string name, string code, long amountMinor, DateOnly signedOn, string status, string order)
+    {
+        var e = HtmlEncoder.Default;
+        html.Append("<tr><td>").Append(e.Encode(number)).Append("</td><td>").Append(e.Encode(name)).Append(" <small>").Append(e.Encode(code))
+            .Append("</small></td><td>").Append(Amount(amountMinor)).Append("</td><td>").Append(Day(signedOn))
+            .Append("</td><td>").Append(e.Encode(status)).Append("</td><td>").Append(e.Encode(order)).Append("</td></tr>\n");
+    }
+
+    private sealed class BenchControllerProvider : IApplicationFeatureProvider<ControllerFeature>
+    {
+        public void PopulateFeature(IEnumerable<ApplicationPart> parts, ControllerFeature feature)
+        {
+            var controller = typeof(BenchController).GetTypeInfo();
+            if (!feature.Controllers.Contains(controller))
+            {
+                feature.Controllers.Add(controller);
+            }
+        }
+    }
+}

@@ -80,6 +80,7 @@ public static class CustomerProcessSetup
         });
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.Replace(ServiceDescriptor.Singleton<IStringLocalizerFactory, CachingStringLocalizerFactory>());
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture("zh-CN");
@@ -151,6 +152,8 @@ public static class CustomerProcessSetup
         services.Configure<Features.Complaints.ComplaintOptions>(configuration.GetSection("Complaints"));
         services.AddSingleton<SetupGate>();
         services.AddSingleton<CountCache>();
+        services.AddSingleton<SignatureCredentialCache>();
+        services.AddScoped<SignatureCredentials>();
 
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         services.AddCustomerProcessFeatures();

@@ -54,31 +54,33 @@ public static class PagingExtensions
 }
 
 /// <summary>
-/// Keeps capped list counts for a short time. Counting up to 10,001 index entries is the largest
-/// part of a list page's cost on a big table, and the number only feeds the pager ("Page 1 of 500+").
-/// Callers put the change generation of the counted entity types in the key
-/// (<see cref="CustomerProcess.Infrastructure.Persistence.ChangeGenerations"/>), so any change saved
-/// by this process is counted afresh on the next request; the time-to-live bounds changes made by
-/// another process. Bounded in entries, since filter values come from users.
+/// Keeps figures derived from a whole list (capped counts, the ledger's totals) for a short time.
+/// Counting or summing every matching row is the part of a list page whose cost grows with the table,
+/// while the page itself reads one index range. Callers put the change generation of the entity types
+/// the figure depends on in the key (<see cref="CustomerProcess.Infrastructure.Persistence.ChangeGenerations"/>),
+/// so any change saved by this process is computed afresh on the next request; the time-to-live bounds
+/// changes made by another process. Bounded in entries, since filter values come from users.
 /// </summary>
 public sealed class CountCache : IDisposable
 {
     public static readonly TimeSpan TimeToLive = TimeSpan.FromSeconds(30);
     private const int MaxEntries = 5_000;
 
-    private readonly MemoryCache _counts = new(new MemoryCacheOptions { SizeLimit = MaxEntries });
+    private readonly MemoryCache _figures = new(new MemoryCacheOptions { SizeLimit = MaxEntries });
 
-    public async Task<int> GetOrCountAsync(string key, Func<Task<int>> count)
+    public Task<int> GetOrCountAsync(string key, Func<Task<int>> count) => GetOrComputeAsync(key, count);
+
+    public async Task<T> GetOrComputeAsync<T>(string key, Func<Task<T>> compute)
     {
-        if (_counts.TryGetValue(key, out int cached))
+        if (_figures.TryGetValue(key, out T? cached) && cached is not null)
         {
             return cached;
         }
 
-        var counted = await count();
-        _counts.Set(key, counted, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeToLive });
-        return counted;
+        var computed = await compute();
+        _figures.Set(key, computed, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeToLive });
+        return computed;
     }
 
-    public void Dispose() => _counts.Dispose();
+    public void Dispose() => _figures.Dispose();
 }

@@ -68,9 +68,11 @@ public sealed class LedgerController(
         }
 
         var today = tracking.Today;
-        var filtered = ledger.Filtered(filter, User, today);
-        var page = await ledger.Rows(filtered, filter).ToPageAsync(filter.Page, cancellationToken);
-        var totals = await ledger.TotalsAsync(filtered, cancellationToken);
+        var filtered = await ledger.FilteredAsync(filter, User, today, cancellationToken);
+        var totals = await ledger.CachedTotalsAsync(filtered, filter, User, today, cancellationToken);
+        // The totals count the filtered set, so the pager needs no count query of its own.
+        var counted = Math.Min(totals.Sum(t => t.Count), Page<LedgerRow>.CountCap + 1);
+        var page = await ledger.Rows(filtered, filter).ToPageAsync(filter.Page, () => Task.FromResult(counted), cancellationToken);
         var pager = PagerModel.For(page, p => Url.Action(nameof(Index), filter.RouteValues(p))!);
         var salespeople = await ledger.SalespeopleAsync(cancellationToken);
         return View(new LedgerIndexViewModel(filter, page, pager, totals, salespeople, today));
@@ -86,7 +88,7 @@ public sealed class LedgerController(
         }
 
         var today = tracking.Today;
-        var rows = await ledger.Rows(ledger.Filtered(filter, User, today), filter).ToListAsync(cancellationToken);
+        var rows = await ledger.Rows(await ledger.FilteredAsync(filter, User, today, cancellationToken), filter).ToListAsync(cancellationToken);
         var bytes = export.Write(rows, today);
         return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"contract-ledger-{today:yyyyMMdd}.xlsx");
     }

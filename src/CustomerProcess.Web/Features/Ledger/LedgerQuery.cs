@@ -1,8 +1,11 @@
+using System.Globalization;
 using System.Security.Claims;
 using CustomerProcess.Domain.Contracts;
 using CustomerProcess.Domain.Orders;
+using CustomerProcess.Infrastructure.Identity;
 using CustomerProcess.Infrastructure.Persistence;
 using CustomerProcess.Web.Features.Tracking;
+using CustomerProcess.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerProcess.Web.Features.Ledger;
@@ -72,10 +75,10 @@ public sealed record LedgerTotals(string Currency, int Count, long AmountMinor, 
 
 /// <summary>The ledger's filtered set: one query for the page, the totals and the Excel export, so all three
 /// always show the same contracts. Every filter is on an indexed column or a minor-unit amount (SQL on every provider).</summary>
-public sealed class LedgerQuery(AppDbContext db)
+public sealed class LedgerQuery(AppDbContext db, CountCache cache, ChangeGenerations generations)
 {
     /// <summary>The filtered set, unordered (for totals); <see cref="Rows"/> orders it.</summary>
-    public IQueryable<Contract> Filtered(LedgerFilter filter, ClaimsPrincipal user, DateOnly today)
+    public async Task<IQueryable<Contract>> FilteredAsync(LedgerFilter filter, ClaimsPrincipal user, DateOnly today, CancellationToken cancellationToken)
     {
         var query = db.Contracts.AsNoTracking();
         if (!TrackingAccess.SeesWholeLedger(user))
@@ -87,9 +90,7 @@ public sealed class LedgerQuery(AppDbContext db)
 
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
-            var term = filter.Q.Trim().ToUpperInvariant();
-            query = query.Where(c => c.Number.StartsWith(term)
-                || db.Customers.Any(x => x.Id == c.CustomerId && (x.Code.StartsWith(term) || x.SearchName.Contains(term))));
+            query = await SearchAsync(query, filter.Q.Trim().ToUpperInvariant(), cancellationToken);
         }
 
         if (filter.Status is not null)
@@ -137,20 +138,64 @@ public sealed class LedgerQuery(AppDbContext db)
         return query;
     }
 
-    public static IQueryable<Contract> Ordered(IQueryable<Contract> filtered, LedgerFilter filter) =>
-        filter.Sort == "amount"
-            ? filtered.OrderByDescending(c => c.AmountMinor).ThenByDescending(c => c.Number)
-            : filtered.OrderByDescending(c => c.SignedOn).ThenByDescending(c => c.Number);
+    /// <summary>The rows of the filtered set in the filter's order: contracts joined once to their customer,
+    /// order and salesperson (no subquery per row), ordered on the (SignedOn, Number) or AmountMinor index.</summary>
+    public IQueryable<LedgerRow> Rows(IQueryable<Contract> filtered, LedgerFilter filter)
+    {
+        var joined =
+            from c in filtered
+            join x in db.Customers on c.CustomerId equals x.Id
+            join o in db.SalesOrders on c.OrderId equals o.Id
+            from u in db.Users.Where(u => u.Id == o.SalesUserId).DefaultIfEmpty()
+            select new { Contract = c, CustomerName = x.Name, CustomerCode = x.Code, SalesName = u.DisplayName, OrderNumber = o.Number };
+        var ordered = filter.Sort == "amount"
+            ? joined.OrderByDescending(j => j.Contract.AmountMinor).ThenByDescending(j => j.Contract.Number)
+            : joined.OrderByDescending(j => j.Contract.SignedOn).ThenByDescending(j => j.Contract.Number);
+        return ordered.Select(j => new LedgerRow(
+            j.Contract.Id, j.Contract.Number, j.Contract.CurrentVersion, j.CustomerName, j.CustomerCode, j.SalesName,
+            j.Contract.Currency, j.Contract.AmountMinor, j.Contract.DeliveredMinor, j.Contract.InvoicedMinor, j.Contract.PaidMinor,
+            j.Contract.SignedOn, j.Contract.Status, j.Contract.NextDeliveryDue, j.Contract.PaymentDue, j.OrderNumber));
+    }
 
-    /// <summary>The rows of the filtered set in the filter's order.</summary>
-    public IQueryable<LedgerRow> Rows(IQueryable<Contract> filtered, LedgerFilter filter) =>
-        Ordered(filtered, filter).Select(c => new LedgerRow(
-            c.Id, c.Number, c.CurrentVersion,
-            db.Customers.Where(x => x.Id == c.CustomerId).Select(x => x.Name).First(),
-            db.Customers.Where(x => x.Id == c.CustomerId).Select(x => x.Code).First(),
-            db.SalesOrders.Where(o => o.Id == c.OrderId).Join(db.Users, o => o.SalesUserId, u => u.Id, (o, u) => u.DisplayName).FirstOrDefault(),
-            c.Currency, c.AmountMinor, c.DeliveredMinor, c.InvoicedMinor, c.PaidMinor, c.SignedOn, c.Status, c.NextDeliveryDue, c.PaymentDue,
-            db.SalesOrders.Where(o => o.Id == c.OrderId).Select(o => o.Number).First()));
+    /// <summary>Most customers a search resolves to before it falls back to a per-contract customer test.</summary>
+    public const int MaxSearchCustomers = 500;
+
+    /// <summary>A contract-number prefix as an index range, or a customer whose code starts with or whose name
+    /// contains the term. The customers are looked up first (a small table), so the contracts are read through
+    /// their CustomerId indexes instead of testing a customer subquery on every contract.</summary>
+    private async Task<IQueryable<Contract>> SearchAsync(IQueryable<Contract> query, string term, CancellationToken cancellationToken)
+    {
+        var upper = PrefixUpperBound(term);
+        var customers = await db.Customers.AsNoTracking()
+            .Where(x => x.Code.StartsWith(term) || x.SearchName.Contains(term))
+            .Select(x => x.Id)
+            .Take(MaxSearchCustomers + 1)
+            .ToListAsync(cancellationToken);
+        if (customers.Count > MaxSearchCustomers)
+        {
+            return query.Where(c => (string.Compare(c.Number, term) >= 0 && string.Compare(c.Number, upper) < 0)
+                || db.Customers.Any(x => x.Id == c.CustomerId && (x.Code.StartsWith(term) || x.SearchName.Contains(term))));
+        }
+
+        return query.Where(c => (string.Compare(c.Number, term) >= 0 && string.Compare(c.Number, upper) < 0) || customers.Contains(c.CustomerId));
+    }
+
+    /// <summary>The smallest string greater than every string starting with <paramref name="prefix"/>
+    /// ("HT-2025" → "HT-2026"), so a prefix becomes an index range on every provider.</summary>
+    public static string PrefixUpperBound(string prefix)
+    {
+        var chars = prefix.ToCharArray();
+        for (var i = chars.Length - 1; i >= 0; i--)
+        {
+            if (chars[i] < char.MaxValue)
+            {
+                chars[i]++;
+                return new string(chars, 0, i + 1);
+            }
+        }
+
+        return prefix + char.MaxValue;
+    }
 
     public async Task<IReadOnlyList<LedgerTotals>> TotalsAsync(IQueryable<Contract> filtered, CancellationToken cancellationToken)
     {
@@ -163,11 +208,46 @@ public sealed class LedgerQuery(AppDbContext db)
             .ToList();
     }
 
-    /// <summary>Salespeople who have contracts, for the filter.</summary>
-    public Task<List<KeyValuePair<string, string>>> SalespeopleAsync(CancellationToken cancellationToken) =>
-        (from user in db.Users
-         where db.SalesOrders.Any(o => o.SalesUserId == user.Id && o.Status == OrderStatus.Contracted)
-         orderby user.DisplayName
-         select new KeyValuePair<string, string>(user.Id, user.DisplayName))
-        .ToListAsync(cancellationToken);
+    /// <summary>The totals of the filtered set, kept by <see cref="CountCache"/> until a contract, customer or
+    /// order changes (or 30 s pass): summing 100,000 contracts on every page view would make the page's cost
+    /// grow with the ledger. The key holds everything the set depends on: who asks (a salesperson sees only
+    /// their own contracts), every filter value and today's date (overdue).</summary>
+    public Task<IReadOnlyList<LedgerTotals>> CachedTotalsAsync(
+        IQueryable<Contract> filtered, LedgerFilter filter, ClaimsPrincipal user, DateOnly today, CancellationToken cancellationToken)
+    {
+        var scope = TrackingAccess.SeesWholeLedger(user) ? "*" : TrackingAccess.UserId(user);
+        var key = string.Join(
+            '\u001f',
+            "ledger-totals",
+            generations.Of<Contract>().ToString(CultureInfo.InvariantCulture),
+            generations.Of<Domain.Customers.Customer>().ToString(CultureInfo.InvariantCulture),
+            generations.Of<SalesOrder>().ToString(CultureInfo.InvariantCulture),
+            scope,
+            today.ToString("O", CultureInfo.InvariantCulture),
+            filter.Q?.Trim().ToUpperInvariant(),
+            filter.Status?.ToString(),
+            filter.Overdue?.ToString(),
+            filter.Sales,
+            filter.From?.ToString("O", CultureInfo.InvariantCulture),
+            filter.To?.ToString("O", CultureInfo.InvariantCulture),
+            filter.Min?.ToString(CultureInfo.InvariantCulture),
+            filter.Max?.ToString(CultureInfo.InvariantCulture));
+        return cache.GetOrComputeAsync(key, () => TotalsAsync(filtered, cancellationToken));
+    }
+
+    /// <summary>Salespeople who have contracts, for the filter (kept until an order or a user changes).</summary>
+    public Task<List<KeyValuePair<string, string>>> SalespeopleAsync(CancellationToken cancellationToken)
+    {
+        var key = string.Join(
+            '\u001f',
+            "ledger-salespeople",
+            generations.Of<SalesOrder>().ToString(CultureInfo.InvariantCulture),
+            generations.Of<AppUser>().ToString(CultureInfo.InvariantCulture));
+        return cache.GetOrComputeAsync(key, () =>
+            (from user in db.Users
+             where db.SalesOrders.Any(o => o.SalesUserId == user.Id && o.Status == OrderStatus.Contracted)
+             orderby user.DisplayName
+             select new KeyValuePair<string, string>(user.Id, user.DisplayName))
+            .ToListAsync(cancellationToken));
+    }
 }

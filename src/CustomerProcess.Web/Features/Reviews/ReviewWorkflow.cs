@@ -5,7 +5,7 @@ using CustomerProcess.Domain.Orders;
 using CustomerProcess.Domain.Reviews;
 using CustomerProcess.Infrastructure.Identity;
 using CustomerProcess.Infrastructure.Persistence;
-using Microsoft.AspNetCore.Identity;
+using CustomerProcess.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerProcess.Web.Features.Reviews;
@@ -22,11 +22,12 @@ public sealed class ReviewWorkflow(
     AppDbContext db,
     ReviewRouting routing,
     DocumentNumbers numbers,
-    UserManager<AppUser> users,
+    SignatureCredentials credentials,
     TimeProvider clock,
     IEnumerable<IReviewOutcomeHandler> outcomeHandlers)
 {
     public static readonly DomainError WrongPassword = new("signature.password", "The password is not correct. Nothing was signed.");
+    public static readonly DomainError LockedOut = new("signature.locked-out", "Too many wrong passwords: signing is locked for a while. Nothing was signed; try again later or ask an administrator.");
     public static readonly DomainError NotFound = new("review.not-found", "The review does not exist.");
     public static readonly DomainError NotApproved = new("contract.not-approved", "Only an approved order can be signed as a contract.");
 
@@ -101,15 +102,10 @@ public sealed class ReviewWorkflow(
     /// <summary>An electronic signature: the signer re-enters the password; a wrong password records nothing.</summary>
     public async Task<Result> SignAsync(Guid reviewId, string department, string userId, SignCommand command, CancellationToken cancellationToken)
     {
-        var signer = await users.FindByIdAsync(userId);
-        if (signer is null || !await users.CheckPasswordAsync(signer, command.Password))
+        var (check, signer) = await credentials.VerifyAsync(userId, command.Password);
+        if (signer is null)
         {
-            if (signer is not null)
-            {
-                await users.AccessFailedAsync(signer);
-            }
-
-            return WrongPassword;
+            return check == CredentialCheck.LockedOut ? LockedOut : WrongPassword;
         }
 
         db.ChangeTracker.Clear();
@@ -292,15 +288,10 @@ public sealed class ReviewWorkflow(
 
     private async Task<Result> Decide(Guid reviewId, string userId, string password, Func<ReviewBundle, string, Result<ReviewSignature>> decide, CancellationToken cancellationToken)
     {
-        var signer = await users.FindByIdAsync(userId);
-        if (signer is null || !await users.CheckPasswordAsync(signer, password))
+        var (check, signer) = await credentials.VerifyAsync(userId, password);
+        if (signer is null)
         {
-            if (signer is not null)
-            {
-                await users.AccessFailedAsync(signer);
-            }
-
-            return WrongPassword;
+            return check == CredentialCheck.LockedOut ? LockedOut : WrongPassword;
         }
 
         db.ChangeTracker.Clear();

@@ -245,7 +245,8 @@ public sealed class LedgerQuery(AppDbContext db, CountCache cache, ChangeGenerat
             generations.Of<AppUser>().ToString(CultureInfo.InvariantCulture));
         return cache.GetOrComputeAsync(key, () =>
             (from user in db.Users
-             where db.SalesOrders.Any(o => o.SalesUserId == user.Id && o.Status == OrderStatus.Contracted)
+             // IN (subquery), not a correlated EXISTS: SQLite would scan the Status index once per user.
+             where db.SalesOrders.Where(o => o.Status == OrderStatus.Contracted).Select(o => o.SalesUserId).Contains(user.Id)
              orderby user.DisplayName
              select new KeyValuePair<string, string>(user.Id, user.DisplayName))
             .ToListAsync(cancellationToken));

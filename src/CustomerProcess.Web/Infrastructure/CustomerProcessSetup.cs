@@ -169,6 +169,7 @@ public static class CustomerProcessSetup
                 diagnostics.Set("CorrelationId", http.TraceIdentifier);
                 diagnostics.Set("User", http.User.Identity?.Name ?? "-");
             });
+        app.UseMiddleware<ClientAbortMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

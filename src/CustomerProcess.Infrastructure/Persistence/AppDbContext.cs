@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using CustomerProcess.Domain.Attachments;
 using CustomerProcess.Domain.Auditing;
 using CustomerProcess.Domain.Common;
@@ -120,55 +119,6 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
     }
 }
 
-/// <summary>
-/// The SQLite context. SQLite lets one connection write at a time; when several requests save at once
-/// (four heads signing), the ones that find the file locked wait in SQLite's busy handler, which sleeps
-/// in growing steps (1, 2, 5, 10 … 100 ms), so a write of a few milliseconds could keep the next one
-/// waiting for tens of milliseconds. Saves of this process therefore queue on an async gate per
-/// database file and start the moment the previous one ends; the busy timeout (<see cref="SqliteBusyTimeout"/>)
-/// still covers other processes. A save inside an explicit transaction already holds SQLite's write
-/// lock and does not take the gate.
-/// </summary>
-public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options)
-{
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> WriteGates = new(StringComparer.Ordinal);
-
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        var gate = GateForSave();
-        gate?.Wait();
-        try
-        {
-            return base.SaveChanges(acceptAllChangesOnSuccess);
-        }
-        finally
-        {
-            gate?.Release();
-        }
-    }
-
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        var gate = GateForSave();
-        if (gate is not null)
-        {
-            await gate.WaitAsync(cancellationToken);
-        }
-
-        try
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-        finally
-        {
-            gate?.Release();
-        }
-    }
-
-    private SemaphoreSlim? GateForSave() =>
-        Database.CurrentTransaction is null && Database.GetConnectionString() is { } connectionString
-            ? WriteGates.GetOrAdd(connectionString, _ => new SemaphoreSlim(1, 1))
-            : null;
-}
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
 
 public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options) : AppDbContext(options);

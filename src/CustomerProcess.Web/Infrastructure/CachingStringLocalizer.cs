@@ -8,8 +8,8 @@ namespace CustomerProcess.Web.Infrastructure;
 /// <summary>
 /// The framework's resource-file localizers, with every looked-up string kept per UI culture. The
 /// framework's <see cref="ResourceManagerStringLocalizer"/> goes through <see cref="System.Resources.ResourceManager"/>
-/// (a lock and several dictionary lookups) for each of the hundred or so labels a page shows; measured
-/// on the ledger page that was about a sixth of its CPU time (docs/adr/0006, bench/results/latest.md).
+/// (a lock and several dictionary lookups) for each of the hundred or so labels a page shows; in traces
+/// of the ledger page under load that was 3-10 % of the samples (bench/results/latest.md).
 /// The resources are compiled into the assembly and never change while the app runs.
 /// </summary>
 public sealed class CachingStringLocalizerFactory(IOptions<LocalizationOptions> options, ILoggerFactory loggerFactory) : IStringLocalizerFactory

@@ -140,6 +140,18 @@ public sealed class ReviewWorkflow(
     /// <summary>Moves a complete review on (to approval, or to rejected); safe to call any time.</summary>
     public async Task<bool> AdvanceAsync(Guid reviewId, CancellationToken cancellationToken)
     {
+        // Review.Advance does nothing while the review is not in progress or a section is unsigned, which is
+        // the case after most signatures: one query answers that, instead of loading the review and its order.
+        // Read after the caller's commit, so of two heads signing the last two sections at once, the later
+        // commit sees both signed.
+        var mayAdvance = await db.Reviews.AnyAsync(
+            r => r.Id == reviewId && r.Status == ReviewStatus.InProgress && r.Sections.All(s => s.Status == SectionStatus.Signed),
+            cancellationToken);
+        if (!mayAdvance)
+        {
+            return false;
+        }
+
         var advanced = await ConcurrencyRetry.RunAsync(db, async () =>
         {
             db.ChangeTracker.Clear();

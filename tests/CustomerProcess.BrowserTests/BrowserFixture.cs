@@ -67,7 +67,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.FillAsync("#UserName", userName);
         await page.FillAsync("#Password", DemoData.Password);
         await page.ClickAsync("button[type=submit].primary");
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        }
+        catch (TimeoutException e)
+        {
+            // Say what the browser shows: a CI run once timed out here on its first sign-in.
+            var shown = await page.Locator("main").InnerTextAsync();
+            throw new TimeoutException($"{userName} was not signed in; still at {page.Url}, showing: {shown}", e);
+        }
+
         return page;
     }
 

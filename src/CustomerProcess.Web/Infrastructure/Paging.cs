@@ -47,10 +47,6 @@ public static class PagingExtensions
         counted = Math.Max(counted, ((number - 1) * pageSize) + items.Count);
         return new Page<T>(items, number, pageSize, counted);
     }
-
-    /// <summary>Counts at most CountCap+1 rows of a query.</summary>
-    public static Task<int> CountCappedAsync<T>(this IQueryable<T> query, CancellationToken cancellationToken) =>
-        Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(query.Take(Page<T>.CountCap + 1), cancellationToken);
 }
 
 /// <summary>
@@ -67,8 +63,6 @@ public sealed class CountCache : IDisposable
     private const int MaxEntries = 5_000;
 
     private readonly MemoryCache _figures = new(new MemoryCacheOptions { SizeLimit = MaxEntries });
-
-    public Task<int> GetOrCountAsync(string key, Func<Task<int>> count) => GetOrComputeAsync(key, count);
 
     public async Task<T> GetOrComputeAsync<T>(string key, Func<Task<T>> compute)
     {

@@ -7,6 +7,7 @@ public static class FeatureServices
 {
     public static IServiceCollection AddCustomerProcessFeatures(this IServiceCollection services)
     {
+        services.AddScoped<DepartmentNames>();
         services.AddScoped<HistoryQuery>();
         services.AddScoped<Features.Attachments.AttachmentAccess>();
         services.AddScoped<Features.Customers.CustomerCommands>();

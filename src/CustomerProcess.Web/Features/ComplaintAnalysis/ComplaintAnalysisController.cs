@@ -25,7 +25,7 @@ public sealed record AnalysisViewModel(
 /// <summary>Complaints and returns by customer, product, cause, department and month, and the answer clock per
 /// month — input to management review (domain.md §7).</summary>
 [Authorize(Roles = Roles.QualityStaff + "," + Roles.QualityHead + "," + Roles.GeneralManager + "," + Roles.SalesManager)]
-public sealed class ComplaintAnalysisController(AppDbContext db, TimeProvider clock, IOptions<ComplaintOptions> options, IStringLocalizer<SharedResource> l) : Controller
+public sealed class ComplaintAnalysisController(AppDbContext db, TimeProvider clock, IOptions<ComplaintOptions> options, DepartmentNames departmentNames, IStringLocalizer<SharedResource> l) : Controller
 {
     private const int MaxMonths = 36;
 
@@ -107,7 +107,7 @@ public sealed class ComplaintAnalysisController(AppDbContext db, TimeProvider cl
         var productIds = complaints.Select(c => c.ProductId).Concat(returns.Select(r => r.ProductId)).Concat(returnComplaints.Values.Select(c => c.ProductId))
             .Where(p => p != null).Select(p => p!.Value).Distinct().ToList();
         var products = await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => chinese ? p.NameZh : p.NameEn, cancellationToken);
-        var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Code, d => chinese ? d.NameZh : d.NameEn, cancellationToken);
+        var departments = await departmentNames.AllAsync(cancellationToken);
 
         string None() => l["(none)"];
         string Customer(Guid? id) => id is { } x && customers.TryGetValue(x, out var name) ? name : None();

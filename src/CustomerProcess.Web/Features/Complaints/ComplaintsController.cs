@@ -38,6 +38,7 @@ public sealed class ComplaintsController(
     ComplaintWaitingList waiting,
     TimeProvider clock,
     IOptions<ComplaintOptions> options,
+    DepartmentNames departmentNames,
     IStringLocalizer<SharedResource> l) : Controller
 {
     private const string Intake = ComplaintAccess.IntakeRoles;
@@ -325,7 +326,7 @@ public sealed class ComplaintsController(
         var owners = IsQuality
             ? await db.Users.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.DisplayName).Select(u => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(u.DisplayName, u.Id)).ToListAsync(cancellationToken)
             : [];
-        var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Code, d => chinese ? d.NameZh : d.NameEn, cancellationToken);
+        var departments = await departmentNames.AllAsync(cancellationToken);
         var files = await attachmentAccess.ListAsync(Domain.Attachments.AttachmentOwner.Complaint, id, cancellationToken);
         var attachments = new Attachments.AttachmentsViewModel(
             Domain.Attachments.AttachmentOwner.Complaint, id, files,

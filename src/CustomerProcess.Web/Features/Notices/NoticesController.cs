@@ -39,6 +39,7 @@ public sealed class NoticesController(
     TrackingAccess access,
     TaskNoticeDocument document,
     HistoryQuery history,
+    DepartmentNames departmentNames,
     IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet("New")]
@@ -188,7 +189,7 @@ public sealed class NoticesController(
         var orderNumber = await db.SalesOrders.Where(o => o.Id == contract.OrderId).Select(o => o.Number).FirstAsync(cancellationToken);
         var change = notice.ChangeId is { } changeId ? await db.ContractChanges.AsNoTracking().FirstOrDefaultAsync(c => c.Id == changeId, cancellationToken) : null;
         var chinese = Formatting.IsChinese;
-        var names = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Code, d => chinese ? d.NameZh : d.NameEn, cancellationToken);
+        var names = await departmentNames.AllAsync(cancellationToken);
         var acting = await access.ActingDepartmentsAsync(TrackingAccess.UserId(User), cancellationToken);
         var canRevise = TrackingAccess.CanAdminister(User) && notice.Kind == NoticeKind.ProductionTask && notice.Status != NoticeStatus.Superseded
                         && contract.Status == ContractStatus.Executing;

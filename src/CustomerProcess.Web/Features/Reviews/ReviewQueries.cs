@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerProcess.Web.Features.Reviews;
 
 /// <summary>Builds the review form's view model (used by the review page, the print view, the PDF and the ledger).</summary>
-public sealed class ReviewQueries(AppDbContext db, ReviewWorkflow workflow, ReviewAccess access)
+public sealed class ReviewQueries(AppDbContext db, ReviewWorkflow workflow, ReviewAccess access, DepartmentNames departmentNames)
 {
     public async Task<ReviewDetailsViewModel?> DetailsAsync(Guid reviewId, ClaimsPrincipal user, CancellationToken cancellationToken, string? errorSection = null, SignInput? posted = null)
     {
@@ -20,8 +20,7 @@ public sealed class ReviewQueries(AppDbContext db, ReviewWorkflow workflow, Revi
 
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
         var customer = await db.Customers.AsNoTracking().FirstAsync(c => c.Id == bundle.Order.CustomerId, cancellationToken);
-        var chinese = Formatting.IsChinese;
-        var names = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Code, d => chinese ? d.NameZh : d.NameEn, cancellationToken);
+        var names = await departmentNames.AllAsync(cancellationToken);
         var contract = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.ReviewId == reviewId, cancellationToken);
         var discrepancyIds = bundle.Review.Discrepancies.Select(d => d.Id).ToList();
         var evidence = (await db.Attachments.AsNoTracking()

@@ -56,6 +56,28 @@ public sealed class ReviewWorkflow(
         return order is null ? null : new ReviewBundle(review, order);
     }
 
+    /// <summary>
+    /// What <see cref="Review.Sign"/> decides on: the review's status, its sections and discrepancies (tracked,
+    /// one query), and the order's content version. The review's earlier signatures and the order with its
+    /// lines are not read: signing only adds a signature and moves one section, and the section's version
+    /// guards against a second signer (the loser retries against fresh data and is told it is signed).
+    /// </summary>
+    private async Task<(Review? Review, int ContentVersion)> LoadForSigningAsync(Guid reviewId, CancellationToken cancellationToken)
+    {
+        var review = await db.Reviews
+            .Include(r => r.Sections)
+            .Include(r => r.Discrepancies)
+            .AsSingleQuery()
+            .FirstOrDefaultAsync(r => r.Id == reviewId, cancellationToken);
+        if (review is null)
+        {
+            return (null, 0);
+        }
+
+        var contentVersion = await db.SalesOrders.Where(o => o.Id == review.OrderId).Select(o => (int?)o.ContentVersion).FirstOrDefaultAsync(cancellationToken);
+        return contentVersion is { } version ? (review, version) : (null, 0);
+    }
+
     /// <summary>The review and its order for display only: not tracked, so no change-tracking snapshots
     /// are made (the review form, its print view and PDF, the ledger's contract page).</summary>
     public async Task<ReviewBundle?> LoadForReadingAsync(Guid reviewId, CancellationToken cancellationToken)
@@ -111,15 +133,15 @@ public sealed class ReviewWorkflow(
         db.ChangeTracker.Clear();
         var result = await ConcurrencyRetry.RunAsync(db, async () =>
         {
-            var bundle = await LoadAsync(reviewId, cancellationToken);
-            if (bundle is null)
+            var (review, contentVersion) = await LoadForSigningAsync(reviewId, cancellationToken);
+            if (review is null)
             {
                 return Result.Failure(NotFound);
             }
 
-            var signed = bundle.Review.Sign(
+            var signed = review.Sign(
                 department, userId, signer.DisplayName, command.Conclusion, Clean(command.Comments),
-                command.CheckedItems, command.FormContentVersion, bundle.Order.ContentVersion, Now);
+                command.CheckedItems, command.FormContentVersion, contentVersion, Now);
             if (!signed.Succeeded)
             {
                 return Result.Failure(signed.Error!);

@@ -22,6 +22,7 @@ public sealed class ReviewsController(
     ReviewFormDocument formDocument,
     ReviewQueries queries,
     HistoryQuery history,
+    DepartmentNames departmentNames,
     IStringLocalizer<SharedResource> l) : Controller
 {
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
@@ -42,11 +43,6 @@ public sealed class ReviewsController(
             return Forbid();
         }
 
-        if (!await db.Reviews.AnyAsync(r => r.Id == id, cancellationToken))
-        {
-            return NotFound();
-        }
-
         if (ModelState.IsValid)
         {
             var result = await workflow.SignAsync(
@@ -55,8 +51,13 @@ public sealed class ReviewsController(
                 cancellationToken);
             if (result.Succeeded)
             {
-                TempData["Message"] = l["The {0} section was signed.", await DepartmentNameAsync(department, cancellationToken)].Value;
+                TempData["Message"] = l["The {0} section was signed.", await departmentNames.OfAsync(department, cancellationToken)].Value;
                 return RedirectToAction(nameof(Details), new { id });
+            }
+
+            if (result.Error == ReviewWorkflow.NotFound)
+            {
+                return NotFound();
             }
 
             ModelState.AddDomainError(result.Error!, l);
@@ -64,6 +65,11 @@ public sealed class ReviewsController(
 
         input.Password = "";
         var model = await ModelAsync(id, cancellationToken, department, input);
+        if (model is null)
+        {
+            return NotFound();
+        }
+
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return View(nameof(Details), model);
     }
@@ -276,9 +282,4 @@ public sealed class ReviewsController(
     private Task<string> DisplayNameAsync(CancellationToken cancellationToken) =>
         db.Users.Where(u => u.Id == UserId).Select(u => u.DisplayName).FirstAsync(cancellationToken);
 
-    private async Task<string> DepartmentNameAsync(string code, CancellationToken cancellationToken)
-    {
-        var department = await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Code == code, cancellationToken);
-        return department?.NameFor(Formatting.IsChinese) ?? code;
-    }
 }

@@ -1,4 +1,6 @@
+using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using CustomerProcess.Domain.Auditing;
 using CustomerProcess.Domain.Common;
 using CustomerProcess.Infrastructure.Identity;
@@ -11,11 +13,20 @@ namespace CustomerProcess.Infrastructure.Auditing;
 
 /// <summary>
 /// One mechanism for domain.md §11: every insert and update of a business record (and of
-/// users and their roles) adds field-level audit entries to the same SaveChanges, so they
+/// users and their roles) gets field-level audit entries written in the same transaction, so they
 /// commit or roll back together. Hard deletes of business records are refused.
+/// <para>
+/// The entries are worked out when SaveChanges starts (original values are still known) and written
+/// just before the transaction commits, as one multi-row INSERT (<see cref="AuditWriter"/>), not as
+/// tracked entities: EF sends one command per row on SQLite, and a signature's twelve fields made
+/// twelve commands. Every SaveChanges therefore runs in a transaction, even a one-row one. A save
+/// that fails drops its entries; a transaction rolled back outside a save drops what it gathered.
+/// </para>
 /// </summary>
-public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider clock) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
+    private readonly ConditionalWeakTable<DbContext, PendingAudit> _pending = [];
+
     private static readonly HashSet<string> IgnoredFields = new(StringComparer.Ordinal)
     {
         nameof(IdentityUser.ConcurrencyStamp),
@@ -37,7 +48,7 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
     {
         if (eventData.Context is not null)
         {
-            AddAuditEntries(eventData.Context);
+            Gather(eventData.Context);
         }
 
         return result;
@@ -50,13 +61,135 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
     {
         if (eventData.Context is not null)
         {
-            AddAuditEntries(eventData.Context);
+            Gather(eventData.Context);
         }
 
         return ValueTask.FromResult(result);
     }
 
-    private void AddAuditEntries(DbContext context)
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Saved(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Saved(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Failed(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Failed(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    // A transaction the application opens itself starts empty; the one EF opens inside SaveChanges
+    // (or reopens when SQL Server's execution strategy retries) carries what that save gathered.
+    DbTransaction IDbTransactionInterceptor.TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
+    {
+        ForgetOutsideSave(eventData.Context);
+        return result;
+    }
+
+    ValueTask<DbTransaction> IDbTransactionInterceptor.TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken)
+    {
+        ForgetOutsideSave(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    InterceptionResult IDbTransactionInterceptor.TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+    {
+        if (Take(eventData.Context) is { } entries)
+        {
+            AuditWriter.Write(eventData.Context!, transaction, entries);
+        }
+
+        return result;
+    }
+
+    async ValueTask<InterceptionResult> IDbTransactionInterceptor.TransactionCommittingAsync(
+        DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken)
+    {
+        if (Take(eventData.Context) is { } entries)
+        {
+            await AuditWriter.WriteAsync(eventData.Context!, transaction, entries, cancellationToken);
+        }
+
+        return result;
+    }
+
+    void IDbTransactionInterceptor.TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => ForgetOutsideSave(eventData.Context);
+
+    Task IDbTransactionInterceptor.TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken)
+    {
+        ForgetOutsideSave(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private void Gather(DbContext context)
+    {
+        var pending = _pending.GetOrCreateValue(context);
+        if (context.Database.CurrentTransaction is null)
+        {
+            // Not inside the application's own transaction: nothing gathered before belongs to this save.
+            pending.Entries.Clear();
+        }
+
+        pending.Saving = true;
+        pending.SaveStartsAt = pending.Entries.Count;
+        pending.Entries.AddRange(AuditEntries(context));
+        if (pending.Entries.Count > 0)
+        {
+            // Without a transaction there is no commit to write the entries at.
+            context.Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
+        }
+    }
+
+    private void Saved(DbContext? context)
+    {
+        if (context is not null && _pending.TryGetValue(context, out var pending))
+        {
+            pending.Saving = false;
+        }
+    }
+
+    private void Failed(DbContext? context)
+    {
+        if (context is not null && _pending.TryGetValue(context, out var pending))
+        {
+            pending.Saving = false;
+            if (pending.Entries.Count > pending.SaveStartsAt)
+            {
+                pending.Entries.RemoveRange(pending.SaveStartsAt, pending.Entries.Count - pending.SaveStartsAt);
+            }
+        }
+    }
+
+    private void ForgetOutsideSave(DbContext? context)
+    {
+        if (context is not null && _pending.TryGetValue(context, out var pending) && !pending.Saving)
+        {
+            pending.Entries.Clear();
+        }
+    }
+
+    private List<AuditEntry>? Take(DbContext? context)
+    {
+        if (context is null || !_pending.TryGetValue(context, out var pending) || pending.Entries.Count == 0)
+        {
+            return null;
+        }
+
+        var entries = pending.Entries.ToList();
+        pending.Entries.Clear();
+        return entries;
+    }
+
+    private List<AuditEntry> AuditEntries(DbContext context)
     {
         context.ChangeTracker.DetectChanges();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -128,10 +261,7 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
             };
         }
 
-        if (entries.Count > 0)
-        {
-            context.Set<AuditEntry>().AddRange(entries);
-        }
+        return entries;
     }
 
     private static bool IsAudited(EntityEntry entry) =>
@@ -173,5 +303,14 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString(),
         };
+    }
+
+    private sealed class PendingAudit
+    {
+        public List<AuditEntry> Entries { get; } = [];
+
+        public bool Saving { get; set; }
+
+        public int SaveStartsAt { get; set; }
     }
 }

@@ -27,7 +27,10 @@ public static class DatabaseInitializer
 
         var migrate = DatabaseSetup.ProviderFrom(configuration) == DatabaseProvider.Sqlite
             || configuration.GetValue("Database:MigrateOnStartup", false);
-        if (migrate)
+        // Migrate only when a migration is pending: the list comes from the migration attributes and the
+        // history table, while MigrateAsync also builds the model snapshot to look for unmigrated model
+        // changes, which on every start of an up-to-date database cost start-up time and memory.
+        if (migrate && (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
         {
             await db.Database.MigrateAsync(cancellationToken);
         }

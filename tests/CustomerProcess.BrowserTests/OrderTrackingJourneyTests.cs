@@ -83,6 +83,15 @@ public sealed class OrderTrackingJourneyTests(BrowserFixture browser)
         Assert.Contains("100.0 %", await row.TextContentAsync(), StringComparison.Ordinal);
         await BrowserFixture.ScreenshotAsync(admin, "35-ledger-completed-en");
 
+        // The salesperson who captured the order sees it in the ledger in Chinese, with the totals of the filter.
+        var sales = await browser.SignedInAsync("sales", "zh-CN");
+        await sales.GotoAsync("/Ledger?q=" + Uri.EscapeDataString(customer));
+        var own = sales.Locator($"#ledger tr[data-contract='{contract.Number}']");
+        Assert.Contains("已完成", await own.TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal("筛选结果合计", (await sales.Locator("h2", new() { HasText = "筛选结果合计" }).TextContentAsync())?.Trim());
+        Assert.Equal("1", (await sales.Locator("#ledger-totals tr[data-currency=CNY] td").Nth(1).TextContentAsync())?.Trim());
+        await BrowserFixture.ScreenshotAsync(sales, "36-ledger-sales-zh");
+
         Assert.Equal(errorsBefore, browser.PageErrors.Count);
         var stored = await browser.App.WithDbAsync(db => db.Contracts.AsNoTracking().SingleAsync(c => c.Id == contract.Id));
         Assert.Equal(ContractStatus.Completed, stored.Status);

@@ -100,10 +100,12 @@ start_app() {
   [ "$code" = "200" ] || die "the app did not serve /Account/Login within 60 s"
   t1=$(date +%s%N)
   COLD_MS=$(( (t1 - t0) / 1000000 ))
-  log "$name: app up in $COLD_MS ms (pid $APP_PID, core $SERVER_CPU)"
+  log "$name: app up in $COLD_MS ms (pid $APP_PID, core $SERVER_CPU); $(memory_now)"
 }
 
 peak_rss_mb() { awk '/VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$APP_PID/status"; }
+# memory_now: resident and peak resident memory of the app, for the log after each measurement.
+memory_now() { awk '/VmRSS/ { r = $2 } /VmHWM/ { h = $2 } END { printf "RSS %d MB (peak %d MB)", r / 1024, h / 1024 }' "/proc/$APP_PID/status"; }
 
 # sign_in <user> <jar>: a real form post with the antiforgery token; leaves the cookies in the jar.
 sign_in() {
@@ -120,7 +122,7 @@ sign_in() {
 cookie_header() { awk '$6 ~ /^cp\./ { printf "%s%s=%s", sep, $6, $7; sep="; " }' "$1"; }
 
 # ---------------------------------------------------------------- measurements
-declare -A TPUT P50 P99 NOTE
+declare -A TPUT P50 P99 NOTE MEM
 ORDER=()
 
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; }
@@ -165,7 +167,8 @@ measure() {
   P50[$key]=$p50; P99[$key]=$p99
   [ "$errors" = "0" ] && [ "$bad" = "0" ] || NOTE[$key]="errors: wrk $errors, hey $bad of $count"
   ORDER+=("$key")
-  log "$key: ${TPUT[$key]} req/s (${CPU[$key]} CPU ms/req), p50 ${P50[$key]} ms, p99 ${P99[$key]} ms at $RATE req/s ($count requests) ${NOTE[$key]:-}"
+  MEM[$key]=$(awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$APP_PID/status")
+  log "$key: ${TPUT[$key]} req/s (${CPU[$key]} CPU ms/req), p50 ${P50[$key]} ms, p99 ${P99[$key]} ms at $RATE req/s ($count requests); $(memory_now) ${NOTE[$key]:-}"
 }
 
 # warm_all <user> <url>...: every endpoint for 2 s, twice round, before any figure is taken
@@ -257,7 +260,8 @@ measure_sign() {
   [ "${bad1:-1}" = "0" ] && [ "${bad2:-1}" = "0" ] && [ "$signed" -ge "$requests" ] && [ "$signed" -le $((requests + 12)) ] \
     || NOTE[$key]="bad responses: ${bad1:-?}+${bad2:-?}; $SIGNED_NOTE"
   ORDER+=("$key")
-  log "$key: ${TPUT[$key]} req/s (${CPU[$key]} CPU ms/req), p50 ${P50[$key]} ms, p99 ${P99[$key]} ms; $SIGNED_NOTE ${NOTE[$key]:-}"
+  MEM[$key]=$(awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$APP_PID/status")
+  log "$key: ${TPUT[$key]} req/s (${CPU[$key]} CPU ms/req), p50 ${P50[$key]} ms, p99 ${P99[$key]} ms; $SIGNED_NOTE; $(memory_now) ${NOTE[$key]:-}"
 }
 
 # wrk prints 1.23ms / 456.00us / 1.02s
@@ -281,8 +285,11 @@ CUSTOMER_LARGE=$CUSTOMER_CODE
 CUSTOMER_CONTRACTS_LARGE=$CUSTOMER_CONTRACTS
 start_app "$WORK/c$LARGE.db" large
 COLD_LARGE=$COLD_MS
+START_MEM_LARGE=$(awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$APP_PID/status")
 REVIEW_URL="$BASE/Reviews/$REVIEW_LARGE"
 warm_all contracts "$BASE/bench/r0" "$BASE/bench/r1" "$BASE/bench/r2" "$BASE/Ledger" "$BASE/Ledger?q=$CUSTOMER_LARGE&sort=amount" "$REVIEW_URL" "$REVIEW_URL/Pdf"
+WARM_MEM_LARGE=$(awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$APP_PID/status")
+log "after warm-up: $(memory_now)"
 measure R0 "$BASE/bench/r0"
 measure R1 "$BASE/bench/r1"
 measure R2 "$BASE/bench/r2"
@@ -297,6 +304,7 @@ stop_app
 # Phase 2: 10,000 contracts (same binary, a fresh process).
 start_app "$WORK/c$SMALL.db" small
 COLD_SMALL=$COLD_MS
+START_MEM_SMALL=$(awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$APP_PID/status")
 warm_all contracts "$BASE/bench/r0" "$BASE/bench/r1" "$BASE/Ledger"
 measure R0_10k "$BASE/bench/r0"
 measure R1_10k "$BASE/bench/r1"
@@ -340,13 +348,14 @@ describe() {
   echo
   echo "Machine: $(nproc) cores, $(lscpu | awk -F: '/Model name/ { gsub(/^ +/, "", $2); print $2; exit }'), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) memory, $(uname -sr), .NET SDK $(dotnet --version)."
   echo "Server pinned to core $SERVER_CPU (\`taskset -c $SERVER_CPU\`), load generator on core $LOAD_CPU. Load average before / after: $LOAD_BEFORE / $LOAD_AFTER (the machine is shared; ratios are taken within one run)."
+  echo "Memory: the app's resident set was $START_MEM_LARGE MB after start-up and $WARM_MEM_LARGE MB after the warm-up of the 100k run, $START_MEM_SMALL MB after start-up of the 10k run; each row gives it after its measurement."
   echo "Data: seed $SEED; $SMALL and $LARGE contracts with their orders, lines, reviews, sections and signatures (bench/CustomerProcess.Bench.DataGen)."
   echo "Throughput: wrk, 1 thread, 8 connections, ${DURATION} s after a warm-up of every endpoint and ${WARMUP} s more. Server CPU per request: the app's user+system CPU time (/proc) over the throughput run divided by its requests; it is less disturbed by other load on the machine than req/s. Latency: hey at a fixed $RATE req/s (2 workers x $((RATE / 2)) req/s) for ${RATE_DURATION} s, nearest-rank percentiles of every request; A4 by wrk with bench/sign.lua, 4 connections x 5 req/s."
   echo
-  echo "| measurement | throughput (req/s) | server CPU per request (ms) | p50 at $RATE req/s (ms) | p99 at $RATE req/s (ms) | note |"
-  echo "|---|---:|---:|---:|---:|---|"
+  echo "| measurement | throughput (req/s) | server CPU per request (ms) | p50 at $RATE req/s (ms) | p99 at $RATE req/s (ms) | app RSS after (MB) | note |"
+  echo "|---|---:|---:|---:|---:|---:|---|"
   for key in "${ORDER[@]}"; do
-    echo "| $(describe "$key") | ${TPUT[$key]} | ${CPU[$key]} | ${P50[$key]} | ${P99[$key]} | ${NOTE[$key]:-} |"
+    echo "| $(describe "$key") | ${TPUT[$key]} | ${CPU[$key]} | ${P50[$key]} | ${P99[$key]} | ${MEM[$key]} | ${NOTE[$key]:-} |"
   done
   echo
   echo "A4: $SIGNED_NOTE."

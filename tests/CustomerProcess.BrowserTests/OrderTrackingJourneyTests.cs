@@ -86,6 +86,9 @@ public sealed class OrderTrackingJourneyTests(BrowserFixture browser)
         // The salesperson who captured the order sees it in the ledger in Chinese, with the totals of the filter.
         var sales = await browser.SignedInAsync("sales", "zh-CN");
         await sales.GotoAsync("/Ledger?q=" + Uri.EscapeDataString(customer));
+        // The paper form's name is the Chinese title itself: said once in Chinese, beside the title in English.
+        Assert.Equal("合同台帐", (await sales.Locator("h1").TextContentAsync())?.Trim());
+        Assert.Equal("Contract ledger 合同台帐", (await admin.Locator("h1").TextContentAsync())?.Trim());
         var own = sales.Locator($"#ledger tr[data-contract='{contract.Number}']");
         Assert.Contains("已完成", await own.TextContentAsync(), StringComparison.Ordinal);
         Assert.Equal("筛选结果合计", (await sales.Locator("h2", new() { HasText = "筛选结果合计" }).TextContentAsync())?.Trim());

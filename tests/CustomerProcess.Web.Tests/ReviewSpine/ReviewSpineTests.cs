@@ -207,6 +207,18 @@ public sealed class ReviewSpineTests(AppFactory app)
     }
 
     [Fact]
+    public async Task A_signature_posted_to_a_review_that_does_not_exist_is_404_and_writes_nothing()
+    {
+        var missing = Guid.CreateVersion7();
+        var before = await app.WithDbAsync(db => db.ReviewSignatures.CountAsync());
+
+        Assert.Equal(HttpStatusCode.NotFound, (await _driver.SignAsync(missing, "Quality")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await _driver.SignAsync(missing, "Quality", conclusion: "")).Status); // an invalid form too
+
+        Assert.Equal(before, await app.WithDbAsync(db => db.ReviewSignatures.CountAsync()));
+    }
+
+    [Fact]
     public async Task The_production_head_gets_403_when_posting_a_signature_to_the_quality_section()
     {
         var customer = await _driver.CustomerAsync(CustomerClass.New);

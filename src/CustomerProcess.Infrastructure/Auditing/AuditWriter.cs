@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Text;
 using CustomerProcess.Domain.Auditing;
 using Microsoft.EntityFrameworkCore;
@@ -43,33 +44,21 @@ internal static class AuditWriter
 
     private static IEnumerable<DbCommand> Commands(DbContext context, DbTransaction transaction, IReadOnlyList<AuditEntry> entries)
     {
-        var entityType = context.Model.FindEntityType(typeof(AuditEntry))
-            ?? throw new InvalidOperationException("AuditEntry is not in the model.");
-        var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
-        var columns = entityType.GetProperties().Where(p => p.ValueGenerated == ValueGenerated.Never).ToList();
-        var sql = context.GetService<ISqlGenerationHelper>();
-        var head = new StringBuilder("INSERT INTO ")
-            .Append(sql.DelimitIdentifier(table.Name, table.Schema))
-            .Append(" (")
-            .AppendJoin(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))
-            .Append(") VALUES ")
-            .ToString();
-        var rowsPerCommand = Math.Min(1_000, MaxParameters / columns.Count);
-
-        for (var start = 0; start < entries.Count; start += rowsPerCommand)
+        var plan = Plans.GetValue(context.Model, _ => Plan.For(context));
+        for (var start = 0; start < entries.Count; start += plan.RowsPerCommand)
         {
             var command = transaction.Connection!.CreateCommand();
             command.Transaction = transaction;
-            var text = new StringBuilder(head);
-            var end = Math.Min(entries.Count, start + rowsPerCommand);
+            var text = new StringBuilder(plan.Head);
+            var end = Math.Min(entries.Count, start + plan.RowsPerCommand);
             for (var row = start; row < end; row++)
             {
                 text.Append(row == start ? "(" : ", (");
-                for (var c = 0; c < columns.Count; c++)
+                for (var c = 0; c < plan.Columns.Count; c++)
                 {
-                    var name = $"{sql.GenerateParameterName("a")}{row - start}_{c}";
-                    var value = columns[c].GetGetter().GetClrValue(entries[row]);
-                    command.Parameters.Add(columns[c].GetRelationalTypeMapping().CreateParameter(command, name, value, columns[c].IsNullable));
+                    var column = plan.Columns[c];
+                    var name = $"{plan.ParameterPrefix}{row - start}_{c}";
+                    command.Parameters.Add(column.Mapping.CreateParameter(command, name, column.Getter.GetClrValue(entries[row]), column.Nullable));
                     text.Append(c == 0 ? "" : ", ").Append(name);
                 }
 
@@ -78,6 +67,32 @@ internal static class AuditWriter
 
             command.CommandText = text.ToString();
             yield return command;
+        }
+    }
+
+    // The INSERT's head, columns and type mappings depend only on the model: worked out once per model
+    // (one per provider), not on every commit.
+    private static readonly ConditionalWeakTable<IModel, Plan> Plans = [];
+
+    private sealed record Column(IClrPropertyGetter Getter, RelationalTypeMapping Mapping, bool Nullable);
+
+    private sealed record Plan(string Head, string ParameterPrefix, IReadOnlyList<Column> Columns, int RowsPerCommand)
+    {
+        public static Plan For(DbContext context)
+        {
+            var entityType = context.Model.FindEntityType(typeof(AuditEntry))
+                ?? throw new InvalidOperationException("AuditEntry is not in the model.");
+            var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+            var properties = entityType.GetProperties().Where(p => p.ValueGenerated == ValueGenerated.Never).ToList();
+            var sql = context.GetService<ISqlGenerationHelper>();
+            var head = new StringBuilder("INSERT INTO ")
+                .Append(sql.DelimitIdentifier(table.Name, table.Schema))
+                .Append(" (")
+                .AppendJoin(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))
+                .Append(") VALUES ")
+                .ToString();
+            var columns = properties.Select(p => new Column(p.GetGetter(), p.GetRelationalTypeMapping(), p.IsNullable)).ToList();
+            return new Plan(head, sql.GenerateParameterName("a"), columns, Math.Min(1_000, MaxParameters / columns.Count));
         }
     }
 }

@@ -60,7 +60,7 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 });
 builder.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddScoped<ICurrentUser, SystemUser>();
+builder.Services.AddSingleton<ICurrentUser, SystemUser>();
 builder.Services.AddAppDatabase(builder.Configuration);
 builder.Services.AddIdentityCore<AppUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<AppDbContext>();
 using (var host = builder.Build())

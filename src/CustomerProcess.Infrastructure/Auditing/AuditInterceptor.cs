@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using CustomerProcess.Domain.Auditing;
@@ -81,6 +82,14 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData) => Failed(eventData.Context);
 
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Failed(eventData.Context);
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Failed(eventData.Context);
+        return Task.CompletedTask;
+    }
+
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
         Failed(eventData.Context);
@@ -133,6 +142,14 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
     private void Gather(DbContext context)
     {
         var pending = _pending.GetOrCreateValue(context);
+        if (pending.Lease != context.ContextId.Lease)
+        {
+            // A pooled context serves a new request: nothing from the last lease carries over.
+            pending.Entries.Clear();
+            pending.Saving = false;
+            pending.Lease = context.ContextId.Lease;
+        }
+
         if (context.Database.CurrentTransaction is null)
         {
             // Not inside the application's own transaction: nothing gathered before belongs to this save.
@@ -151,7 +168,7 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
 
     private void Saved(DbContext? context)
     {
-        if (context is not null && _pending.TryGetValue(context, out var pending))
+        if (context is not null && Current(context, out var pending))
         {
             pending.Saving = false;
         }
@@ -159,7 +176,7 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
 
     private void Failed(DbContext? context)
     {
-        if (context is not null && _pending.TryGetValue(context, out var pending))
+        if (context is not null && Current(context, out var pending))
         {
             pending.Saving = false;
             if (pending.Entries.Count > pending.SaveStartsAt)
@@ -171,15 +188,19 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
 
     private void ForgetOutsideSave(DbContext? context)
     {
-        if (context is not null && _pending.TryGetValue(context, out var pending) && !pending.Saving)
+        if (context is not null && Current(context, out var pending) && !pending.Saving)
         {
             pending.Entries.Clear();
         }
     }
 
+    /// <summary>The entries gathered for the context's current lease, if any.</summary>
+    private bool Current(DbContext context, [NotNullWhen(true)] out PendingAudit? pending) =>
+        _pending.TryGetValue(context, out pending) && pending.Lease == context.ContextId.Lease;
+
     private List<AuditEntry>? Take(DbContext? context)
     {
-        if (context is null || !_pending.TryGetValue(context, out var pending) || pending.Entries.Count == 0)
+        if (context is null || !Current(context, out var pending) || pending.Entries.Count == 0)
         {
             return null;
         }
@@ -308,6 +329,9 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
     private sealed class PendingAudit
     {
         public List<AuditEntry> Entries { get; } = [];
+
+        /// <summary>The context's pool lease the entries belong to (ADR 0009).</summary>
+        public int Lease { get; set; }
 
         public bool Saving { get; set; }
 

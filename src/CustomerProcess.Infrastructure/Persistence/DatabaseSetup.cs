@@ -30,9 +30,14 @@ public static class DatabaseSetup
             ? provider
             : DatabaseProvider.Sqlite;
 
+    /// <summary>
+    /// Registers the context for the configured provider. Contexts are pooled (ADR 0009): their
+    /// options, interceptors and EF's internal services are built once, not per request, so every
+    /// interceptor is a singleton and keeps per-context state keyed by the context's pool lease.
+    /// </summary>
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddScoped<AuditInterceptor>();
+        services.AddSingleton<AuditInterceptor>();
         services.AddSingleton<VersionInterceptor>();
         services.AddSingleton<ChangeGenerations>();
         services.AddScoped<DocumentNumbers>();
@@ -46,7 +51,7 @@ public static class DatabaseSetup
                 throw new InvalidOperationException("ConnectionStrings:Default is required for SQL Server.");
             }
 
-            services.AddDbContext<SqlServerAppDbContext>((sp, options) => options
+            services.AddDbContextPool<SqlServerAppDbContext>((sp, options) => options
                 .UseSqlServer(connectionString, SqlServerOptions)
                 .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ChangeGenerations>()));
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqlServerAppDbContext>());
@@ -54,7 +59,7 @@ public static class DatabaseSetup
         else
         {
             connectionString = string.IsNullOrWhiteSpace(connectionString) ? "Data Source=customerprocess.db" : connectionString;
-            services.AddDbContext<SqliteAppDbContext>((sp, options) => options
+            services.AddDbContextPool<SqliteAppDbContext>((sp, options) => options
                 .UseSqlite(connectionString, SqliteOptions)
                 .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ChangeGenerations>(), SqliteBusyTimeout.Instance));
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());

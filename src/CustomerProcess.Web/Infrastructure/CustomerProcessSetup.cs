@@ -37,7 +37,7 @@ public static class CustomerProcessSetup
 
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
-        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddSingleton<ICurrentUser, HttpCurrentUser>();
         services.AddAppDatabase(configuration);
         services.AddPdf(configuration);
 
@@ -71,6 +71,7 @@ public static class CustomerProcessSetup
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.Events.OnValidatePrincipal = SecurityStampCheck.ValidatePrincipalAsync;
             options.Events.OnRedirectToAccessDenied = context =>
             {
                 // A forbidden request is answered with 403 and the localized error page, not a redirect.

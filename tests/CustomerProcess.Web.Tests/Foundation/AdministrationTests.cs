@@ -105,6 +105,33 @@ public sealed class AdministrationTests(AppFactory app)
     }
 
     [Fact]
+    public async Task A_deactivated_users_open_session_ends_when_the_security_stamp_is_next_checked()
+    {
+        using var admin = app.CreateBrowserClient();
+        await admin.SignInAsync("admin");
+        var userName = "leaving" + Guid.NewGuid().ToString("N")[..6];
+        await admin.SubmitAsync("/Users/Create",
+            [new("UserName", userName), new("DisplayName", "Leaving"), new("Roles", Roles.QualityStaff), new("Password", DemoData.Password)]);
+        var id = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
+        using var user = app.CreateBrowserClient();
+        await user.SignInAsync(userName);
+        Assert.Equal(HttpStatusCode.OK, (await user.GetAsync("/")).Status);
+
+        var token = await admin.TokenFromAsync("/Users");
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostAsync($"/Users/SetActive/{id}?active=false", [], token)).Status);
+
+        // Within the security-stamp interval (1 minute) the cookie is not checked against the database.
+        Assert.Equal(HttpStatusCode.OK, (await user.GetAsync("/")).Status);
+        app.Clock.Advance(TimeSpan.FromSeconds(61));
+        var after = await user.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, after.Status);
+        Assert.Contains("/Account/Login", after.Location, StringComparison.Ordinal);
+        // The administrator's own cookie is just as old: it is checked, found valid and renewed.
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/Users")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/Users")).Status);
+    }
+
+    [Fact]
     public async Task The_administrator_renames_a_department_and_sets_its_head()
     {
         using var admin = app.CreateBrowserClient();

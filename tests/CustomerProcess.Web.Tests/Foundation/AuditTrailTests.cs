@@ -5,6 +5,7 @@ using CustomerProcess.Infrastructure.Auditing;
 using CustomerProcess.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CustomerProcess.Web.Tests.Foundation;
@@ -138,6 +139,43 @@ public sealed class AuditTrailTests : IDisposable
     }
 
     [Fact]
+    public async Task A_pooled_context_does_not_carry_a_cancelled_saves_entries_into_its_next_lease()
+    {
+        // The app pools its contexts (ADR 0009) and the interceptor is a singleton: what one request
+        // gathered must never be written by the next request that leases the same context.
+        var canceller = new CancellingInterceptor();
+        var options = new DbContextOptionsBuilder<SqliteAppDbContext>()
+            .UseSqlite($"Data Source={_path}")
+            .AddInterceptors(new VersionInterceptor(), new AuditInterceptor(new Auditor(), new FakeTimeProvider(new DateTimeOffset(Now))), canceller)
+            .Options;
+        var pool = new PooledDbContextFactory<SqliteAppDbContext>(options, poolSize: 1);
+        var cancelled = new Product("AT-C1", "取消", "Cancelled", null, "台", isStandard: true);
+        Guid instance;
+        await using (var db = await pool.CreateDbContextAsync())
+        {
+            instance = db.ContextId.InstanceId;
+            db.Products.Add(cancelled);
+            canceller.Armed = true;
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => db.SaveChangesAsync());
+        }
+
+        var next = new Product("AT-C2", "下一个", "Next lease", null, "台", isStandard: true);
+        await using (var db = await pool.CreateDbContextAsync())
+        {
+            Assert.Equal(instance, db.ContextId.InstanceId);
+            await using var tx = await db.Database.BeginTransactionAsync();
+            db.Products.Add(next);
+            await db.SaveChangesAsync();
+            await tx.CommitAsync();
+        }
+
+        await using var read = NewContext();
+        Assert.False(await read.Products.AnyAsync(p => p.Id == cancelled.Id));
+        Assert.Equal(0, await read.AuditEntries.CountAsync(a => a.EntityId == cancelled.Id.ToString()));
+        Assert.True(await read.AuditEntries.AnyAsync(a => a.EntityId == next.Id.ToString() && a.Field == "NameEn" && a.NewValue == "Next lease"));
+    }
+
+    [Fact]
     public async Task Thousands_of_entries_in_one_save_are_split_under_the_parameter_limits()
     {
         // 500 products x 7 audited fields = 3,500 entries x 10 columns: 35,000 parameters in one INSERT would
@@ -188,6 +226,24 @@ public sealed class AuditTrailTests : IDisposable
         public string? UserId => "u-1";
 
         public string UserName => "auditor";
+    }
+
+    /// <summary>Cancels the next save after the audit interceptor has gathered its entries.</summary>
+    private sealed class CancellingInterceptor : SaveChangesInterceptor
+    {
+        public bool Armed { get; set; }
+
+        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+            DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (Armed)
+            {
+                Armed = false;
+                throw new OperationCanceledException("The request was aborted.");
+            }
+
+            return ValueTask.FromResult(result);
+        }
     }
 
     /// <summary>Counts the commands EF sends, by their text.</summary>

@@ -104,8 +104,12 @@ start_app() {
 }
 
 peak_rss_mb() { awk '/VmHWM/ { printf "%d", $2 / 1024 }' "/proc/$APP_PID/status"; }
-# memory_now: resident and peak resident memory of the app, for the log after each measurement.
-memory_now() { awk '/VmRSS/ { r = $2 } /VmHWM/ { h = $2 } END { printf "RSS %d MB (peak %d MB)", r / 1024, h / 1024 }' "/proc/$APP_PID/status"; }
+# memory_now: resident and peak resident memory of the app, and the managed heap as the GC reports
+# it (/bench/gc: heap, committed, generations, collections, JIT-compiled methods), for the log.
+memory_now() {
+  awk '/VmRSS/ { r = $2 } /VmHWM/ { h = $2 } END { printf "RSS %d MB (peak %d MB)", r / 1024, h / 1024 }' "/proc/$APP_PID/status"
+  printf '; GC: %s' "$(curl -s --max-time 5 "$BASE/bench/gc" || echo n/a)"
+}
 
 # sign_in <user> <jar>: a real form post with the antiforgery token; leaves the cookies in the jar.
 sign_in() {

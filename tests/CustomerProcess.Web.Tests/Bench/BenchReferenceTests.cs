@@ -10,7 +10,7 @@ namespace CustomerProcess.Web.Tests.Bench;
 /// <summary>The load benchmark's reference endpoints (bench/run.sh) exist only in the Benchmark environment.</summary>
 public sealed class BenchReferenceTests
 {
-    private static readonly string[] References = ["/bench/r0", "/bench/r1", "/bench/r2"];
+    private static readonly string[] References = ["/bench/r0", "/bench/r1", "/bench/r2", "/bench/gc"];
 
     [Theory]
     [InlineData("Development")]
@@ -70,6 +70,11 @@ public sealed class BenchReferenceTests
         Assert.Contains(number, rows1[0], StringComparison.Ordinal);
         Assert.Contains("2,469.00", rows1[0], StringComparison.Ordinal);
         Assert.Contains("DD-2026-9001", rows1[0], StringComparison.Ordinal);
+
+        // The memory line of the benchmark log: the managed heap as the GC reports it.
+        var gc = await client.GetAsync("/bench/gc");
+        Assert.Equal(HttpStatusCode.OK, gc.Status);
+        Assert.Matches(@"^MB: heap \d+\.\d, committed \d+\.\d, .*; collections gen0/1/2 \d+/\d+/\d+; JIT-compiled methods \d+; pool threads \d+$", gc.Html);
     }
 
     private sealed class EnvironmentAppFactory(string environment) : AppFactory

@@ -67,6 +67,20 @@ public static class BenchReferences
 
             return Results.Content(html.Append(PageEnd).ToString(), "text/html; charset=utf-8");
         }).AllowAnonymous();
+
+        // The managed heap as the GC sees it, for the memory lines of bench/run.sh.
+        app.MapGet("/bench/gc", () =>
+        {
+            var info = GC.GetGCMemoryInfo();
+            const double MB = 1024 * 1024;
+            return Results.Text(string.Create(
+                CultureInfo.InvariantCulture,
+                $"MB: heap {info.HeapSizeBytes / MB:F1}, committed {info.TotalCommittedBytes / MB:F1}, fragmented {info.FragmentedBytes / MB:F1}, " +
+                $"gen0/1/2/LOH/POH {info.GenerationInfo[0].SizeAfterBytes / MB:F1}/{info.GenerationInfo[1].SizeAfterBytes / MB:F1}/{info.GenerationInfo[2].SizeAfterBytes / MB:F1}" +
+                $"/{info.GenerationInfo[3].SizeAfterBytes / MB:F1}/{info.GenerationInfo[4].SizeAfterBytes / MB:F1}; " +
+                $"collections gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}; " +
+                $"JIT-compiled methods {System.Runtime.JitInfo.GetCompiledMethodCount()}; pool threads {ThreadPool.ThreadCount}"));
+        }).AllowAnonymous();
         return app;
     }
 

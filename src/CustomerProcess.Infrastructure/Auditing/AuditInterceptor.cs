@@ -212,7 +212,12 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
 
     private List<AuditEntry> AuditEntries(DbContext context)
     {
-        context.ChangeTracker.DetectChanges();
+        // Entries() below detects changes itself unless automatic detection is off.
+        if (!context.ChangeTracker.AutoDetectChangesEnabled)
+        {
+            context.ChangeTracker.DetectChanges();
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var changeSet = Guid.CreateVersion7();
         var entries = new List<AuditEntry>();

@@ -27,7 +27,12 @@ public sealed class VersionInterceptor : SaveChangesInterceptor
             return;
         }
 
-        context.ChangeTracker.DetectChanges();
+        // Entries() detects changes itself unless automatic detection is off; once is enough.
+        if (!context.ChangeTracker.AutoDetectChangesEnabled)
+        {
+            context.ChangeTracker.DetectChanges();
+        }
+
         foreach (var entry in context.ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
         {
             var version = entry.Property(nameof(IVersioned.Version));

@@ -23,7 +23,8 @@ public sealed class ReviewQueries(AppDbContext db, ReviewWorkflow workflow, Revi
         var names = await departmentNames.AllAsync(cancellationToken);
         var contract = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.ReviewId == reviewId, cancellationToken);
         var discrepancyIds = bundle.Review.Discrepancies.Select(d => d.Id).ToList();
-        var evidence = (await db.Attachments.AsNoTracking()
+        // Most reviews have no discrepancy: then there is no evidence to look for.
+        var evidence = discrepancyIds.Count == 0 ? new Dictionary<Guid, IReadOnlyList<Attachments.AttachmentListItem>>() : (await db.Attachments.AsNoTracking()
                 .Where(a => a.OwnerType == Domain.Attachments.AttachmentOwner.Discrepancy && discrepancyIds.Contains(a.OwnerId))
                 .OrderBy(a => a.UploadedAtUtc)
                 .Select(a => new { a.OwnerId, Item = new Attachments.AttachmentListItem(a.Id, a.FileName, a.Size, a.Description, a.UploadedByName, a.UploadedAtUtc) })

@@ -187,6 +187,28 @@ warm_all() {
       timeout 40 taskset -c $LOAD_CPU wrk -t1 -c4 -d2s "${header[@]}" "$url" >/dev/null
     done
   done
+  settle_jit
+}
+
+# settle_jit: tiered compilation recompiles the methods a warm-up made hot (tier 1) in the background,
+# and on one core only once the app has gone a while without compiling new ones: thousands of methods
+# were compiled during the first measurement after the warm-up (R0, and A4 after its own warm-up),
+# which then paid for them in CPU, latency and memory. Wait, without load, until the count of
+# JIT-compiled methods (/bench/gc) has not moved for 3 s (at most 60 s).
+settle_jit() {
+  local last="" now="" stable=0 waited=0
+  while [ "$waited" -lt 60 ]; do
+    sleep 1; waited=$((waited + 1))
+    now=$(curl -s --max-time 5 "$BASE/bench/gc" | sed -n 's/.*JIT-compiled methods \([0-9]*\).*/\1/p')
+    if [ -n "$now" ] && [ "$now" = "$last" ]; then
+      stable=$((stable + 1))
+      [ "$stable" -ge 3 ] && break
+    else
+      stable=0
+    fi
+    last=$now
+  done
+  log "JIT settled after $waited s idle: ${now:-?} methods compiled"
 }
 
 # prepare_signers <db>: sign in the four heads, read each one's antiforgery token from a review form,
@@ -237,6 +259,7 @@ measure_sign() {
   prepare_signers "$db"
   before=$(signed_sections "$db")
   timeout $((WARMUP + 30)) taskset -c $LOAD_CPU wrk -t4 -c4 -d"${WARMUP}s" -s "$BENCH/sign.lua" "$BASE" -- "$WORK" warm 0 >"$WORK/A4-warm.wrk"
+  settle_jit
   out=$WORK/A4.wrk
   local a b n
   a=$(cpu_ticks)
@@ -354,7 +377,7 @@ describe() {
   echo "Server pinned to core $SERVER_CPU (\`taskset -c $SERVER_CPU\`), load generator on core $LOAD_CPU. Load average before / after: $LOAD_BEFORE / $LOAD_AFTER (the machine is shared; ratios are taken within one run)."
   echo "Memory: the app's resident set was $START_MEM_LARGE MB after start-up and $WARM_MEM_LARGE MB after the warm-up of the 100k run, $START_MEM_SMALL MB after start-up of the 10k run; each row gives it after its measurement."
   echo "Data: seed $SEED; $SMALL and $LARGE contracts with their orders, lines, reviews, sections and signatures (bench/CustomerProcess.Bench.DataGen)."
-  echo "Throughput: wrk, 1 thread, 8 connections, ${DURATION} s after a warm-up of every endpoint and ${WARMUP} s more. Server CPU per request: the app's user+system CPU time (/proc) over the throughput run divided by its requests; it is less disturbed by other load on the machine than req/s. Latency: hey at a fixed $RATE req/s (2 workers x $((RATE / 2)) req/s) for ${RATE_DURATION} s, nearest-rank percentiles of every request; A4 by wrk with bench/sign.lua, 4 connections x 5 req/s."
+  echo "Throughput: wrk, 1 thread, 8 connections, ${DURATION} s after a warm-up of every endpoint, a pause until the JIT has recompiled what the warm-up made hot (the log gives how long), and ${WARMUP} s more. Server CPU per request: the app's user+system CPU time (/proc) over the throughput run divided by its requests; it is less disturbed by other load on the machine than req/s. Latency: hey at a fixed $RATE req/s (2 workers x $((RATE / 2)) req/s) for ${RATE_DURATION} s, nearest-rank percentiles of every request; A4 by wrk with bench/sign.lua, 4 connections x 5 req/s."
   echo
   echo "| measurement | throughput (req/s) | server CPU per request (ms) | p50 at $RATE req/s (ms) | p99 at $RATE req/s (ms) | app RSS after (MB) | note |"
   echo "|---|---:|---:|---:|---:|---:|---|"

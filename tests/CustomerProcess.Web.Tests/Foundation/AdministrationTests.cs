@@ -84,10 +84,7 @@ public sealed class AdministrationTests(AppFactory app)
     {
         using var admin = app.CreateBrowserClient();
         await admin.SignInAsync("admin");
-        var userName = "temp" + Guid.NewGuid().ToString("N")[..6];
-        await admin.SubmitAsync("/Users/Create",
-            [new("UserName", userName), new("DisplayName", "Temp"), new("Roles", Roles.QualityStaff), new("Password", DemoData.Password)]);
-        var id = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
+        var (userName, id) = await CreateQualityStaffAsync(admin, "temp");
 
         var token = await admin.TokenFromAsync("/Users");
         var off = await admin.PostAsync($"/Users/SetActive/{id}?active=false", [], token);
@@ -109,10 +106,7 @@ public sealed class AdministrationTests(AppFactory app)
     {
         using var admin = app.CreateBrowserClient();
         await admin.SignInAsync("admin");
-        var userName = "leaving" + Guid.NewGuid().ToString("N")[..6];
-        await admin.SubmitAsync("/Users/Create",
-            [new("UserName", userName), new("DisplayName", "Leaving"), new("Roles", Roles.QualityStaff), new("Password", DemoData.Password)]);
-        var id = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
+        var (userName, id) = await CreateQualityStaffAsync(admin, "leaving");
         using var user = app.CreateBrowserClient();
         await user.SignInAsync(userName);
         Assert.Equal(HttpStatusCode.OK, (await user.GetAsync("/")).Status);
@@ -149,5 +143,15 @@ public sealed class AdministrationTests(AppFactory app)
         Assert.Equal(headId, dept.HeadUserId);
         var history = await admin.GetAsync($"/Departments/History/{deptId}");
         Assert.Contains("法务部", history.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>The administrator creates a quality staff member through the form; returns name and id.</summary>
+    private async Task<(string UserName, string Id)> CreateQualityStaffAsync(BrowserLikeClient admin, string prefix)
+    {
+        var userName = prefix + Guid.NewGuid().ToString("N")[..6];
+        await admin.SubmitAsync("/Users/Create",
+            [new("UserName", userName), new("DisplayName", prefix), new("Roles", Roles.QualityStaff), new("Password", DemoData.Password)]);
+        var id = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
+        return (userName, id);
     }
 }

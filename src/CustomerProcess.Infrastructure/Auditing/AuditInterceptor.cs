@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using CustomerProcess.Domain.Auditing;
 using CustomerProcess.Domain.Common;
 using CustomerProcess.Infrastructure.Identity;
+using CustomerProcess.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -24,7 +25,7 @@ namespace CustomerProcess.Infrastructure.Auditing;
 /// that fails drops its entries; a transaction rolled back outside a save drops what it gathered.
 /// </para>
 /// </summary>
-public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider clock) : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider clock) : SaveHooks, IDbTransactionInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, PendingAudit> _pending = [];
 
@@ -45,55 +46,26 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         nameof(IdentityUser.PasswordHash),
     };
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void OnSaving(DbContext context) => Gather(context);
+
+    protected override void OnSaved(DbContext context)
     {
-        if (eventData.Context is not null)
+        if (Current(context, out var pending))
         {
-            Gather(eventData.Context);
+            pending.Saving = false;
         }
-
-        return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData,
-        InterceptionResult<int> result,
-        CancellationToken cancellationToken = default)
+    protected override void OnFailed(DbContext context)
     {
-        if (eventData.Context is not null)
+        if (Current(context, out var pending))
         {
-            Gather(eventData.Context);
+            pending.Saving = false;
+            if (pending.Entries.Count > pending.SaveStartsAt)
+            {
+                pending.Entries.RemoveRange(pending.SaveStartsAt, pending.Entries.Count - pending.SaveStartsAt);
+            }
         }
-
-        return ValueTask.FromResult(result);
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        Saved(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        Saved(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Failed(eventData.Context);
-
-    public override void SaveChangesCanceled(DbContextEventData eventData) => Failed(eventData.Context);
-
-    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Failed(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Failed(eventData.Context);
-        return Task.CompletedTask;
     }
 
     // A transaction the application opens itself starts empty; the one EF opens inside SaveChanges
@@ -163,26 +135,6 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         {
             // Without a transaction there is no commit to write the entries at.
             context.Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
-        }
-    }
-
-    private void Saved(DbContext? context)
-    {
-        if (context is not null && Current(context, out var pending))
-        {
-            pending.Saving = false;
-        }
-    }
-
-    private void Failed(DbContext? context)
-    {
-        if (context is not null && Current(context, out var pending))
-        {
-            pending.Saving = false;
-            if (pending.Entries.Count > pending.SaveStartsAt)
-            {
-                pending.Entries.RemoveRange(pending.SaveStartsAt, pending.Entries.Count - pending.SaveStartsAt);
-            }
         }
     }
 

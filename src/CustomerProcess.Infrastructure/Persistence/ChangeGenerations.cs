@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CustomerProcess.Infrastructure.Persistence;
 
@@ -11,52 +10,22 @@ namespace CustomerProcess.Infrastructure.Persistence;
 /// in their key, so a change is seen on the next request; a short time-to-live bounds what another
 /// process (a second app instance on SQL Server) could change unseen.
 /// </summary>
-public sealed class ChangeGenerations : SaveChangesInterceptor
+public sealed class ChangeGenerations : SaveHooks
 {
     private readonly ConcurrentDictionary<Type, long> _generations = new();
     private readonly ConditionalWeakTable<DbContext, HashSet<Type>> _pending = [];
 
     public long Of<T>() => _generations.GetValueOrDefault(typeof(T));
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void OnSaving(DbContext context) => Remember(context);
+
+    protected override void OnSaved(DbContext context) => Bump(context);
+
+    // A failed or cancelled save may have written before it stopped: caches re-read either way.
+    protected override void OnFailed(DbContext context) => Bump(context);
+
+    private void Remember(DbContext context)
     {
-        Remember(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Remember(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        Bump(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        Bump(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Bump(eventData.Context);
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Bump(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    private void Remember(DbContext? context)
-    {
-        if (context is null)
-        {
-            return;
-        }
-
         var types = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(e => e.Metadata.ClrType)
@@ -69,9 +38,9 @@ public sealed class ChangeGenerations : SaveChangesInterceptor
         }
     }
 
-    private void Bump(DbContext? context)
+    private void Bump(DbContext context)
     {
-        if (context is null || !_pending.TryGetValue(context, out var types))
+        if (!_pending.TryGetValue(context, out var types))
         {
             return;
         }

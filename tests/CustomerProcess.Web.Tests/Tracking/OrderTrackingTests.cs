@@ -83,6 +83,20 @@ public sealed class OrderTrackingTests(AppFactory app)
     }
 
     [Fact]
+    public async Task A_member_of_a_department_who_is_not_its_head_acknowledges_for_it()
+    {
+        // qstaff belongs to Quality but neither heads it nor holds a delegation.
+        var customer = await _driver.Reviews.CustomerAsync(CustomerClass.Regular);
+        var contract = await _driver.SignedContractAsync(customer, CustomerClass.Regular);
+        var noticeId = IdFrom(await _driver.IssueNoticeAsync(contract, "Production", "Quality"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await _driver.AcknowledgeAsync(noticeId, "Production", "qstaff")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await _driver.AcknowledgeAsync(noticeId, "Quality", "qstaff")).Status);
+        var notice = await _driver.NoticeAsync(noticeId);
+        Assert.Equal(["Production"], notice.PendingDepartments);
+    }
+
+    [Fact]
     public async Task A_notice_prints_in_both_languages_and_its_PDF_carries_the_lines_and_acknowledgements()
     {
         var customer = await _driver.Reviews.CustomerAsync(CustomerClass.Regular);

@@ -17,16 +17,28 @@ public sealed class ReviewAccess(AppDbContext db, TimeProvider clock)
 {
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Formatting.DisplayZone).DateTime);
 
-    public async Task<IReadOnlySet<string>> SignableDepartmentsAsync(string userId, CancellationToken cancellationToken)
+    /// <summary>The departments whose section the user signs: as head, or as today's deputy. One query
+    /// (UNION ALL): asked on every review form and signature.</summary>
+    public async Task<IReadOnlySet<string>> SignableDepartmentsAsync(string userId, CancellationToken cancellationToken) =>
+        (await SignableCodes(userId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The signable departments and the user's own (active) department, in the same one query:
+    /// the departments the user acts for once a contract is signed.</summary>
+    public async Task<IReadOnlySet<string>> SignableAndOwnDepartmentsAsync(string userId, CancellationToken cancellationToken) =>
+        (await SignableCodes(userId)
+            .Concat(from user in db.Users
+                    join department in db.Departments on user.DepartmentId equals department.Id
+                    where user.Id == userId && department.IsActive
+                    select department.Code)
+            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+
+    private IQueryable<string> SignableCodes(string userId)
     {
-        // One query (UNION ALL): asked on every review form and signature.
         var today = Today;
-        var codes = await db.Departments.AsNoTracking().Where(d => d.HeadUserId == userId && d.IsActive).Select(d => d.Code)
+        return db.Departments.AsNoTracking().Where(d => d.HeadUserId == userId && d.IsActive).Select(d => d.Code)
             .Concat(db.DepartmentDelegations.AsNoTracking()
                 .Where(d => d.ToUserId == userId && !d.IsRevoked && d.StartsOn <= today && d.EndsOn >= today)
-                .Select(d => d.DepartmentCode))
-            .ToListAsync(cancellationToken);
-        return codes.ToHashSet(StringComparer.Ordinal);
+                .Select(d => d.DepartmentCode));
     }
 
     public static bool SeesAllOrders(ClaimsPrincipal user) =>

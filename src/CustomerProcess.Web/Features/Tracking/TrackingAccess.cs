@@ -17,20 +17,8 @@ public sealed class TrackingAccess(AppDbContext db, ReviewAccess reviews)
 {
     public static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 
-    public async Task<IReadOnlySet<string>> ActingDepartmentsAsync(string userId, CancellationToken cancellationToken)
-    {
-        var departments = new HashSet<string>(await reviews.SignableDepartmentsAsync(userId, cancellationToken), StringComparer.Ordinal);
-        var own = await (from user in db.Users
-                         join department in db.Departments on user.DepartmentId equals department.Id
-                         where user.Id == userId && department.IsActive
-                         select department.Code).FirstOrDefaultAsync(cancellationToken);
-        if (own is not null)
-        {
-            departments.Add(own);
-        }
-
-        return departments;
-    }
+    public Task<IReadOnlySet<string>> ActingDepartmentsAsync(string userId, CancellationToken cancellationToken) =>
+        reviews.SignableAndOwnDepartmentsAsync(userId, cancellationToken);
 
     public static bool CanAdminister(ClaimsPrincipal user) => user.IsInRole(Roles.ContractAdministrator) || user.IsInRole(Roles.SalesManager);
 

@@ -11,7 +11,7 @@ namespace CustomerProcess.Infrastructure.Pdf;
 /// (HarfBuzz), then the pages are laid out and drawn from those same strings with the subset face, so the
 /// embedded font holds only the glyphs used.
 /// </summary>
-public sealed class SkiaPdfRenderer(IOptions<PdfOptions> options, TimeProvider? clock = null) : IPdfRenderer
+public sealed class SkiaPdfRenderer(IOptions<PdfOptions> options, TimeProvider? clock = null) : IPdfRenderer, IDisposable
 {
     private const float PageWidth = 595f;
     private const float PageHeight = 842f;
@@ -27,14 +27,14 @@ public sealed class SkiaPdfRenderer(IOptions<PdfOptions> options, TimeProvider? 
     private static readonly SKColor Rule = new(0x8a, 0x99, 0xa8);
     private static readonly SKColor HeaderFill = new(0xea, 0xf0, 0xf6);
 
-    private readonly Lazy<byte[]> _font = new(() => LoadFont(options.Value.FontPath));
+    private readonly Lazy<HarfBuzzSubsetter.FontFace> _font = new(() => HarfBuzzSubsetter.Open(FontPath(options.Value.FontPath), options.Value.FontFaceIndex));
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
     public byte[] Render(PdfDocumentModel document)
     {
         ArgumentNullException.ThrowIfNull(document);
         document = Clean(document);
-        var subset = HarfBuzzSubsetter.Subset(_font.Value, options.Value.FontFaceIndex, Collect(document));
+        var subset = HarfBuzzSubsetter.Subset(_font.Value, Collect(document));
         using var data = SKData.CreateCopy(subset);
         using var typeface = SKTypeface.FromData(data) ?? throw new InvalidOperationException("The subset font could not be loaded.");
         using var layout = new Layout(typeface);
@@ -205,19 +205,27 @@ public sealed class SkiaPdfRenderer(IOptions<PdfOptions> options, TimeProvider? 
         return [.. text.ToString().EnumerateRunes().Select(r => r.Value)];
     }
 
-    private static byte[] LoadFont(string? configured)
+    public void Dispose()
+    {
+        if (_font.IsValueCreated)
+        {
+            _font.Value.Dispose();
+        }
+    }
+
+    private static string FontPath(string? configured)
     {
         if (!string.IsNullOrWhiteSpace(configured))
         {
             // A configured font that is missing is a mistake to report, not to paper over.
             return File.Exists(configured)
-                ? File.ReadAllBytes(configured)
+                ? configured
                 : throw new FileNotFoundException($"Pdf:FontPath points to {configured}, which does not exist.", configured);
         }
 
         var shipped = Path.Combine(AppContext.BaseDirectory, "Pdf", "Fonts", "wqy-microhei.ttf");
         return File.Exists(shipped)
-            ? File.ReadAllBytes(shipped)
+            ? shipped
             : throw new FileNotFoundException("No PDF font found. Set Pdf:FontPath to a TrueType face with Chinese and Latin glyphs.", shipped);
     }
 

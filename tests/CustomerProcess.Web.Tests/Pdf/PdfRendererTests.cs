@@ -228,4 +228,33 @@ public sealed class PdfRendererTests(ITestOutputHelper output)
         Assert.Contains(page.Letters, l => l.FontName?.Contains("WenQuanYiMicroHeiMono", StringComparison.Ordinal) == true);
         Assert.True(pdf.Length < 300_000, $"{pdf.Length:N0} bytes");
     }
+
+    [Fact]
+    public void The_font_file_is_mapped_into_memory_not_copied_and_is_released_with_the_renderer()
+    {
+        // On Linux the process's mappings show whether HarfBuzz maps the face (only the pages a subset reads
+        // become resident) or holds a copy of the whole file.
+        Assert.True(OperatingSystem.IsLinux(), "the build and benchmark machines run Linux");
+        // A copy no other test's renderer has open.
+        var font = Path.Combine(Path.GetTempPath(), $"pdf-font-{Guid.NewGuid():N}.ttc");
+        File.Copy("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", font);
+        var renderer = new SkiaPdfRenderer(Options.Create(new PdfOptions { FontPath = font }));
+        Assert.DoesNotContain(font, File.ReadAllText("/proc/self/maps"), StringComparison.Ordinal);
+
+        renderer.Render(Form(rows: 1));
+        Assert.Contains(font, File.ReadAllText("/proc/self/maps"), StringComparison.Ordinal);
+
+        renderer.Dispose();
+        Assert.DoesNotContain(font, File.ReadAllText("/proc/self/maps"), StringComparison.Ordinal);
+        File.Delete(font);
+    }
+
+    [Fact]
+    public void A_face_the_font_file_does_not_have_is_reported()
+    {
+        var renderer = new SkiaPdfRenderer(Options.Create(new PdfOptions { FontPath = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", FontFaceIndex = 7 }));
+
+        var error = Assert.Throws<InvalidOperationException>(() => renderer.Render(Form(rows: 1)));
+        Assert.Contains("no face 7", error.Message, StringComparison.Ordinal);
+    }
 }

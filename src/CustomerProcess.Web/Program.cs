@@ -1,5 +1,8 @@
+using CustomerProcess.Infrastructure.Runtime;
 using CustomerProcess.Infrastructure.Seeding;
 using CustomerProcess.Web.Infrastructure;
+
+NativeHeap.Tune();
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCustomerProcess();

@@ -68,7 +68,7 @@ public static class BenchReferences
             return Results.Content(html.Append(PageEnd).ToString(), "text/html; charset=utf-8");
         }).AllowAnonymous();
 
-        // The managed heap as the GC sees it, for the memory lines of bench/run.sh.
+        // The managed heap as the GC sees it and SQLite's own allocations, for the memory lines of bench/run.sh.
         app.MapGet("/bench/gc", () =>
         {
             var info = GC.GetGCMemoryInfo();
@@ -79,7 +79,8 @@ public static class BenchReferences
                 $"gen0/1/2/LOH/POH {info.GenerationInfo[0].SizeAfterBytes / MB:F1}/{info.GenerationInfo[1].SizeAfterBytes / MB:F1}/{info.GenerationInfo[2].SizeAfterBytes / MB:F1}" +
                 $"/{info.GenerationInfo[3].SizeAfterBytes / MB:F1}/{info.GenerationInfo[4].SizeAfterBytes / MB:F1}; " +
                 $"collections gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}; " +
-                $"JIT-compiled methods {System.Runtime.JitInfo.GetCompiledMethodCount()}; pool threads {ThreadPool.ThreadCount}"));
+                $"JIT-compiled methods {System.Runtime.JitInfo.GetCompiledMethodCount()}; pool threads {ThreadPool.ThreadCount}; " +
+                $"SQLite MB in use {SQLitePCL.raw.sqlite3_memory_used() / MB:F1} (peak {SQLitePCL.raw.sqlite3_memory_highwater(0) / MB:F1})"));
         }).AllowAnonymous();
         return app;
     }

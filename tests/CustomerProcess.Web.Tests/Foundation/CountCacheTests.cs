@@ -1,0 +1,61 @@
+using CustomerProcess.Web.Infrastructure;
+
+namespace CustomerProcess.Web.Tests.Foundation;
+
+public sealed class CountCacheTests
+{
+    [Fact]
+    public async Task Requests_that_miss_the_same_figure_at_once_compute_it_once()
+    {
+        using var cache = new CountCache();
+        var computations = 0;
+        var release = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task<int> Compute()
+        {
+            Interlocked.Increment(ref computations);
+            return release.Task;
+        }
+
+        var first = cache.GetOrComputeAsync("totals", Compute);
+        var second = cache.GetOrComputeAsync("totals", Compute);
+        var third = cache.GetOrComputeAsync("totals", Compute);
+        Assert.False(second.IsCompleted);
+        release.SetResult(42);
+
+        var results = await Task.WhenAll(first, second, third);
+        Assert.Equal(new[] { 42, 42, 42 }, results);
+        Assert.Equal(1, computations);
+        Assert.Equal(42, await cache.GetOrComputeAsync("totals", () => Task.FromResult(-1)));
+        Assert.Equal(7, await cache.GetOrComputeAsync("other key", () => Task.FromResult(7)));
+    }
+
+    [Fact]
+    public async Task A_failed_computation_is_not_kept_and_the_waiting_request_computes_for_itself()
+    {
+        using var cache = new CountCache();
+        var failing = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var first = cache.GetOrComputeAsync("totals", () => failing.Task);
+        var second = cache.GetOrComputeAsync("totals", () => Task.FromResult(5));
+        failing.SetException(new InvalidOperationException("database is locked"));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => first);
+        Assert.Equal(5, await second);
+        Assert.Equal(6, await cache.GetOrComputeAsync("totals", () => Task.FromResult(6)));
+    }
+
+    [Fact]
+    public async Task A_cancelled_computation_leaves_the_others_to_compute_and_is_not_kept()
+    {
+        using var cache = new CountCache();
+        var cancelled = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var first = cache.GetOrComputeAsync("totals", () => cancelled.Task);
+        var second = cache.GetOrComputeAsync("totals", () => Task.FromResult(9));
+        cancelled.SetCanceled();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+        Assert.Equal(9, await second);
+        Assert.Equal(10, await cache.GetOrComputeAsync("totals", () => Task.FromResult(10)));
+    }
+}

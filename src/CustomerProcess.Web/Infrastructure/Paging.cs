@@ -75,7 +75,9 @@ public sealed class CountCache : IDisposable
         Task<T>? shared;
         lock (_gate)
         {
-            if (!_figures.TryGetValue(key, out shared) || shared is null || shared.IsFaulted || shared.IsCanceled)
+            // A computation that failed or was cancelled took itself out before completing, so a task found
+            // here is still running or has a value.
+            if (!_figures.TryGetValue(key, out shared) || shared is null)
             {
                 mine = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
                 shared = mine.Task;

@@ -87,6 +87,10 @@ start_app() {
     cd "$WORK/app"
     export ASPNETCORE_ENVIRONMENT=Benchmark ASPNETCORE_URLS="$BASE" DOTNET_NOLOGO=1
     export ConnectionStrings__Default="Data Source=$db" Serilog__WriteTo__1__Args__path="$WORK/logs/$name-.log"
+    # The runtime settings the container image sets (ENV lines of the Dockerfile, ADR 0011), so the
+    # app is measured as it is deployed.
+    local setting
+    while read -r setting; do export "${setting?}"; done < <(sed -n 's/^ENV \(DOTNET_[A-Za-z0-9_]*=[^ ]*\).*/\1/p' "$ROOT/src/CustomerProcess.Web/Dockerfile")
     exec taskset -c $SERVER_CPU dotnet CustomerProcess.Web.dll >"$WORK/app-$name.out" 2>&1
   ) &
   APP_PID=$!

@@ -74,7 +74,7 @@ public sealed class BenchReferenceTests
         // The memory line of the benchmark log: the managed heap as the GC reports it.
         var gc = await client.GetAsync("/bench/gc");
         Assert.Equal(HttpStatusCode.OK, gc.Status);
-        Assert.Matches(@"^MB: heap \d+\.\d, committed \d+\.\d, .*; collections gen0/1/2 \d+/\d+/\d+; JIT-compiled methods \d+; pool threads \d+; SQLite MB in use \d+\.\d \(peak \d+\.\d\)$", gc.Html);
+        Assert.Matches(@"^MB: heap \d+\.\d, committed \d+\.\d, .*; collections gen0/1/2 \d+/\d+/\d+, paused \d+ ms, (server|workstation), gen0 budget up to \d+\.\d; JIT-compiled methods \d+; pool threads \d+; SQLite MB in use \d+\.\d \(peak \d+\.\d\)$", gc.Html);
     }
 
     private sealed class EnvironmentAppFactory(string environment) : AppFactory

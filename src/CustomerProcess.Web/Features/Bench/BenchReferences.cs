@@ -78,7 +78,9 @@ public static class BenchReferences
                 $"MB: heap {info.HeapSizeBytes / MB:F1}, committed {info.TotalCommittedBytes / MB:F1}, fragmented {info.FragmentedBytes / MB:F1}, " +
                 $"gen0/1/2/LOH/POH {info.GenerationInfo[0].SizeAfterBytes / MB:F1}/{info.GenerationInfo[1].SizeAfterBytes / MB:F1}/{info.GenerationInfo[2].SizeAfterBytes / MB:F1}" +
                 $"/{info.GenerationInfo[3].SizeAfterBytes / MB:F1}/{info.GenerationInfo[4].SizeAfterBytes / MB:F1}; " +
-                $"collections gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}; " +
+                $"collections gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, " +
+                $"paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, " +
+                $"gen0 budget up to {Convert.ToDouble(GC.GetConfigurationVariables().GetValueOrDefault("GCGen0MaxBudget", 0L), CultureInfo.InvariantCulture) / MB:F1}; " +
                 $"JIT-compiled methods {System.Runtime.JitInfo.GetCompiledMethodCount()}; pool threads {ThreadPool.ThreadCount}; " +
                 $"SQLite MB in use {SQLitePCL.raw.sqlite3_memory_used() / MB:F1} (peak {SQLitePCL.raw.sqlite3_memory_highwater(0) / MB:F1})"));
         }).AllowAnonymous();

@@ -66,15 +66,18 @@ done
 
 # ---------------------------------------------------------------- app
 APP_PID=""
+LARGE_PID=""
+# stop_app [pid]: the current app (APP_PID) or the given one.
 stop_app() {
-  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill "$APP_PID" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$APP_PID" 2>/dev/null || true
+  local pid=${1:-$APP_PID}
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
   fi
-  APP_PID=""
+  [ "$pid" != "$APP_PID" ] || APP_PID=""
 }
-trap stop_app EXIT
+trap 'stop_app; stop_app "$LARGE_PID"' EXIT
 
 COLD_MS=""
 # start_app <db> <name>: Release build, environment Benchmark, pinned to the server core.
@@ -133,7 +136,7 @@ cookie_header() { awk '$6 ~ /^cp\./ { printf "%s%s=%s", sep, $6, $7; sep="; " }'
 declare -A TPUT P50 P99 NOTE MEM
 ORDER=()
 
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; }
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/${1:-$APP_PID}/stat"; }
 TICK_MS=$(awk -v hz="$(getconf CLK_TCK)" 'BEGIN { print 1000 / hz }')
 declare -A CPU
 
@@ -146,38 +149,75 @@ percentiles() {
           printf "%.1f %.1f %d %d\n", t[i50], t[i99], bad + 0, NR }'
 }
 
-# measure <key> <url> [user]: warm-up, throughput with wrk (and the server's CPU time per request
-# from /proc), then p50/p99 at a fixed 20 req/s with hey. A signed-in measurement signs in just
-# before, as a browser keeps the cookie the app renews: a cookie older than the security-stamp
+# measure <key> <url> [user]: one endpoint of the current app (APP_PID at BASE).
+measure() { measure_alternating 1 "$1|$APP_PID|$BASE|$2|${3:-}"; }
+
+# measure_alternating <rounds> <key|pid|base|url|user>...: a warm-up of each endpoint, then its
+# throughput with wrk (and the server's CPU time per request from /proc) in <rounds> slices of
+# DURATION/<rounds> seconds taken in turn, so endpoints whose figures are divided by each other (of one
+# app process or of two) are measured at the same moments of a shared machine; then p50/p99 at a fixed
+# 20 req/s with hey, one endpoint after the other. A signed-in endpoint signs in just before its
+# measurements, as a browser keeps the cookie the app renews: a cookie older than the security-stamp
 # interval (1 minute) would make every request re-validate the user against the database.
-measure() {
-  local key=$1 url=$2 user=${3:-} out code header=() a b n
-  if [ -n "$user" ]; then
-    sign_in "$user" "$WORK/$key.jar"
-    header=(-H "Cookie: $(cookie_header "$WORK/$key.jar")")
-  fi
-  code=$(curl -s -o /dev/null -w '%{http_code}' "${header[@]}" "$url")
-  [ "$code" = "200" ] || die "$key: $url answered $code"
-  timeout $((WARMUP + 30)) taskset -c $LOAD_CPU wrk -t1 -c4 -d"${WARMUP}s" "${header[@]}" "$url" >/dev/null
-  out=$WORK/$key.wrk
-  a=$(cpu_ticks)
-  timeout $((DURATION + 30)) taskset -c $LOAD_CPU wrk -t1 -c8 -d"${DURATION}s" --latency "${header[@]}" "$url" >"$out"
-  b=$(cpu_ticks)
-  TPUT[$key]=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$out")
-  n=$(awk '/requests in/ { print $1 }' "$out")
-  CPU[$key]=$(awk -v a="$a" -v b="$b" -v n="$n" -v t="$TICK_MS" 'BEGIN { printf "%.2f", (b - a) * t / n }')
-  local errors
-  errors=$(awk '/Non-2xx or 3xx responses:/ { n += $5 } /Socket errors:/ { n += 1 } END { print n + 0 }' "$out")
-  out=$WORK/$key.csv
-  timeout $((RATE_DURATION + 30)) taskset -c $LOAD_CPU hey -z "${RATE_DURATION}s" -c 2 -q $((RATE / 2)) -o csv "${header[@]}" "$url" >"$out"
+measure_alternating() {
+  local rounds=$1 spec key pid base url user i round out code a b n secs errors
+  shift
+  local slice=$((DURATION / rounds))
+  local -a keys=() pids=() bases=() urls=() users=() cookies=() requests=() ticks=() seconds=() failed=()
+  for spec in "$@"; do
+    IFS='|' read -r key pid base url user <<<"$spec"
+    keys+=("$key"); pids+=("$pid"); bases+=("$base"); urls+=("$url"); users+=("$user")
+    requests+=(0); ticks+=(0); seconds+=(0); failed+=(0)
+  done
+  for i in "${!keys[@]}"; do
+    sign_in_endpoint "$i"
+    code=$(curl -s -o /dev/null -w '%{http_code}' "${HDR[@]}" "${urls[i]}")
+    [ "$code" = "200" ] || die "${keys[i]}: ${urls[i]} answered $code"
+    timeout $((WARMUP + 30)) taskset -c $LOAD_CPU wrk -t1 -c4 -d"${WARMUP}s" "${HDR[@]}" "${urls[i]}" >/dev/null
+  done
+  for round in $(seq 1 "$rounds"); do
+    for i in "${!keys[@]}"; do
+      header_for "${cookies[i]}"
+      out=$WORK/${keys[i]}.wrk
+      a=$(cpu_ticks "${pids[i]}")
+      timeout $((slice + 30)) taskset -c $LOAD_CPU wrk -t1 -c8 -d"${slice}s" "${HDR[@]}" "${urls[i]}" >"$out"
+      b=$(cpu_ticks "${pids[i]}")
+      read -r n secs < <(awk '/requests in/ { t = $4; sub(/s,?$/, "", t); print $1, t }' "$out")
+      errors=$(awk '/Non-2xx or 3xx responses:/ { n += $5 } /Socket errors:/ { n += 1 } END { print n + 0 }' "$out")
+      requests[i]=$((requests[i] + n)); ticks[i]=$((ticks[i] + b - a)); failed[i]=$((failed[i] + errors))
+      seconds[i]=$(awk -v x="${seconds[i]}" -v y="$secs" 'BEGIN { print x + y }')
+    done
+  done
   local p50 p99 bad count
-  read -r p50 p99 bad count < <(percentiles "$out")
-  P50[$key]=$p50; P99[$key]=$p99
-  [ "$errors" = "0" ] && [ "$bad" = "0" ] || NOTE[$key]="errors: wrk $errors, hey $bad of $count"
-  ORDER+=("$key")
-  MEM[$key]=$(awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$APP_PID/status")
-  log "$key: ${TPUT[$key]} req/s (${CPU[$key]} CPU ms/req), p50 ${P50[$key]} ms, p99 ${P99[$key]} ms at $RATE req/s ($count requests); $(memory_now) ${NOTE[$key]:-}"
+  for i in "${!keys[@]}"; do
+    key=${keys[i]}
+    TPUT[$key]=$(awk -v n="${requests[i]}" -v s="${seconds[i]}" 'BEGIN { printf "%.0f", n / s }')
+    CPU[$key]=$(awk -v t="${ticks[i]}" -v n="${requests[i]}" -v ms="$TICK_MS" 'BEGIN { printf "%.2f", t * ms / n }')
+    sign_in_endpoint "$i"
+    out=$WORK/$key.csv
+    timeout $((RATE_DURATION + 30)) taskset -c $LOAD_CPU hey -z "${RATE_DURATION}s" -c 2 -q $((RATE / 2)) -o csv "${HDR[@]}" "${urls[i]}" >"$out"
+    read -r p50 p99 bad count < <(percentiles "$out")
+    P50[$key]=$p50; P99[$key]=$p99
+    [ "${failed[i]}" = "0" ] && [ "$bad" = "0" ] || NOTE[$key]="errors: wrk ${failed[i]}, hey $bad of $count"
+    MEM[$key]=$(awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/${pids[i]}/status")
+    log "$key: ${TPUT[$key]} req/s (${CPU[$key]} CPU ms/req, $rounds slice(s) of ${slice} s), p50 ${P50[$key]} ms, p99 ${P99[$key]} ms at $RATE req/s ($count requests); $(APP_PID=${pids[i]} BASE=${bases[i]} memory_now) ${NOTE[$key]:-}"
+  done
 }
+
+# sign_in_endpoint <i>: (inside measure_alternating, whose arrays it uses) signs endpoint i's user in to
+# its app, keeps the Cookie header in cookies[i] ("" for an anonymous endpoint) and sets HDR for it.
+sign_in_endpoint() {
+  local i=$1
+  cookies[i]=""
+  if [ -n "${users[i]}" ]; then
+    BASE=${bases[i]} sign_in "${users[i]}" "$WORK/${keys[i]}.jar"
+    cookies[i]=$(cookie_header "$WORK/${keys[i]}.jar")
+  fi
+  header_for "${cookies[i]}"
+}
+
+HDR=()
+header_for() { HDR=(); [ -z "$1" ] || HDR=(-H "Cookie: $1"); }
 
 # warm_all <user> <url>...: every endpoint for 2 s, twice round, before any figure is taken
 # (tiered JIT compiles the hot paths; background compilation shares the server core).
@@ -290,7 +330,6 @@ measure_sign() {
   local signed=$((after - before))
   [ "${bad1:-1}" = "0" ] && [ "${bad2:-1}" = "0" ] && [ "$signed" -ge "$requests" ] && [ "$signed" -le $((requests + 12)) ] \
     || NOTE[$key]="bad responses: ${bad1:-?}+${bad2:-?}; $SIGNED_NOTE"
-  ORDER+=("$key")
   MEM[$key]=$(awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$APP_PID/status")
   log "$key: ${TPUT[$key]} req/s (${CPU[$key]} CPU ms/req), p50 ${P50[$key]} ms, p99 ${P99[$key]} ms; $SIGNED_NOTE; $(memory_now) ${NOTE[$key]:-}"
 }
@@ -321,27 +360,46 @@ REVIEW_URL="$BASE/Reviews/$REVIEW_LARGE"
 warm_all contracts "$BASE/bench/r0" "$BASE/bench/r1" "$BASE/bench/r2" "$BASE/Ledger" "$BASE/Ledger?q=$CUSTOMER_LARGE&sort=amount" "$REVIEW_URL" "$REVIEW_URL/Pdf"
 WARM_MEM_LARGE=$(awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$APP_PID/status")
 log "after warm-up: $(memory_now)"
+# Ratios are taken between figures measured in alternating slices (ROUNDS of them, DURATION/ROUNDS
+# seconds each): measured one after the other, R1 cost 0.51-0.76 ms of CPU in different phases of one
+# run, which moved the ratios by as much as their margins.
+ROUNDS=5
 measure R0 "$BASE/bench/r0"
-measure R1 "$BASE/bench/r1"
-measure R2 "$BASE/bench/r2"
-measure A1_100k "$BASE/Ledger" contracts
+measure_alternating $ROUNDS "R1|$APP_PID|$BASE|$BASE/bench/r1|" "R2|$APP_PID|$BASE|$BASE/bench/r2|"
+
+# Phase 2: 10,000 contracts (same binary, a second process on the next port, started while the first
+# one idles, its JIT settled first), then the ledger page of both processes in alternating slices, with
+# R1 of the second: both have had the same warm-up (every page) and have served R0 (and R1-R2), nothing
+# else, so the two ledger figures differ by the data, not by what else the process has done.
+settle_jit
+LARGE_PID=$APP_PID
+LARGE_BASE=$BASE
+PORT=$((PORT + 1))
+BASE="http://127.0.0.1:$PORT"
+start_app "$WORK/c$SMALL.db" small
+COLD_SMALL=$COLD_MS
+START_MEM_SMALL=$(awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$APP_PID/status")
+# shellcheck disable=SC1090
+source "$WORK/c$SMALL.db.env"
+warm_all contracts "$BASE/bench/r0" "$BASE/bench/r1" "$BASE/bench/r2" "$BASE/Ledger" "$BASE/Ledger?q=$CUSTOMER_CODE&sort=amount" "$BASE/Reviews/$REVIEW_ID" "$BASE/Reviews/$REVIEW_ID/Pdf"
+measure R0_10k "$BASE/bench/r0"
+measure_alternating $ROUNDS "A1_100k|$LARGE_PID|$LARGE_BASE|$LARGE_BASE/Ledger|contracts" \
+  "A1_10k|$APP_PID|$BASE|$BASE/Ledger|contracts" "R1_10k|$APP_PID|$BASE|$BASE/bench/r1|"
+RSS_SMALL=$(peak_rss_mb)
+stop_app
+
+# Phase 1, continued: the other pages of the 100,000-contract process.
+APP_PID=$LARGE_PID
+BASE=$LARGE_BASE
 measure A2 "$BASE/Ledger?q=$CUSTOMER_LARGE&sort=amount" contracts
 measure A3 "$REVIEW_URL" contracts
 measure_sign "$WORK/c$LARGE.db"
 measure A5 "$REVIEW_URL/Pdf" contracts
 RSS_LARGE=$(peak_rss_mb)
 stop_app
-
-# Phase 2: 10,000 contracts (same binary, a fresh process).
-start_app "$WORK/c$SMALL.db" small
-COLD_SMALL=$COLD_MS
-START_MEM_SMALL=$(awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$APP_PID/status")
-warm_all contracts "$BASE/bench/r0" "$BASE/bench/r1" "$BASE/Ledger"
-measure R0_10k "$BASE/bench/r0"
-measure R1_10k "$BASE/bench/r1"
-measure A1_10k "$BASE/Ledger" contracts
-RSS_SMALL=$(peak_rss_mb)
-stop_app
+LARGE_PID=""
+# The table lists the measurements in this order, whatever order they were taken in.
+ORDER=(R0 R1 R2 A1_100k A2 A3 A4 A5 R0_10k R1_10k A1_10k)
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 RSS=$(( RSS_LARGE > RSS_SMALL ? RSS_LARGE : RSS_SMALL ))
 
@@ -381,7 +439,7 @@ describe() {
   echo "Server pinned to core $SERVER_CPU (\`taskset -c $SERVER_CPU\`), load generator on core $LOAD_CPU. Load average before / after: $LOAD_BEFORE / $LOAD_AFTER (the machine is shared; ratios are taken within one run)."
   echo "Memory: the app's resident set was $START_MEM_LARGE MB after start-up and $WARM_MEM_LARGE MB after the warm-up of the 100k run, $START_MEM_SMALL MB after start-up of the 10k run; each row gives it after its measurement."
   echo "Data: seed $SEED; $SMALL and $LARGE contracts with their orders, lines, reviews, sections and signatures (bench/CustomerProcess.Bench.DataGen)."
-  echo "Throughput: wrk, 1 thread, 8 connections, ${DURATION} s after a warm-up of every endpoint, a pause until the JIT has recompiled what the warm-up made hot (the log gives how long), and ${WARMUP} s more. Server CPU per request: the app's user+system CPU time (/proc) over the throughput run divided by its requests; it is less disturbed by other load on the machine than req/s. Latency: hey at a fixed $RATE req/s (2 workers x $((RATE / 2)) req/s) for ${RATE_DURATION} s, nearest-rank percentiles of every request; A4 by wrk with bench/sign.lua, 4 connections x 5 req/s."
+  echo "Throughput: wrk, 1 thread, 8 connections, ${DURATION} s after a warm-up of every endpoint, a pause until the JIT has recompiled what the warm-up made hot (the log gives how long), and ${WARMUP} s more; R1 and R2, and A1 (100k), A1 (10k) and R1 (10k) — both apps running, each on core $SERVER_CPU — in $ROUNDS alternating slices of $((DURATION / ROUNDS)) s each, so that each ratio compares the same moments of the machine. Server CPU per request: the app's user+system CPU time (/proc) over the throughput run divided by its requests; it is less disturbed by other load on the machine than req/s. Latency: hey at a fixed $RATE req/s (2 workers x $((RATE / 2)) req/s) for ${RATE_DURATION} s, nearest-rank percentiles of every request; A4 by wrk with bench/sign.lua, 4 connections x 5 req/s."
   echo
   echo "| measurement | throughput (req/s) | server CPU per request (ms) | p50 at $RATE req/s (ms) | p99 at $RATE req/s (ms) | app RSS after (MB) | note |"
   echo "|---|---:|---:|---:|---:|---:|---|"

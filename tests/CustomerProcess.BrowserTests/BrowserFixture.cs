@@ -67,18 +67,23 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.FillAsync("#UserName", userName);
         await page.FillAsync("#Password", DemoData.Password);
         await page.ClickAsync("button[type=submit].primary");
+        await WaitForUrlAsync(page, url => !url.Contains("/Account/Login", StringComparison.Ordinal), $"{userName} was not signed in");
+        return page;
+    }
+
+    /// <summary>Waits for the browser to reach a URL; on timeout, says where it is and what it shows
+    /// (CI runs once timed out on a first sign-in and once on a first order submission).</summary>
+    public static async Task WaitForUrlAsync(IPage page, Func<string, bool> url, string failure)
+    {
         try
         {
-            await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+            await page.WaitForURLAsync(url);
         }
         catch (TimeoutException e)
         {
-            // Say what the browser shows: a CI run once timed out here on its first sign-in.
             var shown = await page.Locator("main").InnerTextAsync();
-            throw new TimeoutException($"{userName} was not signed in; still at {page.Url}, showing: {shown}", e);
+            throw new TimeoutException($"{failure}; still at {page.Url}, showing: {shown}", e);
         }
-
-        return page;
     }
 
     /// <summary>A page whose console errors are recorded in <see cref="PageErrors"/>.</summary>

@@ -41,7 +41,7 @@ public sealed class ReviewJourneyTests(BrowserFixture browser)
         await sales.FillAsync("#ExplicitRequirements", "100 centrifugal pumps per GB/T 3216, 12-month warranty / 离心泵 100 台");
         await BrowserFixture.ScreenshotAsync(sales, "10-order-form");
         await sales.ClickAsync("button[name=Command][value=submit]");
-        await sales.WaitForURLAsync(url => url.Contains("/Reviews/", StringComparison.Ordinal));
+        await BrowserFixture.WaitForUrlAsync(sales, url => url.Contains("/Reviews/", StringComparison.Ordinal), "the order did not reach review");
         var reviewId = new Uri(sales.Url).Segments.Last();
         var reviewUrl = "/Reviews/" + reviewId;
         var reasons = await sales.Locator("#review-reasons").TextContentAsync();

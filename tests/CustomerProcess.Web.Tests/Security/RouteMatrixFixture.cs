@@ -1,0 +1,94 @@
+using CustomerProcess.Domain.Complaints;
+using CustomerProcess.Infrastructure.Identity;
+using CustomerProcess.Web.Tests.Support;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerProcess.Web.Tests.Security;
+
+/// <summary>Real records the matrix rows point at, created once when the fixture starts.</summary>
+public sealed record RouteMatrixRecords(string ThrowawayUserId, Guid SalesComplaintId);
+
+/// <summary>
+/// The app of the security suite (its own database) with one signed-in session per demo user and an anonymous
+/// one, made once: signing in is slow.
+/// </summary>
+public sealed class RouteMatrixFixture : IAsyncLifetime
+{
+    public AppFactory App { get; } = new();
+
+    /// <summary>Key: the role, or "anonymous".</summary>
+    public IReadOnlyDictionary<string, RouteMatrixSession> Sessions { get; private set; } = new Dictionary<string, RouteMatrixSession>();
+
+    public RouteMatrixRecords Records { get; private set; } = null!;
+
+    public const string Anonymous = "anonymous";
+
+    public HttpClient NewHttpClient() =>
+        App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+
+    public async Task InitializeAsync()
+    {
+        var sessions = new Dictionary<string, RouteMatrixSession>(StringComparer.Ordinal)
+        {
+            [Anonymous] = await RouteMatrixSession.AnonymousAsync(NewHttpClient()),
+        };
+        foreach (var (role, userName) in AuthorizationMatrix.DemoUsers)
+        {
+            sessions[role] = await RouteMatrixSession.SignInAsync(NewHttpClient(), userName);
+        }
+
+        Sessions = sessions;
+        Records = new RouteMatrixRecords(await ThrowawayUserAsync(), await SalesComplaintAsync());
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var session in Sessions.Values)
+        {
+            session.Dispose();
+        }
+
+        await App.DisposeAsync();
+    }
+
+    /// <summary>A user the /Users rows may post against (an empty SetActive deactivates whom it names).</summary>
+    private async Task<string> ThrowawayUserAsync()
+    {
+        using var scope = App.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<CustomerProcess.Infrastructure.Persistence.AppDbContext>();
+        var user = new AppUser
+        {
+            UserName = "matrix-throwaway",
+            Email = "matrix-throwaway@example.com",
+            DisplayName = "Matrix throwaway",
+            DepartmentId = await db.Departments.Select(d => d.Id).FirstAsync(),
+            CreatedAtUtc = DateTime.UtcNow,
+            LockoutEnabled = true,
+        };
+        var created = await users.CreateAsync(user, CustomerProcess.Infrastructure.Seeding.DemoData.Password);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        return user.Id;
+    }
+
+    /// <summary>An open complaint of C-0001, the demo salesperson's customer, logged by quality staff.</summary>
+    private async Task<Guid> SalesComplaintAsync()
+    {
+        var qstaff = Sessions[Domain.Security.Roles.QualityStaff];
+        using var created = await qstaff.SendAsync(HttpMethod.Post, "/Complaints/Create",
+            [new("CustomerCode", "C-0001"), new("Kind", "Complaint"), new("Channel", "Letter"), new("Severity", "Minor"), new("Description", "Matrix probe"), new("ReceivedAt", "2026-11-23T08:30")]);
+        Assert.True(created.StatusCode == System.Net.HttpStatusCode.Redirect, $"Complaint not logged: {(int)created.StatusCode}");
+        var id = Guid.Parse(created.Headers.Location!.OriginalString.Split('/').Last());
+        Assert.Equal(ComplaintStatus.Logged, await App.WithDbAsync(db => db.Complaints.Where(c => c.Id == id).Select(c => c.Status).SingleAsync()));
+        return id;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SecurityCollection : ICollectionFixture<RouteMatrixFixture>
+{
+    public const string Name = "security";
+}

@@ -134,7 +134,7 @@ public static class AuthorizationMatrix
         new("POST", "/ReviewPolicy/Index", Admin) { Note = "An empty form has no valid thresholds and changes nothing." },
         new("GET", "/ReviewPolicy/History", Admin),
         new("GET", "/Delegations/Index", Access.AnySignedIn),
-        new("POST", "/Delegations/Index", Access.AnySignedIn) { Note = "403 unless the user heads (or acts for) the department named in the form." },
+        new("POST", "/Delegations/Index", Access.Only(QualityHead)) { Form = _ => [new("DepartmentCode", "Quality")], Note = "Posted for the Quality department (and nothing else, so nothing is recorded): 403 unless the user heads the department named in the form." },
         new("POST", "/Delegations/Revoke/{id}", Access.AnySignedIn) { Note = "403 unless the user gave the delegation." },
 
         // Customer archive and products.

@@ -26,6 +26,32 @@ public sealed class RouteMatrixFixture : IAsyncLifetime
 
     public const string Anonymous = "anonymous";
 
+    /// <summary>A second salesperson (role Sales, Sales department) for the object-level cases.</summary>
+    public const string SecondSalesperson = "sales2";
+
+    private readonly Dictionary<string, BrowserLikeClient> _browsers = new(StringComparer.Ordinal);
+
+    /// <summary>A browser-like client signed in as <paramref name="userName"/>, made once per user.</summary>
+    public async Task<BrowserLikeClient> AsAsync(string userName)
+    {
+        if (!_browsers.TryGetValue(userName, out var client))
+        {
+            if (userName == SecondSalesperson)
+            {
+                await CreateUserAsync(SecondSalesperson, "Second salesperson", Domain.Security.Roles.Sales, "Sales");
+            }
+
+            client = App.CreateBrowserClient();
+            await client.SignInAsync(userName);
+            _browsers[userName] = client;
+        }
+
+        return client;
+    }
+
+    public Task<string> UserIdAsync(string userName) =>
+        App.WithDbAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
+
     public HttpClient NewHttpClient() =>
         App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
 
@@ -51,26 +77,39 @@ public sealed class RouteMatrixFixture : IAsyncLifetime
             session.Dispose();
         }
 
+        foreach (var browser in _browsers.Values)
+        {
+            browser.Dispose();
+        }
+
         await App.DisposeAsync();
     }
 
     /// <summary>A user the /Users rows may post against (an empty SetActive deactivates whom it names).</summary>
-    private async Task<string> ThrowawayUserAsync()
+    private Task<string> ThrowawayUserAsync() => CreateUserAsync("matrix-throwaway", "Matrix throwaway", null, "IT");
+
+    private async Task<string> CreateUserAsync(string userName, string displayName, string? role, string departmentCode)
     {
         using var scope = App.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var db = scope.ServiceProvider.GetRequiredService<CustomerProcess.Infrastructure.Persistence.AppDbContext>();
         var user = new AppUser
         {
-            UserName = "matrix-throwaway",
-            Email = "matrix-throwaway@example.com",
-            DisplayName = "Matrix throwaway",
-            DepartmentId = await db.Departments.Select(d => d.Id).FirstAsync(),
+            UserName = userName,
+            Email = $"{userName}@example.com",
+            EmailConfirmed = true,
+            DisplayName = displayName,
+            DepartmentId = await db.Departments.Where(d => d.Code == departmentCode).Select(d => d.Id).SingleAsync(),
             CreatedAtUtc = DateTime.UtcNow,
             LockoutEnabled = true,
         };
         var created = await users.CreateAsync(user, CustomerProcess.Infrastructure.Seeding.DemoData.Password);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        if (role is not null)
+        {
+            Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        }
+
         return user.Id;
     }
 

@@ -49,6 +49,9 @@ public sealed record MatrixRow(string Method, string Route, Access Access)
     /// <summary>Form fields of a POST besides the antiforgery token; default: none.</summary>
     public Func<RouteMatrixRecords, IEnumerable<KeyValuePair<string, string>>>? Form { get; init; }
 
+    /// <summary>The same GET on a real record of the fixture, and who may read that record (the check inside the action).</summary>
+    public RecordCheck? OnRecord { get; init; }
+
     /// <summary>The action itself answers 403 to everyone (the access-denied page).</summary>
     public bool AnswersForbidden { get; init; }
 
@@ -56,6 +59,9 @@ public sealed record MatrixRow(string Method, string Route, Access Access)
 
     public override string ToString() => Key;
 }
+
+/// <summary>A request on a real record and who may reach it: the roles that get 200; every other role gets 403.</summary>
+public sealed record RecordCheck(Func<RouteMatrixRecords, string> Url, Access Access);
 
 /// <summary>
 /// The authorization matrix of issue #21: every MVC action endpoint of the app and who may reach it. A new
@@ -84,6 +90,11 @@ public static class AuthorizationMatrix
         [Roles.Administrator] = "admin",
     };
 
+    /// <summary>The departments whose sections the fixture's contract review had (the record rows check it first) and their heads.</summary>
+    public static readonly IReadOnlyList<string> ContractReviewDepartments = ["Production", "Sales"];
+
+    private static readonly string[] ContractReviewHeads = [ProductionHead, SalesManager];
+
     private static readonly Access Admin = Access.Only(Administrator);
     private static readonly Access CustomerEditors = Access.Only(Sales, SalesManager, Administrator);
     private static readonly Access ProductEditors = Access.Only(Administrator, SalesManager, TechnicalHead);
@@ -93,6 +104,18 @@ public static class AuthorizationMatrix
     private static readonly Access Quality = Access.Only(QualityStaff, QualityHead);
     private static readonly Access Intake = Access.Only(Sales, SalesManager, QualityStaff, QualityHead);
     private static readonly Access Analysts = Access.Only(QualityStaff, QualityHead, GeneralManager, SalesManager);
+    /// <summary>A draft of the demo salesperson: its owner and those who see all orders.</summary>
+    private static readonly Access OrderReaders = Access.Only(Sales, SalesManager, GeneralManager, ContractAdministrator);
+
+    /// <summary>The review of the fixture's contract: order readers and the heads of its sections (<see cref="ContractReviewHeads"/>).</summary>
+    private static readonly Access ReviewReaders = Access.Only([Sales, SalesManager, GeneralManager, ContractAdministrator, .. ContractReviewHeads]);
+
+    /// <summary>The fixture's contract: review readers and the finance head (whole ledger).</summary>
+    private static readonly Access ContractReaders = Access.Only([Sales, SalesManager, GeneralManager, ContractAdministrator, FinanceHead, .. ContractReviewHeads]);
+
+    /// <summary>A complaint of the demo salesperson's customer: the owner, quality, sales manager, GM and administrator.</summary>
+    private static readonly Access ComplaintReaders = Access.Only(Sales, QualityStaff, QualityHead, SalesManager, GeneralManager, Administrator);
+
     private static readonly Access SurveyRoles = Access.Only(QualityStaff, QualityHead, Sales, SalesManager, GeneralManager);
 
     public static IReadOnlyList<MatrixRow> Rows { get; } =
@@ -162,19 +185,19 @@ public static class AuthorizationMatrix
         new("GET", "/Orders/Index", Access.AnySignedIn) { Note = "Lists only the user's own orders unless the user sees all orders (sales manager, GM, contract administrator)." },
         new("GET", "/Orders/Create", Capturers),
         new("POST", "/Orders/Create", Capturers),
-        new("GET", "/Orders/Edit/{id}", Access.AnySignedIn) { Note = "403 unless a draft of the user's own, or the sales manager." },
+        new("GET", "/Orders/Edit/{id}", Access.AnySignedIn) { Note = "403 unless a draft of the user's own, or the sales manager.", OnRecord = new(r => $"/Orders/Edit/{r.SalesDraftOrderId}", Capturers) },
         new("POST", "/Orders/Edit/{id}", Access.AnySignedIn) { Note = "403 unless a draft of the user's own, or the sales manager." },
         new("POST", "/Orders/Submit/{id}", Access.AnySignedIn) { Note = "403 unless a draft of the user's own, or the sales manager." },
         new("POST", "/Orders/Withdraw/{id}", Access.AnySignedIn) { Note = "403 unless the user's own order, or the sales manager." },
         new("POST", "/Orders/ConfirmOral/{id}", Access.AnySignedIn) { Note = "403 unless the user's own order, or the sales manager." },
-        new("GET", "/Orders/Details/{id}", Access.AnySignedIn) { Note = "403 unless the user may read the order (ReviewAccess)." },
-        new("GET", "/Orders/History/{id}", Access.AnySignedIn) { Note = "403 unless the user may read the order (ReviewAccess)." },
+        new("GET", "/Orders/Details/{id}", Access.AnySignedIn) { Note = "403 unless the user may read the order (ReviewAccess).", OnRecord = new(r => $"/Orders/Details/{r.SalesDraftOrderId}", OrderReaders) },
+        new("GET", "/Orders/History/{id}", Access.AnySignedIn) { Note = "403 unless the user may read the order (ReviewAccess).", OnRecord = new(r => $"/Orders/History/{r.SalesDraftOrderId}", OrderReaders) },
         new("POST", "/Orders/SignContract/{id}", ContractSigners),
-        new("GET", "/Reviews/{id}", Access.AnySignedIn) { Note = "403 unless the user may read the review (ReviewAccess)." },
-        new("GET", "/Reviews/Details/{id}", Access.AnySignedIn) { Note = "403 unless the user may read the review (ReviewAccess)." },
-        new("GET", "/Reviews/{id}/Print", Access.AnySignedIn) { Note = "403 unless the user may read the review (ReviewAccess)." },
-        new("GET", "/Reviews/{id}/Pdf", Access.AnySignedIn) { Note = "403 unless the user may read the review (ReviewAccess)." },
-        new("GET", "/Reviews/{id}/History", Access.AnySignedIn) { Note = "403 unless the user may read the review (ReviewAccess)." },
+        new("GET", "/Reviews/{id}", Access.AnySignedIn) { Note = "403 unless the user may read the review (ReviewAccess).", OnRecord = new(r => $"/Reviews/{r.ContractReviewId}", ReviewReaders) },
+        new("GET", "/Reviews/Details/{id}", Access.AnySignedIn) { Note = "403 unless the user may read the review (ReviewAccess).", OnRecord = new(r => $"/Reviews/Details/{r.ContractReviewId}", ReviewReaders) },
+        new("GET", "/Reviews/{id}/Print", Access.AnySignedIn) { Note = "403 unless the user may read the review (ReviewAccess).", OnRecord = new(r => $"/Reviews/{r.ContractReviewId}/Print", ReviewReaders) },
+        new("GET", "/Reviews/{id}/Pdf", Access.AnySignedIn) { Note = "403 unless the user may read the review (ReviewAccess).", OnRecord = new(r => $"/Reviews/{r.ContractReviewId}/Pdf", ReviewReaders) },
+        new("GET", "/Reviews/{id}/History", Access.AnySignedIn) { Note = "403 unless the user may read the review (ReviewAccess).", OnRecord = new(r => $"/Reviews/{r.ContractReviewId}/History", ReviewReaders) },
         new("POST", "/Reviews/{id}/Sections/{department}/Sign", Access.Only(QualityHead)) { Note = "Posted for the Quality section: only its head (or a deputy by delegation), checked before the review is looked up." },
         new("POST", "/Reviews/{id}/Sections/{department}/Discrepancies", Access.Only(QualityHead)) { Note = "Posted for the Quality section: only its head (or a deputy by delegation), checked before the review is looked up." },
         new("POST", "/Reviews/{id}/Discrepancies/{discrepancyId}/Resolve", Access.Only(SalesManager)),
@@ -189,15 +212,15 @@ public static class AuthorizationMatrix
         // Contracts: ledger, tracking, notices, changes.
         new("GET", "/Ledger/Index", LedgerReaders) { Note = "Salespeople see their own contracts only." },
         new("GET", "/Ledger/Export", LedgerReaders) { Note = "Salespeople see their own contracts only." },
-        new("GET", "/Ledger/Details/{id}", Access.AnySignedIn) { Note = "403 unless the user may read the contract (TrackingAccess)." },
-        new("GET", "/Ledger/Details/{id}/Versions/{number}", Access.AnySignedIn) { Note = "403 unless the user may read the contract (TrackingAccess)." },
-        new("GET", "/Ledger/History/{id}", Access.AnySignedIn) { Note = "403 unless the user may read the contract (TrackingAccess)." },
+        new("GET", "/Ledger/Details/{id}", Access.AnySignedIn) { Note = "403 unless the user may read the contract (TrackingAccess).", OnRecord = new(r => $"/Ledger/Details/{r.ContractId}", ContractReaders) },
+        new("GET", "/Ledger/Details/{id}/Versions/{number}", Access.AnySignedIn) { Note = "403 unless the user may read the contract (TrackingAccess).", OnRecord = new(r => $"/Ledger/Details/{r.ContractId}/Versions/1", ContractReaders) },
+        new("GET", "/Ledger/History/{id}", Access.AnySignedIn) { Note = "403 unless the user may read the contract (TrackingAccess).", OnRecord = new(r => $"/Ledger/History/{r.ContractId}", ContractReaders) },
         new("POST", "/Contracts/{id}/Deliveries", Access.AnySignedIn) { Note = "403 unless contract administrator or sales manager." },
         new("POST", "/Contracts/{id}/Close", Access.AnySignedIn) { Note = "403 unless contract administrator or sales manager." },
         new("POST", "/Contracts/{id}/Invoices", Access.AnySignedIn) { Note = "403 unless contract administrator or finance head." },
         new("POST", "/Contracts/{id}/Payments", Access.AnySignedIn) { Note = "403 unless contract administrator or finance head." },
         new("POST", "/Contracts/{id}/Communications", Access.AnySignedIn) { Note = "403 unless the order's salesperson, contract administrator or sales manager." },
-        new("GET", "/Notices/New", Access.AnySignedIn) { Note = "403 unless contract administrator or sales manager (after the contract is found)." },
+        new("GET", "/Notices/New", Access.AnySignedIn) { Note = "403 unless contract administrator or sales manager (after the contract is found).", OnRecord = new(r => $"/Notices/New?contractId={r.ContractId}", ContractSigners) },
         new("POST", "/Notices/New", Access.AnySignedIn) { Note = "403 unless contract administrator or sales manager (after the contract is found)." },
         new("GET", "/Notices/{id}", Access.AnySignedIn) { Note = "403 unless an addressed department or a reader of the contract." },
         new("GET", "/Notices/{id}/Print", Access.AnySignedIn) { Note = "403 unless an addressed department or a reader of the contract." },
@@ -208,7 +231,7 @@ public static class AuthorizationMatrix
         new("GET", "/ServiceNotices/{id}", Access.AnySignedIn) { Note = "403 unless the technical department or a reader of the contract." },
         new("POST", "/ServiceNotices/{id}/SiteRecords", Access.AnySignedIn) { Note = "403 unless the user heads or acts for the technical department." },
         new("POST", "/ServiceNotices/{id}/Close", Access.AnySignedIn) { Note = "403 unless the user heads or acts for the technical department." },
-        new("GET", "/Changes/New", Access.AnySignedIn) { Note = "403 unless the order's salesperson, contract administrator, sales manager or GM." },
+        new("GET", "/Changes/New", Access.AnySignedIn) { Note = "403 unless the order's salesperson, contract administrator, sales manager or GM.", OnRecord = new(r => $"/Changes/New?contractId={r.ContractId}", Access.Only(Sales, ContractAdministrator, SalesManager, GeneralManager)) },
         new("POST", "/Changes/New", Access.AnySignedIn) { Note = "403 unless the order's salesperson, contract administrator, sales manager or GM." },
         new("GET", "/Changes/{id}", Access.AnySignedIn) { Note = "403 unless a reader of the contract." },
         new("GET", "/Changes/{id}/History", Access.AnySignedIn) { Note = "403 unless a reader of the contract." },
@@ -220,10 +243,10 @@ public static class AuthorizationMatrix
         new("GET", "/Complaints/Index", Access.AnySignedIn) { Note = "Salespeople see complaints of customers they own or logged; quality, sales manager, GM, admin see all." },
         new("GET", "/Complaints/Create", Intake),
         new("POST", "/Complaints/Create", Intake),
-        new("GET", "/Complaints/Details/{id}", Access.AnySignedIn) { Note = "403 unless the complaint is visible to the user (ComplaintAccess)." },
-        new("GET", "/Complaints/Sheet/{id}", Access.AnySignedIn) { Note = "403 unless the complaint is visible to the user (ComplaintAccess)." },
-        new("GET", "/Complaints/SheetPdf/{id}", Access.AnySignedIn) { Note = "403 unless the complaint is visible to the user (ComplaintAccess)." },
-        new("GET", "/Complaints/History/{id}", Access.AnySignedIn) { Note = "403 unless the complaint is visible to the user (ComplaintAccess)." },
+        new("GET", "/Complaints/Details/{id}", Access.AnySignedIn) { Note = "403 unless the complaint is visible to the user (ComplaintAccess).", OnRecord = new(r => $"/Complaints/Details/{r.SalesComplaintId}", ComplaintReaders) },
+        new("GET", "/Complaints/Sheet/{id}", Access.AnySignedIn) { Note = "403 unless the complaint is visible to the user (ComplaintAccess).", OnRecord = new(r => $"/Complaints/Sheet/{r.SalesComplaintId}", ComplaintReaders) },
+        new("GET", "/Complaints/SheetPdf/{id}", Access.AnySignedIn) { Note = "403 unless the complaint is visible to the user (ComplaintAccess).", OnRecord = new(r => $"/Complaints/SheetPdf/{r.SalesComplaintId}", ComplaintReaders) },
+        new("GET", "/Complaints/History/{id}", Access.AnySignedIn) { Note = "403 unless the complaint is visible to the user (ComplaintAccess).", OnRecord = new(r => $"/Complaints/History/{r.SalesComplaintId}", ComplaintReaders) },
         new("POST", "/Complaints/Investigate/{id}", Quality),
         new("POST", "/Complaints/AddAction/{id}", Quality),
         new("POST", "/Complaints/CompleteAction/{id}", Access.AnySignedIn) { Note = "403 unless the action's owner or quality." },
@@ -256,6 +279,6 @@ public static class AuthorizationMatrix
             Form = r => [new("ownerType", "Complaint"), new("ownerId", r.SalesComplaintId.ToString()), new("returnUrl", "/")],
             Note = "Posted without a file against a complaint of the demo salesperson's customer: the uploading roles of the record's kind (contract: contract administrator, sales manager; discrepancy: sales manager; complaint/return: sales and quality) who may also read the record.",
         },
-        new("GET", "/Attachments/Download/{id}", Access.AnySignedIn) { Note = "403 unless the user may read the record the file belongs to." },
+        new("GET", "/Attachments/Download/{id}", Access.AnySignedIn) { Note = "403 unless the user may read the record the file belongs to.", OnRecord = new(r => $"/Attachments/Download/{r.ComplaintAttachmentId}", ComplaintReaders) },
     ];
 }

@@ -8,8 +8,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerProcess.Web.Tests.Security;
 
-/// <summary>Real records the matrix rows point at, created once when the fixture starts.</summary>
-public sealed record RouteMatrixRecords(string ThrowawayUserId, Guid SalesComplaintId);
+/// <summary>Real records the matrix rows point at, created once when the fixture starts. All belong to the demo
+/// salesperson's customer C-0001; the contract went through the review its order was routed to
+/// (<see cref="ContractReviewDepartments"/>).</summary>
+public sealed record RouteMatrixRecords(
+    string ThrowawayUserId, Guid SalesComplaintId, Guid ComplaintAttachmentId, Guid SalesDraftOrderId,
+    Guid ContractId, Guid ContractOrderId, Guid ContractReviewId, IReadOnlyList<string> ContractReviewDepartments);
 
 /// <summary>
 /// The app of the security suite (its own database) with one signed-in session per demo user and an anonymous
@@ -67,7 +71,12 @@ public sealed class RouteMatrixFixture : IAsyncLifetime
         }
 
         Sessions = sessions;
-        Records = new RouteMatrixRecords(await ThrowawayUserAsync(), await SalesComplaintAsync());
+        var complaintId = await SalesComplaintAsync();
+        var contract = await new Tracking.TrackingDriver(App).SignedContractAsync("C-0001", Domain.Customers.CustomerClass.Regular);
+        var departments = await App.WithDbAsync(db => db.Reviews.AsNoTracking().Where(r => r.Id == contract.ReviewId).SelectMany(r => r.Sections).Select(s => s.DepartmentCode).OrderBy(d => d).ToListAsync());
+        Records = new RouteMatrixRecords(
+            await ThrowawayUserAsync(), complaintId, await AttachmentAsync(complaintId), await SalesDraftAsync(),
+            contract.Id, contract.OrderId, contract.ReviewId, departments);
     }
 
     public async Task DisposeAsync()
@@ -111,6 +120,24 @@ public sealed class RouteMatrixFixture : IAsyncLifetime
         }
 
         return user.Id;
+    }
+
+    /// <summary>A draft order of the demo salesperson, never submitted.</summary>
+    private async Task<Guid> SalesDraftAsync()
+    {
+        using var saved = await Sessions[Domain.Security.Roles.Sales].SendAsync(HttpMethod.Post, "/Orders/Create", ReviewSpine.ReviewDriver.OrderForm("C-0001", 1, 100m, command: "save"));
+        Assert.True(saved.StatusCode == System.Net.HttpStatusCode.Redirect, $"Draft not saved: {(int)saved.StatusCode}");
+        return Guid.Parse(saved.Headers.Location!.OriginalString.Split('/').Last());
+    }
+
+    private async Task<Guid> AttachmentAsync(Guid complaintId)
+    {
+        var attachment = Domain.Attachments.Attachment.Create(Domain.Attachments.AttachmentOwner.Complaint, complaintId, "photo.png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1], null, "何质检 He (Quality staff)", DateTime.UtcNow).Value!;
+        using var scope = App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CustomerProcess.Infrastructure.Persistence.AppDbContext>();
+        db.Attachments.Add(attachment);
+        await db.SaveChangesAsync();
+        return attachment.Id;
     }
 
     /// <summary>An open complaint of C-0001, the demo salesperson's customer, logged by quality staff.</summary>

@@ -38,6 +38,25 @@ public sealed partial class RouteMatrixTests(RouteMatrixFixture fixture, ITestOu
     {
         var row = AuthorizationMatrix.Rows.Single(r => r.Key == rowKey);
         var url = row.Url?.Invoke(fixture.Records) ?? Fill(row.Route);
+        await CheckAsync(row, url, row.Access, reachedMeans200: false);
+    }
+
+    /// <summary>Rows whose action checks the record: a GET of a real record (made by the fixture) as every principal.
+    /// Allowed roles must get 200 here, the others 403.</summary>
+    [Theory]
+    [MemberData(nameof(RecordRowKeys))]
+    public async Task Every_principal_reads_a_real_record_or_is_refused_as_the_matrix_says(string rowKey)
+    {
+        Assert.True(AuthorizationMatrix.ContractReviewDepartments.SequenceEqual(fixture.Records.ContractReviewDepartments),
+            $"The fixture's contract was reviewed by {string.Join(", ", fixture.Records.ContractReviewDepartments)}; AuthorizationMatrix.ContractReviewDepartments says {string.Join(", ", AuthorizationMatrix.ContractReviewDepartments)}.");
+        var row = AuthorizationMatrix.Rows.Single(r => r.Key == rowKey);
+        await CheckAsync(row, row.OnRecord!.Url(fixture.Records), row.OnRecord.Access, reachedMeans200: true);
+    }
+
+    public static TheoryData<string> RecordRowKeys => new(AuthorizationMatrix.Rows.Where(r => r.OnRecord is not null).Select(r => r.Key));
+
+    private async Task CheckAsync(MatrixRow row, string url, Access access, bool reachedMeans200)
+    {
         var method = row.Method is "GET" or "ANY" ? HttpMethod.Get : new HttpMethod(row.Method);
         var failures = new List<string>();
         var seen = new List<string>();
@@ -46,16 +65,16 @@ public sealed partial class RouteMatrixTests(RouteMatrixFixture fixture, ITestOu
             var role = principal == RouteMatrixFixture.Anonymous ? null : principal;
             using var response = await session.SendAsync(method, url, row.Form?.Invoke(fixture.Records));
             var actual = Outcome(response);
-            var expected = row.AnswersForbidden ? "403" : row.Access.Allows(role) ? "reached" : role is null ? "login" : "403";
+            var expected = row.AnswersForbidden ? "403" : access.Allows(role) ? (reachedMeans200 ? "200" : "reached") : role is null ? "login" : "403";
             var ok = expected == "reached" ? actual is not ("403" or "login") : actual == expected;
             seen.Add($"{principal}={(int)response.StatusCode}");
             if (!ok)
             {
-                failures.Add($"{method} {url} as {principal}: expected {Describe(expected)}, got {(int)response.StatusCode}{(response.Headers.Location is { } l ? " → " + l.OriginalString : "")} (rule: {row.Access})");
+                failures.Add($"{method} {url} as {principal}: expected {Describe(expected)}, got {(int)response.StatusCode}{(response.Headers.Location is { } l ? " → " + l.OriginalString : "")} (rule: {access})");
             }
         }
 
-        output.WriteLine($"{row.Key}: {string.Join(" ", seen)}");
+        output.WriteLine($"{row.Key} ({url}): {string.Join(" ", seen)}");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 

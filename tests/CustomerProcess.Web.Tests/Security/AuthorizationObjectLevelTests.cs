@@ -202,6 +202,34 @@ public sealed class AuthorizationObjectLevelTests(RouteMatrixFixture fixture)
     }
 
     [Fact]
+    public async Task A_second_salesperson_finds_none_of_the_first_ones_records_in_the_lists_and_the_ledger_export()
+    {
+        var records = fixture.Records;
+        var contractNumber = await fixture.App.WithDbAsync(db => db.Contracts.Where(c => c.Id == records.ContractId).Select(c => c.Number).SingleAsync());
+        var orderNumbers = await fixture.App.WithDbAsync(db => db.SalesOrders.Where(o => o.Id == records.SalesDraftOrderId || o.Id == records.ContractOrderId).Select(o => o.Number).ToListAsync());
+        var complaintNumber = await fixture.App.WithDbAsync(db => db.Complaints.Where(c => c.Id == records.SalesComplaintId).Select(c => c.Number).SingleAsync());
+        var other = await fixture.AsAsync(Other);
+        var owner = await fixture.AsAsync(Owner);
+
+        foreach (var (url, numbers) in new[] { ("/Orders/Index", orderNumbers), ("/Complaints/Index", [complaintNumber]), ("/Ledger/Index", [contractNumber]) })
+        {
+            var seenByOther = (await other.GetAsync(url)).Text;
+            var seenByOwner = (await owner.GetAsync(url)).Text;
+            foreach (var number in numbers)
+            {
+                Assert.True(seenByOwner.Contains(number, StringComparison.Ordinal), $"{url}: the owner does not see {number}, so the check below proves nothing");
+                Assert.False(seenByOther.Contains(number, StringComparison.Ordinal), $"{url}: sales2 sees {number} of another salesperson");
+            }
+        }
+
+        using var export = await other.Http.GetAsync("/Ledger/Export");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        using var stream = new MemoryStream(await export.Content.ReadAsByteArrayAsync());
+        var cells = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object?>>().SelectMany(r => r.Values).Select(v => v?.ToString() ?? "");
+        Assert.DoesNotContain(contractNumber, cells);
+    }
+
+    [Fact]
     public async Task A_department_head_can_neither_sign_nor_raise_a_discrepancy_in_another_departments_section()
     {
         var (_, code) = await OwnCustomerAsync();

@@ -1,3 +1,4 @@
+using CustomerProcess.Domain.Security;
 using CustomerProcess.Infrastructure.Identity;
 using CustomerProcess.Web.Infrastructure;
 using FluentValidation;
@@ -61,9 +62,11 @@ public sealed class AccountController(
         }
 
         logger.LogWarning("Failed sign-in for {UserName} (locked out: {LockedOut})", input.UserName, result.IsLockedOut);
-        ModelState.AddModelError("", result.IsLockedOut
-            ? l["This account is locked after too many failed attempts. Try again in 15 minutes or ask the administrator."]
-            : l["The user name or password is not correct."]);
+        // One message for an unknown name, a wrong password, a locked and a deactivated account (issue #21, finding 8).
+        ModelState.AddModelError("", l[
+            "The user name or password is not correct. After {0} failed attempts an account is locked for {1} minutes.",
+            PasswordPolicy.MaxFailedAttempts,
+            (int)PasswordPolicy.LockoutDuration.TotalMinutes]);
         input.Password = "";
         return View(input);
     }

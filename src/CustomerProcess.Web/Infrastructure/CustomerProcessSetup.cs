@@ -154,6 +154,7 @@ public static class CustomerProcessSetup
         services.AddSingleton<SetupGate>();
         services.AddSingleton<CountCache>();
         services.AddSingleton<SignatureCredentialCache>();
+        services.AddSingleton<UserLocks>();
         services.AddScoped<SignatureCredentials>();
 
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");

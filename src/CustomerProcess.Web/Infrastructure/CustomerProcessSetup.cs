@@ -64,6 +64,7 @@ public static class CustomerProcessSetup
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.Configure<RevocationOptions>(configuration.GetSection("Security:Revocation"));
         services.AddSingleton<UserVersions>();
+        services.AddSingleton<TwoFactorRequirement>();
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -189,6 +190,7 @@ public static class CustomerProcessSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<SetupGateMiddleware>();
+        app.UseMiddleware<TwoFactorRequirementMiddleware>();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health").AllowAnonymous();

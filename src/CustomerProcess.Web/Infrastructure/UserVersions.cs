@@ -86,7 +86,7 @@ public sealed class AppUserManager(
     }
 }
 
-/// <summary>Identity's principal (id, name, roles, security stamp) plus the account row's version.</summary>
+/// <summary>Identity's principal (id, name, roles, security stamp) plus the account row's version and whether two-factor sign-in is on.</summary>
 public sealed class AppClaimsPrincipalFactory(
     UserManager<AppUser> userManager,
     RoleManager<IdentityRole> roleManager,
@@ -99,6 +99,11 @@ public sealed class AppClaimsPrincipalFactory(
         if (user.ConcurrencyStamp is not null)
         {
             identity.AddClaim(new Claim(UserVersions.ClaimType, user.ConcurrencyStamp));
+        }
+
+        if (user.TwoFactorEnabled)
+        {
+            identity.AddClaim(new Claim(TwoFactorRequirement.EnabledClaimType, "1"));
         }
 
         return identity;

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using CustomerProcess.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -5,7 +6,12 @@ using Microsoft.Extensions.Options;
 
 namespace CustomerProcess.Web.Infrastructure;
 
-/// <summary>Refuses sign-in (and cookie revalidation) for deactivated users.</summary>
+/// <summary>
+/// Refuses sign-in (and cookie revalidation) for deactivated users. Every password sign-in costs one
+/// full password hash, whether the user name exists, is locked out or deactivated or not (issue #21,
+/// finding 8): the paths that Identity answers without hashing verify the given password against a
+/// fixed dummy hash of the same PBKDF2 cost instead, so the time taken does not tell which names exist.
+/// </summary>
 public sealed class AppSignInManager(
     UserManager<AppUser> userManager,
     IHttpContextAccessor contextAccessor,
@@ -16,6 +22,33 @@ public sealed class AppSignInManager(
     IUserConfirmation<AppUser> confirmation)
     : SignInManager<AppUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
+    private static readonly Lazy<string> DummyHash = new(() =>
+        new PasswordHasher<AppUser>().HashPassword(new AppUser(), Convert.ToBase64String(RandomNumberGenerator.GetBytes(18))));
+
+    public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        var user = await UserManager.FindByNameAsync(userName);
+        if (user is null)
+        {
+            SpendOnePasswordCheck(password);
+            return SignInResult.Failed;
+        }
+
+        return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+    }
+
+    /// <summary>Identity refuses a locked-out or deactivated user before it hashes the password.</summary>
+    protected override async Task<SignInResult?> PreSignInCheck(AppUser user)
+    {
+        var refused = await base.PreSignInCheck(user);
+        if (refused is not null)
+        {
+            SpendOnePasswordCheck("-");
+        }
+
+        return refused;
+    }
+
     public override async Task<bool> CanSignInAsync(AppUser user) =>
         user.IsActive && await base.CanSignInAsync(user);
 
@@ -24,4 +57,7 @@ public sealed class AppSignInManager(
         var user = await base.ValidateSecurityStampAsync(principal);
         return user is { IsActive: true } ? user : null;
     }
+
+    private void SpendOnePasswordCheck(string password) =>
+        UserManager.PasswordHasher.VerifyHashedPassword(new AppUser(), DummyHash.Value, password ?? "");
 }

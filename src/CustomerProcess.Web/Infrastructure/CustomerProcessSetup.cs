@@ -56,10 +56,15 @@ public static class CustomerProcessSetup
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddUserManager<AppUserManager>()
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
             .AddSignInManager<AppSignInManager>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<RevocationOptions>(configuration.GetSection("Security:Revocation"));
+        services.AddSingleton<UserVersions>();
+        services.AddSingleton<TwoFactorRequirement>();
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -154,6 +159,7 @@ public static class CustomerProcessSetup
         services.AddSingleton<SetupGate>();
         services.AddSingleton<CountCache>();
         services.AddSingleton<SignatureCredentialCache>();
+        services.AddSingleton<UserLocks>();
         services.AddScoped<SignatureCredentials>();
 
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
@@ -184,6 +190,7 @@ public static class CustomerProcessSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<SetupGateMiddleware>();
+        app.UseMiddleware<TwoFactorRequirementMiddleware>();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health").AllowAnonymous();

@@ -18,11 +18,21 @@ public enum CredentialCheck
 /// It obeys the same lockout as sign-in: a locked-out user cannot sign, and each wrong password
 /// counts towards the lockout. A password verified with the full PBKDF2 hash is remembered for
 /// <see cref="SignatureCredentialCache.Lifetime"/> (docs/adr/0007-signature-password-check.md), so a
-/// head signing a queue of reviews pays the hash once, not on every signature.
+/// head signing a queue of reviews pays the hash once, not on every signature. The checks of one
+/// user run one at a time (<see cref="UserLocks"/>): parallel wrong passwords each see the count the
+/// last one wrote, so no more than the lockout's attempts are ever checked (issue #21, finding 9).
 /// </summary>
-public sealed class SignatureCredentials(UserManager<AppUser> users, SignatureCredentialCache cache)
+public sealed class SignatureCredentials(UserManager<AppUser> users, SignatureCredentialCache cache, UserLocks locks)
 {
     public async Task<(CredentialCheck Check, AppUser? User)> VerifyAsync(string userId, string? password)
+    {
+        using (await locks.AcquireAsync(userId))
+        {
+            return await VerifyAloneAsync(userId, password);
+        }
+    }
+
+    private async Task<(CredentialCheck Check, AppUser? User)> VerifyAloneAsync(string userId, string? password)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null || !user.IsActive || string.IsNullOrEmpty(password))

@@ -103,6 +103,9 @@ public class AppFactory : WebApplicationFactory<Program>
 public sealed class ProductionAppFactory : AppFactory
 {
     protected override string Environment => "Production";
+
+    // The first administrator would be sent to set up an authenticator app; Security/TwoFactorTests cover that.
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Security:RequireTwoFactorForRoles"] = "" };
 }
 
 [CollectionDefinition(Name)]

@@ -1,3 +1,4 @@
+using CustomerProcess.Domain.Security;
 using CustomerProcess.Infrastructure.Identity;
 using CustomerProcess.Web.Infrastructure;
 using FluentValidation;
@@ -16,6 +17,19 @@ public sealed class LoginInput
     public string Password { get; set; } = "";
 
     public string? ReturnUrl { get; set; }
+}
+
+public sealed class LoginTwoFactorInput
+{
+    public string Code { get; set; } = "";
+
+    public string? ReturnUrl { get; set; }
+}
+
+public sealed class LoginTwoFactorInputValidator : AbstractValidator<LoginTwoFactorInput>
+{
+    public LoginTwoFactorInputValidator(IStringLocalizer<SharedResource> l) =>
+        RuleFor(x => x.Code).NotEmpty().WithMessage(_ => l["Enter the code."]);
 }
 
 public sealed class LoginInputValidator : AbstractValidator<LoginInput>
@@ -60,11 +74,76 @@ public sealed class AccountController(
             return LocalRedirect(Url.IsLocalUrl(input.ReturnUrl) ? input.ReturnUrl : "/");
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToAction(nameof(LoginTwoFactor), new { returnUrl = Url.IsLocalUrl(input.ReturnUrl) ? input.ReturnUrl : null });
+        }
+
         logger.LogWarning("Failed sign-in for {UserName} (locked out: {LockedOut})", input.UserName, result.IsLockedOut);
-        ModelState.AddModelError("", result.IsLockedOut
-            ? l["This account is locked after too many failed attempts. Try again in 15 minutes or ask the administrator."]
-            : l["The user name or password is not correct."]);
+        // One message for an unknown name, a wrong password, a locked and a deactivated account (issue #21, finding 8).
+        ModelState.AddModelError("", l[
+            "The user name or password is not correct. After {0} failed attempts an account is locked for {1} minutes.",
+            PasswordPolicy.MaxFailedAttempts,
+            (int)PasswordPolicy.LockoutDuration.TotalMinutes]);
         input.Password = "";
+        return View(input);
+    }
+
+    /// <summary>The second step for an account with two-factor sign-in: an authenticator code or a recovery code.</summary>
+    [HttpGet]
+    public async Task<IActionResult> LoginTwoFactor(string? returnUrl) =>
+        await signInManager.GetTwoFactorAuthenticationUserAsync() is null
+            ? RedirectToAction(nameof(Login))
+            : View(new LoginTwoFactorInput { ReturnUrl = returnUrl });
+
+    [HttpPost]
+    [EnableRateLimiting(CustomerProcessSetup.LoginRateLimitPolicy)]
+    public async Task<IActionResult> LoginTwoFactor(LoginTwoFactorInput input)
+    {
+        if (await signInManager.GetTwoFactorAuthenticationUserAsync() is not { } user)
+        {
+            return RedirectToAction(nameof(Login));
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return View(input);
+        }
+
+        var users = signInManager.UserManager;
+        Microsoft.AspNetCore.Identity.SignInResult result;
+        if (AuthenticatorCode.IsAuthenticatorCode(input.Code))
+        {
+            // Identity counts a wrong code towards the lockout and refuses a locked-out user.
+            result = await signInManager.TwoFactorAuthenticatorSignInAsync(AuthenticatorCode.Normalize(input.Code), isPersistent: false, rememberClient: false);
+        }
+        else if (await users.IsLockedOutAsync(user))
+        {
+            result = Microsoft.AspNetCore.Identity.SignInResult.LockedOut;
+        }
+        else
+        {
+            // Identity does not count wrong recovery codes; here they count like wrong authenticator codes.
+            result = await signInManager.TwoFactorRecoveryCodeSignInAsync(input.Code.Replace(" ", "", StringComparison.Ordinal).Trim());
+            if (!result.Succeeded)
+            {
+                await users.AccessFailedAsync(user);
+                result = await users.IsLockedOutAsync(user) ? Microsoft.AspNetCore.Identity.SignInResult.LockedOut : result;
+            }
+        }
+
+        if (result.Succeeded)
+        {
+            logger.LogInformation("User {UserName} signed in with a second factor", user.UserName);
+            return LocalRedirect(Url.IsLocalUrl(input.ReturnUrl) ? input.ReturnUrl : "/");
+        }
+
+        logger.LogWarning("Wrong second factor for {UserName} (locked out: {LockedOut})", user.UserName, result.IsLockedOut);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        ModelState.AddModelError("", result.IsLockedOut
+            ? l["Too many wrong codes: the account is locked for {0} minutes.", (int)PasswordPolicy.LockoutDuration.TotalMinutes]
+            : l["The code is not correct."]);
+        input.Code = "";
         return View(input);
     }
 

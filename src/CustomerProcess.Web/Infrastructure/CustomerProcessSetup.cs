@@ -35,6 +35,7 @@ public static class CustomerProcessSetup
             .ReadFrom.Services(sp)
             .Enrich.FromLogContext());
 
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options => options.AddServerHeader = false);
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddSingleton<ICurrentUser, HttpCurrentUser>();
@@ -99,6 +100,8 @@ public static class CustomerProcessSetup
         services.AddControllersWithViews(options =>
             {
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                options.Filters.Add<MalformedFormFilter>();
+                options.ModelMetadataDetailsProviders.Add(new NonNullableStringMetadataProvider());
                 // Required-ness comes from the FluentValidation rules, with localized messages.
                 options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 options.Filters.Add(new ResponseCacheAttribute { NoStore = true, Location = ResponseCacheLocation.None });

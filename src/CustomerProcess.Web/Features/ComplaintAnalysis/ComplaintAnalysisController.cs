@@ -29,6 +29,11 @@ public sealed class ComplaintAnalysisController(AppDbContext db, TimeProvider cl
 {
     private const int MaxMonths = 36;
 
+    /// <summary>Dates outside these bounds (0001-01-01, 9999-12-31 in the address) are moved to them: the period
+    /// arithmetic and the time-zone conversion would overflow.</summary>
+    private static readonly DateOnly Earliest = new(2000, 1, 1);
+    private static readonly DateOnly Latest = new(2099, 12, 31);
+
     [HttpGet]
     public async Task<IActionResult> Index(DateOnly? from, DateOnly? to, CancellationToken cancellationToken) =>
         View(await AnalyseAsync(from, to, cancellationToken));
@@ -67,8 +72,9 @@ public sealed class ComplaintAnalysisController(AppDbContext db, TimeProvider cl
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, Formatting.DisplayZone));
-        var end = to ?? today;
-        var start = from ?? end.AddMonths(-11).AddDays(1 - end.AddMonths(-11).Day);
+        static DateOnly? Bounded(DateOnly? date) => date is { } d ? (d < Earliest ? Earliest : d > Latest ? Latest : d) : null;
+        var end = Bounded(to) ?? today;
+        var start = Bounded(from) ?? end.AddMonths(-11).AddDays(1 - end.AddMonths(-11).Day);
         if (start > end)
         {
             (start, end) = (end, start);

@@ -1,0 +1,46 @@
+using System.Text;
+using Serilog.Events;
+
+namespace CustomerProcess.Web.Tests.Security;
+
+/// <summary>Finding 4 of issue #21: malformed form bodies got the status line "HTTP/1.1 0" and a dropped
+/// connection. Each must get a proper 400 with the localized error page, and a warning in the log.</summary>
+public sealed class MalformedRequestTests(MalformedRequestApp app) : IClassFixture<MalformedRequestApp>
+{
+    public static TheoryData<string, string, string> MalformedBodies() => new()
+    {
+        { "nul byte in a field", "application/x-www-form-urlencoded", "UserName=ad%00min&Password=x" },
+        { "more than 1,024 fields", "application/x-www-form-urlencoded", string.Join('&', Enumerable.Range(0, 1100).Select(i => $"f{i}=1")) },
+        { "a 100 KB field name", "application/x-www-form-urlencoded", new string('a', 100 * 1024) + "=1" },
+        { "malformed multipart", "multipart/form-data; boundary=xyz", "--xyz\r\nContent-Disposition: form-data; name=\"UserName\"\r\n\r\nadmin\r\n--xyz\r\nbroken" },
+        { "multipart without a boundary", "multipart/form-data", "--xyz\r\nContent-Disposition: form-data; name=\"UserName\"\r\n\r\nadmin\r\n--xyz--\r\n" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MalformedBodies))]
+    public async Task A_malformed_form_body_gets_a_400_error_page_and_a_warning(string what, string contentType, string body)
+    {
+        var bytes = Encoding.ASCII.GetBytes(body);
+        var before = app.Log.Events.Count(e => e.Level == LogEventLevel.Warning);
+        var head = $"POST /Account/Login HTTP/1.1\r\nHost: {app.BaseAddress.Authority}\r\nAccept-Language: en\r\n" +
+                   $"Content-Type: {contentType}\r\nContent-Length: {bytes.Length}\r\nConnection: close\r\n\r\n";
+
+        var reply = await app.SendRawAsync(head, bytes);
+
+        Assert.True(
+            reply.StatusLine == "HTTP/1.1 400 Bad Request",
+            $"{what}: {reply.StatusLine}; logged: {string.Join(" | ", app.Log.Events.Skip(before).Select(e => e.RenderMessage() + " " + e.Exception?.GetType().Name + " " + e.Exception?.Message))}");
+        Assert.Contains("Bad request", reply.Body, StringComparison.Ordinal);
+        Assert.Contains("The form could not be accepted.", reply.Body, StringComparison.Ordinal);
+        Assert.True(app.Log.Events.Count(e => e.Level == LogEventLevel.Warning) > before, $"{what}: no warning logged");
+    }
+
+    [Fact]
+    public async Task Responses_do_not_name_the_server_software()
+    {
+        var reply = await app.SendRawAsync($"GET /Account/Login HTTP/1.1\r\nHost: {app.BaseAddress.Authority}\r\nConnection: close\r\n\r\n", []);
+
+        Assert.StartsWith("HTTP/1.1 200", reply.StatusLine, StringComparison.Ordinal);
+        Assert.DoesNotContain("\r\nServer:", reply.Headers, StringComparison.OrdinalIgnoreCase);
+    }
+}

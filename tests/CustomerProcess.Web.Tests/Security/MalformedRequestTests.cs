@@ -1,4 +1,6 @@
+using System.Net;
 using System.Text;
+using CustomerProcess.Web.Tests.Support;
 using Serilog.Events;
 
 namespace CustomerProcess.Web.Tests.Security;
@@ -10,6 +12,7 @@ public sealed class MalformedRequestTests(MalformedRequestApp app) : IClassFixtu
     public static TheoryData<string, string, string> MalformedBodies() => new()
     {
         { "nul byte in a field", "application/x-www-form-urlencoded", "UserName=ad%00min&Password=x" },
+        { "nul byte in a multipart field", "multipart/form-data; boundary=xyz", "--xyz\r\nContent-Disposition: form-data; name=\"UserName\"\r\n\r\nad\0min\r\n--xyz--\r\n" },
         { "more than 1,024 fields", "application/x-www-form-urlencoded", string.Join('&', Enumerable.Range(0, 1100).Select(i => $"f{i}=1")) },
         { "a 100 KB field name", "application/x-www-form-urlencoded", new string('a', 100 * 1024) + "=1" },
         { "malformed multipart", "multipart/form-data; boundary=xyz", "--xyz\r\nContent-Disposition: form-data; name=\"UserName\"\r\n\r\nadmin\r\n--xyz\r\nbroken" },
@@ -33,6 +36,22 @@ public sealed class MalformedRequestTests(MalformedRequestApp app) : IClassFixtu
         Assert.Contains("Bad request", reply.Body, StringComparison.Ordinal);
         Assert.Contains("The form could not be accepted.", reply.Body, StringComparison.Ordinal);
         Assert.True(app.Log.Events.Count(e => e.Level == LogEventLevel.Warning) > before, $"{what}: no warning logged");
+    }
+
+    [Fact]
+    public async Task A_nul_byte_in_a_field_of_a_form_with_a_valid_token_gets_a_400_error_page_and_a_warning()
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { UseCookies = true, AllowAutoRedirect = false }) { BaseAddress = app.BaseAddress };
+        using var client = new BrowserLikeClient(http, "en");
+        var before = app.Log.Events.Count;
+
+        var result = await client.SubmitAsync("/Account/Login", [new("UserName", "ad\0min"), new("Password", "not the password")]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, result.Status);
+        Assert.Contains("The form could not be accepted.", result.Text, StringComparison.Ordinal);
+        Assert.True(
+            app.Log.Events.Skip(before).Any(e => e.Level == LogEventLevel.Warning && e.RenderMessage().Contains("malformed form body", StringComparison.Ordinal)),
+            string.Join(" | ", app.Log.Events.Skip(before).Select(e => e.RenderMessage())));
     }
 
     [Fact]

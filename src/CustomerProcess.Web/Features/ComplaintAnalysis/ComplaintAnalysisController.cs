@@ -43,12 +43,12 @@ public sealed class ComplaintAnalysisController(AppDbContext db, TimeProvider cl
     {
         var model = await AnalyseAsync(from, to, cancellationToken);
         var csv = new StringBuilder();
-        csv.AppendLine(string.Join(',', SvgChart.Csv(l["Breakdown"]), SvgChart.Csv(l["Group"]), SvgChart.Csv(l["Count"])));
+        csv.AppendLine(string.Join(',', SpreadsheetText.CsvField(l["Breakdown"]), SpreadsheetText.CsvField(l["Group"]), SpreadsheetText.CsvField(l["Count"])));
         foreach (var breakdown in model.Breakdowns.Concat(model.ReturnBreakdowns))
         {
             foreach (var (label, value) in breakdown.Rows)
             {
-                csv.AppendLine(string.Join(',', SvgChart.Csv(breakdown.Title), SvgChart.Csv(label), value.ToString(CultureInfo.InvariantCulture)));
+                csv.AppendLine(string.Join(',', SpreadsheetText.CsvField(breakdown.Title), SpreadsheetText.CsvField(label), value.ToString(CultureInfo.InvariantCulture)));
             }
         }
 
@@ -60,7 +60,7 @@ public sealed class ComplaintAnalysisController(AppDbContext db, TimeProvider cl
                          (l["Overdue, not answered"].Value, row.OpenOverdue), (l["Open, within the deadline"].Value, row.OpenInTime),
                      })
             {
-                csv.AppendLine(string.Join(',', SvgChart.Csv(l["Answer clock"] + ": " + title), SvgChart.Csv(row.Month), count.ToString(CultureInfo.InvariantCulture)));
+                csv.AppendLine(string.Join(',', SpreadsheetText.CsvField(l["Answer clock"] + ": " + title), SpreadsheetText.CsvField(row.Month), count.ToString(CultureInfo.InvariantCulture)));
             }
         }
 

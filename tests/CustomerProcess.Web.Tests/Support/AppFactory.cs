@@ -25,6 +25,9 @@ public class AppFactory : WebApplicationFactory<Program>
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>Where the test clients send requests; HTTPS where cookies are Secure whatever the request (Production).</summary>
+    protected virtual Uri ClientBaseAddress => new("http://localhost");
+
     public string DatabasePath => _databasePath;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -66,7 +69,7 @@ public class AppFactory : WebApplicationFactory<Program>
     {
         if (Services.GetRequiredService<IServer>() is TestServer)
         {
-            return CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+            return CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = ClientBaseAddress });
         }
 
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
@@ -103,6 +106,9 @@ public class AppFactory : WebApplicationFactory<Program>
 public sealed class ProductionAppFactory : AppFactory
 {
     protected override string Environment => "Production";
+
+    /// <summary>Production cookies are always Secure, and a cookie container sends them back only over HTTPS.</summary>
+    protected override Uri ClientBaseAddress => new("https://localhost");
 }
 
 [CollectionDefinition(Name)]

@@ -201,7 +201,13 @@ public static class CustomerProcessSetup
 
     public static WebApplication UseCustomerProcess(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        // Only with a configured proxy: given empty lists, the framework's middleware believes the headers from anyone.
+        var forwarding = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ForwardedHeadersOptions>>().Value;
+        if (forwarding.KnownProxies.Count > 0 || forwarding.KnownIPNetworks.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseCookiePolicy();
         app.UseExceptionHandler("/Error");
         app.UseSerilogRequestLogging(options =>

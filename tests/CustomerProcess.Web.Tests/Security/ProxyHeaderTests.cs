@@ -59,6 +59,15 @@ public sealed class ProductionProxyAppFactory : ProxyAppFactory
     protected override string Environment => "Production";
 }
 
+/// <summary>The default settings: no proxy configured, so no peer is one.</summary>
+public sealed class NoProxyAppFactory : ProxyAppFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Security:LoginLimits:PerAddressPerMinute"] = "2",
+    };
+}
+
 /// <summary>Finding 6 of issue #21 (forwarded headers, Secure cookies, HSTS, the login limit behind a proxy) and the
 /// Server header of finding 13.</summary>
 public sealed class ProxyHeaderTests(ProxyAppFactory app) : IClassFixture<ProxyAppFactory>
@@ -181,5 +190,40 @@ public sealed class ProductionProxyHeaderTests(ProductionProxyAppFactory app) : 
         var cookies = response.Headers.TryGetValues("Set-Cookie", out var values) ? values.ToList() : [];
         Assert.NotEmpty(cookies);
         Assert.All(cookies, c => Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase));
+    }
+}
+
+/// <summary>Without a configured proxy (the default) forwarded headers are believed from no one — the framework's
+/// middleware, given empty lists, would believe them from everyone.</summary>
+public sealed class NoProxyHeaderTests(NoProxyAppFactory app) : IClassFixture<NoProxyAppFactory>
+{
+    [Fact]
+    public async Task A_forwarded_protocol_is_ignored_when_no_proxy_is_configured()
+    {
+        using var client = app.Client("198.51.100.60");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/Account/Login");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+
+        using var response = await client.SendAsync(request);
+
+        var cookies = response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [];
+        var antiforgery = Assert.Single(cookies, c => c.StartsWith("cp.af=", StringComparison.Ordinal));
+        Assert.DoesNotContain("secure", antiforgery, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_forwarded_client_address_does_not_escape_the_login_limit_when_no_proxy_is_configured()
+    {
+        using var client = app.Client("198.51.100.61");
+        for (var i = 0; i < 2; i++)
+        {
+            using var attempt = new HttpRequestMessage(HttpMethod.Post, "/Account/Login") { Content = new FormUrlEncodedContent([new("UserName", "nobody")]) };
+            attempt.Headers.Add("X-Forwarded-For", $"203.0.113.{70 + i}");
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, (await client.SendAsync(attempt)).StatusCode);
+        }
+
+        using var third = new HttpRequestMessage(HttpMethod.Post, "/Account/Login") { Content = new FormUrlEncodedContent([new("UserName", "nobody")]) };
+        third.Headers.Add("X-Forwarded-For", "203.0.113.79");
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.SendAsync(third)).StatusCode);
     }
 }

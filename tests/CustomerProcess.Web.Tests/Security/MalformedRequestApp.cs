@@ -6,8 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Serilog.Core;
-using Serilog.Events;
+using Microsoft.Extensions.Logging;
 
 namespace CustomerProcess.Web.Tests.Security;
 
@@ -20,7 +19,7 @@ public sealed class MalformedRequestApp : AppFactory, IAsyncLifetime
         UseKestrel(0);
     }
 
-    public CapturingSink Log { get; } = new();
+    public CapturedLog Log { get; } = new();
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -72,14 +71,53 @@ public sealed class MalformedRequestApp : AppFactory, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Log));
+        // Every logger the app creates also writes here. (A Serilog sink would not do: the app's Serilog logger
+        // factory writes through the static Log.Logger, which the other test hosts in this process replace.)
+        builder.ConfigureServices(services =>
+        {
+            var serilog = services.Last(d => d.ServiceType == typeof(ILoggerFactory));
+            services.Remove(serilog);
+            services.AddSingleton<ILoggerFactory>(sp => new TeeLoggerFactory(
+                serilog.ImplementationFactory is { } create ? (ILoggerFactory)create(sp) : (ILoggerFactory)(serilog.ImplementationInstance ?? ActivatorUtilities.CreateInstance(sp, serilog.ImplementationType!)),
+                Log));
+        });
     }
 
-    public sealed class CapturingSink : ILogEventSink
-    {
-        public ConcurrentQueue<LogEvent> Events { get; } = new();
+    public sealed record Entry(LogLevel Level, string Category, string Message);
 
-        public void Emit(LogEvent logEvent) => Events.Enqueue(logEvent);
+    public sealed class CapturedLog
+    {
+        public ConcurrentQueue<Entry> Events { get; } = new();
+    }
+
+    private sealed class TeeLoggerFactory(ILoggerFactory inner, CapturedLog log) : ILoggerFactory
+    {
+        public ILogger CreateLogger(string categoryName) => new TeeLogger(inner.CreateLogger(categoryName), categoryName, log);
+
+        public void AddProvider(ILoggerProvider provider) => inner.AddProvider(provider);
+
+        public void Dispose() => inner.Dispose();
+    }
+
+    private sealed class TeeLogger(ILogger inner, string category, CapturedLog log) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => inner.BeginScope(state);
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel >= LogLevel.Warning)
+            {
+                log.Events.Enqueue(new Entry(logLevel, category, formatter(state, exception)));
+            }
+
+            if (inner.IsEnabled(logLevel))
+            {
+                inner.Log(logLevel, eventId, state, exception, formatter);
+            }
+        }
     }
 }
 

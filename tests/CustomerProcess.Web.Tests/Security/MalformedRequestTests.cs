@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using CustomerProcess.Web.Tests.Support;
-using Serilog.Events;
+using Microsoft.Extensions.Logging;
 
 namespace CustomerProcess.Web.Tests.Security;
 
@@ -24,7 +24,7 @@ public sealed class MalformedRequestTests(MalformedRequestApp app) : IClassFixtu
     public async Task A_malformed_form_body_gets_a_400_error_page_and_a_warning(string what, string contentType, string body)
     {
         var bytes = Encoding.ASCII.GetBytes(body);
-        var before = app.Log.Events.Count(e => e.Level == LogEventLevel.Warning);
+        var before = app.Log.Events.Count(e => e.Level == LogLevel.Warning && e.Category.EndsWith(".MalformedFormFilter", StringComparison.Ordinal));
         var head = $"POST /Account/Login HTTP/1.1\r\nHost: {app.BaseAddress.Authority}\r\nAccept-Language: en\r\n" +
                    $"Content-Type: {contentType}\r\nContent-Length: {bytes.Length}\r\nConnection: close\r\n\r\n";
 
@@ -32,10 +32,10 @@ public sealed class MalformedRequestTests(MalformedRequestApp app) : IClassFixtu
 
         Assert.True(
             reply.StatusLine == "HTTP/1.1 400 Bad Request",
-            $"{what}: {reply.StatusLine}; logged: {string.Join(" | ", app.Log.Events.Skip(before).Select(e => e.RenderMessage() + " " + e.Exception?.GetType().Name + " " + e.Exception?.Message))}");
+            $"{what}: {reply.StatusLine}; logged: {string.Join(" | ", app.Log.Events.Skip(before).Select(e => e.Message))}");
         Assert.Contains("Bad request", reply.Body, StringComparison.Ordinal);
         Assert.Contains("The form could not be accepted.", reply.Body, StringComparison.Ordinal);
-        Assert.True(app.Log.Events.Count(e => e.Level == LogEventLevel.Warning) > before, $"{what}: no warning logged");
+        Assert.True(app.Log.Events.Count(e => e.Level == LogLevel.Warning && e.Category.EndsWith(".MalformedFormFilter", StringComparison.Ordinal)) > before, $"{what}: no warning logged");
     }
 
     [Fact]
@@ -50,8 +50,8 @@ public sealed class MalformedRequestTests(MalformedRequestApp app) : IClassFixtu
         Assert.Equal(HttpStatusCode.BadRequest, result.Status);
         Assert.Contains("The form could not be accepted.", result.Text, StringComparison.Ordinal);
         Assert.True(
-            app.Log.Events.Skip(before).Any(e => e.Level == LogEventLevel.Warning && e.RenderMessage().Contains("malformed form body", StringComparison.Ordinal)),
-            string.Join(" | ", app.Log.Events.Skip(before).Select(e => e.RenderMessage())));
+            app.Log.Events.Skip(before).Any(e => e.Level == LogLevel.Warning && e.Message.Contains("malformed form body", StringComparison.Ordinal)),
+            string.Join(" | ", app.Log.Events.Skip(before).Select(e => e.Message)));
     }
 
     [Fact]

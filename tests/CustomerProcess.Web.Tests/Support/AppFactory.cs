@@ -25,8 +25,9 @@ public class AppFactory : WebApplicationFactory<Program>
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
-    /// <summary>Where the test clients send requests; HTTPS where cookies are Secure whatever the request (Production).</summary>
-    protected virtual Uri ClientBaseAddress => new("http://localhost");
+    /// <summary>Where the test clients send requests: HTTPS in Production, whose cookies are always Secure (a cookie
+    /// container sends them back only over HTTPS).</summary>
+    protected virtual Uri ClientBaseAddress => new(Environment == "Production" ? "https://localhost" : "http://localhost");
 
     public string DatabasePath => _databasePath;
 
@@ -106,9 +107,6 @@ public class AppFactory : WebApplicationFactory<Program>
 public sealed class ProductionAppFactory : AppFactory
 {
     protected override string Environment => "Production";
-
-    /// <summary>Production cookies are always Secure, and a cookie container sends them back only over HTTPS.</summary>
-    protected override Uri ClientBaseAddress => new("https://localhost");
 }
 
 [CollectionDefinition(Name)]

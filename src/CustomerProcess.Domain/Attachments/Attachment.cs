@@ -22,6 +22,7 @@ public sealed class Attachment : BusinessRecord
     public static readonly DomainError Empty = new("attachment.empty", "Choose a file to upload.");
     public static readonly DomainError TooLarge = new("attachment.too-large", "The file is larger than {0} MB.");
     public static readonly DomainError NotAllowed = new("attachment.type", "Only PDF, JPEG, PNG, Word and Excel files can be attached.");
+    public static readonly DomainError ContentMismatch = new("attachment.content", "The file's content does not match its type. Only genuine PDF, JPEG, PNG, Word and Excel files can be attached.");
 
     private static readonly Dictionary<string, string> Allowed = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -71,8 +72,8 @@ public sealed class Attachment : BusinessRecord
 
     public byte[] Content { get; private set; } = [];
 
-    /// <summary>Checks the file (size, type by extension) and creates the record; the content type is
-    /// derived from the extension, never taken from the client.</summary>
+    /// <summary>Checks the file (size, type by extension, content by its signature — <see cref="FileSignature"/>) and
+    /// creates the record; the content type is derived from the extension, never taken from the client.</summary>
     public static Result<Attachment> Create(AttachmentOwner ownerType, Guid ownerId, string fileName, byte[] content, string? description, string uploadedByName, DateTime nowUtc)
     {
         if (content.Length == 0)
@@ -89,6 +90,12 @@ public sealed class Attachment : BusinessRecord
         if (!Allowed.TryGetValue(Path.GetExtension(name), out var contentType))
         {
             return NotAllowed;
+        }
+
+        // The content must be what the extension says (never SVG or HTML, which are not allowed at all).
+        if (!FileSignature.Matches(name, content))
+        {
+            return ContentMismatch;
         }
 
         if (name.Length > NameLength)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Threading.RateLimiting;
 using CustomerProcess.Domain.Security;
 using CustomerProcess.Infrastructure.Auditing;
@@ -7,6 +8,7 @@ using CustomerProcess.Infrastructure.Pdf;
 using CustomerProcess.Infrastructure.Persistence;
 using FluentValidation;
 using FluentValidation.AspNetCore;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -35,6 +37,7 @@ public static class CustomerProcessSetup
             .ReadFrom.Services(sp)
             .Enrich.FromLogContext());
 
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options => options.AddServerHeader = false);
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddSingleton<ICurrentUser, HttpCurrentUser>();
@@ -104,6 +107,8 @@ public static class CustomerProcessSetup
         services.AddControllersWithViews(options =>
             {
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                options.Filters.Add<MalformedFormFilter>();
+                options.ModelMetadataDetailsProviders.Add(new NonNullableStringMetadataProvider());
                 // Required-ness comes from the FluentValidation rules, with localized messages.
                 options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 options.Filters.Add(new ResponseCacheAttribute { NoStore = true, Location = ResponseCacheLocation.None });
@@ -162,13 +167,54 @@ public static class CustomerProcessSetup
         services.AddSingleton<UserLocks>();
         services.AddScoped<SignatureCredentials>();
 
+        AddReverseProxy(services, configuration, builder.Environment);
+
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         services.AddCustomerProcessFeatures();
         return builder;
     }
 
+    /// <summary>
+    /// Behind a reverse proxy the connection comes from the proxy: <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c>
+    /// give the client's address (which the login and survey limits count per) and whether it used HTTPS (Secure
+    /// cookies, HSTS). They are believed only from the addresses in <c>ReverseProxy:KnownProxies</c> and the
+    /// networks (CIDR) in <c>ReverseProxy:KnownNetworks</c>; both empty (the default) trusts no one, so a client
+    /// cannot forge them. Cookies are Secure whenever the request is HTTPS, and always in Production.
+    /// </summary>
+    private static void AddReverseProxy(IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        var proxies = configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [];
+        var networks = configuration.GetSection("ReverseProxy:KnownNetworks").Get<string[]>() ?? [];
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            options.ForwardLimit = null; // walk back through every trusted proxy, stop at the first address that is not one
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
+            foreach (var proxy in proxies.Where(p => !string.IsNullOrWhiteSpace(p)))
+            {
+                options.KnownProxies.Add(IPAddress.Parse(proxy.Trim()));
+            }
+
+            foreach (var network in networks.Where(n => !string.IsNullOrWhiteSpace(n)))
+            {
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network.Trim()));
+            }
+        });
+        services.Configure<CookiePolicyOptions>(options =>
+            options.Secure = environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
+    }
+
     public static WebApplication UseCustomerProcess(this WebApplication app)
     {
+        // Only with a configured proxy: given empty lists, the framework's middleware believes the headers from anyone.
+        var forwarding = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ForwardedHeadersOptions>>().Value;
+        if (forwarding.KnownProxies.Count > 0 || forwarding.KnownIPNetworks.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
+        app.UseCookiePolicy();
         app.UseExceptionHandler("/Error");
         app.UseSerilogRequestLogging(options =>
             options.EnrichDiagnosticContext = (diagnostics, http) =>

@@ -30,11 +30,4 @@ public static class SvgChart
         svg.Append("</svg>");
         return new HtmlString(svg.ToString());
     }
-
-    /// <summary>One CSV field, quoted when needed (RFC 4180).</summary>
-    public static string Csv(string? value)
-    {
-        value ??= "";
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
 }

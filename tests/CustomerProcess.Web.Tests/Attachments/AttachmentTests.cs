@@ -79,7 +79,7 @@ public sealed class AttachmentTests(AppFactory app)
         var code = await _users.CustomerAsync(CustomerClass.Regular); // not owned by the demo salesperson
         var id = await ComplaintAsync(code);
         var quality = await _users.As("qstaff");
-        await UploadAsync(quality, $"/Complaints/Details/{id}", AttachmentOwner.Complaint, id, "letter.pdf", [0x25, 0x50, 0x44, 0x46]);
+        await UploadAsync(quality, $"/Complaints/Details/{id}", AttachmentOwner.Complaint, id, "letter.pdf", [0x25, 0x50, 0x44, 0x46, 0x2D]);
         var attachmentId = await app.WithDbAsync(db => db.Attachments.Where(a => a.OwnerId == id).Select(a => a.Id).SingleAsync());
 
         var sales = await _users.As("sales");

@@ -87,7 +87,7 @@ public sealed class AdministrationTests(AppFactory app)
         var (userName, id) = await CreateQualityStaffAsync(admin, "temp");
 
         var token = await admin.TokenFromAsync("/Users");
-        var off = await admin.PostAsync($"/Users/SetActive/{id}?active=false", [], token);
+        var off = await admin.PostAsync($"/Users/SetActive/{id}?active=false", [new("Confirmed", "true")], token);
         Assert.Equal(HttpStatusCode.Redirect, off.Status);
 
         using var user = app.CreateBrowserClient();
@@ -112,7 +112,7 @@ public sealed class AdministrationTests(AppFactory app)
         Assert.Equal(HttpStatusCode.OK, (await user.GetAsync("/")).Status);
 
         var token = await admin.TokenFromAsync("/Users");
-        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostAsync($"/Users/SetActive/{id}?active=false", [], token)).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostAsync($"/Users/SetActive/{id}?active=false", [new("Confirmed", "true")], token)).Status);
 
         // The change reaches the open session at once (issue #21 finding 12, Security/RevocationTests).
         var after = await user.GetAsync("/");

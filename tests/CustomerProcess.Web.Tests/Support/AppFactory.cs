@@ -25,6 +25,10 @@ public class AppFactory : WebApplicationFactory<Program>
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>Where the test clients send requests: HTTPS in Production, whose cookies are always Secure (a cookie
+    /// container sends them back only over HTTPS).</summary>
+    protected virtual Uri ClientBaseAddress => new(Environment == "Production" ? "https://localhost" : "http://localhost");
+
     public string DatabasePath => _databasePath;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -66,7 +70,7 @@ public class AppFactory : WebApplicationFactory<Program>
     {
         if (Services.GetRequiredService<IServer>() is TestServer)
         {
-            return CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+            return CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = ClientBaseAddress });
         }
 
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses

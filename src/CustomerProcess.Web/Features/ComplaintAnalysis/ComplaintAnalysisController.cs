@@ -29,6 +29,11 @@ public sealed class ComplaintAnalysisController(AppDbContext db, TimeProvider cl
 {
     private const int MaxMonths = 36;
 
+    /// <summary>Dates outside these bounds (0001-01-01, 9999-12-31 in the address) are moved to them: the period
+    /// arithmetic and the time-zone conversion would overflow.</summary>
+    private static readonly DateOnly Earliest = new(2000, 1, 1);
+    private static readonly DateOnly Latest = new(2099, 12, 31);
+
     [HttpGet]
     public async Task<IActionResult> Index(DateOnly? from, DateOnly? to, CancellationToken cancellationToken) =>
         View(await AnalyseAsync(from, to, cancellationToken));
@@ -38,12 +43,12 @@ public sealed class ComplaintAnalysisController(AppDbContext db, TimeProvider cl
     {
         var model = await AnalyseAsync(from, to, cancellationToken);
         var csv = new StringBuilder();
-        csv.AppendLine(string.Join(',', SvgChart.Csv(l["Breakdown"]), SvgChart.Csv(l["Group"]), SvgChart.Csv(l["Count"])));
+        csv.AppendLine(string.Join(',', SpreadsheetText.CsvField(l["Breakdown"]), SpreadsheetText.CsvField(l["Group"]), SpreadsheetText.CsvField(l["Count"])));
         foreach (var breakdown in model.Breakdowns.Concat(model.ReturnBreakdowns))
         {
             foreach (var (label, value) in breakdown.Rows)
             {
-                csv.AppendLine(string.Join(',', SvgChart.Csv(breakdown.Title), SvgChart.Csv(label), value.ToString(CultureInfo.InvariantCulture)));
+                csv.AppendLine(string.Join(',', SpreadsheetText.CsvField(breakdown.Title), SpreadsheetText.CsvField(label), value.ToString(CultureInfo.InvariantCulture)));
             }
         }
 
@@ -55,7 +60,7 @@ public sealed class ComplaintAnalysisController(AppDbContext db, TimeProvider cl
                          (l["Overdue, not answered"].Value, row.OpenOverdue), (l["Open, within the deadline"].Value, row.OpenInTime),
                      })
             {
-                csv.AppendLine(string.Join(',', SvgChart.Csv(l["Answer clock"] + ": " + title), SvgChart.Csv(row.Month), count.ToString(CultureInfo.InvariantCulture)));
+                csv.AppendLine(string.Join(',', SpreadsheetText.CsvField(l["Answer clock"] + ": " + title), SpreadsheetText.CsvField(row.Month), count.ToString(CultureInfo.InvariantCulture)));
             }
         }
 
@@ -67,8 +72,9 @@ public sealed class ComplaintAnalysisController(AppDbContext db, TimeProvider cl
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, Formatting.DisplayZone));
-        var end = to ?? today;
-        var start = from ?? end.AddMonths(-11).AddDays(1 - end.AddMonths(-11).Day);
+        static DateOnly? Bounded(DateOnly? date) => date is { } d ? (d < Earliest ? Earliest : d > Latest ? Latest : d) : null;
+        var end = Bounded(to) ?? today;
+        var start = Bounded(from) ?? end.AddMonths(-11).AddDays(1 - end.AddMonths(-11).Day);
         if (start > end)
         {
             (start, end) = (end, start);

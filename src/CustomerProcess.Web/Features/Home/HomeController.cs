@@ -31,9 +31,13 @@ public sealed class ErrorController(IStringLocalizer<SharedResource> l, ILogger<
             l["Something went wrong"], l["The error was recorded. Please try again, or quote the correlation id to IT."], HttpContext.TraceIdentifier));
     }
 
+    /// <summary>The code is read from the route, not bound: binding would read a posted body again, and a body that
+    /// could not be read the first time left the code 0 and the reply without a status.</summary>
     [Route("/Error/{code:int}")]
-    public IActionResult Status([FromRoute] int code)
+    public IActionResult Status()
     {
+        var code = int.TryParse(RouteData.Values["code"] as string, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var c)
+            && c is >= 400 and <= 599 ? c : StatusCodes.Status500InternalServerError;
         Response.StatusCode = code;
         var (title, message) = code switch
         {
@@ -63,6 +67,29 @@ public sealed class CultureController : Controller
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        return LocalRedirect(EncodeForLocation(Url.IsLocalUrl(returnUrl) ? returnUrl : "/"));
+    }
+
+    /// <summary>A Location header holds ASCII only: anything else in the address is percent-encoded as UTF-8.</summary>
+    private static string EncodeForLocation(string url)
+    {
+        var encoded = new System.Text.StringBuilder(url.Length);
+        Span<byte> bytes = stackalloc byte[4];
+        foreach (var rune in url.EnumerateRunes())
+        {
+            if (rune.Value is > 0x20 and < 0x7F)
+            {
+                encoded.Append((char)rune.Value);
+                continue;
+            }
+
+            var length = rune.EncodeToUtf8(bytes);
+            foreach (var b in bytes[..length])
+            {
+                encoded.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return encoded.ToString();
     }
 }

@@ -41,10 +41,11 @@ public sealed class LedgerExport(IStringLocalizer<SharedResource> l)
         foreach (var r in rows)
         {
             table.Rows.Add(
-                r.Number, r.Version, l["ContractStatus." + r.Status].Value, Overdue(r, today), r.CustomerName, r.CustomerCode, r.SalesName ?? "",
-                r.SignedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.Currency,
+                SpreadsheetText.Cell(r.Number), r.Version, l["ContractStatus." + r.Status].Value, Overdue(r, today), SpreadsheetText.Cell(r.CustomerName),
+                SpreadsheetText.Cell(r.CustomerCode), SpreadsheetText.Cell(r.SalesName),
+                r.SignedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), SpreadsheetText.Cell(r.Currency),
                 r.AmountMinor / 100m, r.DeliveredMinor / 100m, r.DeliveredPercent, r.InvoicedMinor / 100m, r.InvoicedPercent, r.PaidMinor / 100m, r.PaidPercent,
-                r.OrderNumber);
+                SpreadsheetText.Cell(r.OrderNumber));
         }
 
         using var stream = new MemoryStream();

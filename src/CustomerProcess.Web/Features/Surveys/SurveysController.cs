@@ -219,10 +219,10 @@ public sealed class SurveysController(AppDbContext db, TimeProvider clock, IOpti
                           orderby k.Year, k.Quarter, c.Code
                           select new { Period = k.Year + "Q" + k.Quarter, c.Code, c.Name, r }).ToListAsync(cancellationToken);
         var csv = new StringBuilder();
-        csv.AppendLine(string.Join(',', new[] { l["Quarter"].Value, l["Code"].Value, l["Customer"].Value }.Concat(Enum.GetNames<SurveyDimension>().Select(d => l["Dimension." + d].Value)).Append(l["Comments"].Value).Append(l["Follow-up"].Value).Select(x => SvgChart.Csv(x))));
+        csv.AppendLine(string.Join(',', new[] { l["Quarter"].Value, l["Code"].Value, l["Customer"].Value }.Concat(Enum.GetNames<SurveyDimension>().Select(d => l["Dimension." + d].Value)).Append(l["Comments"].Value).Append(l["Follow-up"].Value).Select(x => SpreadsheetText.CsvField(x))));
         foreach (var row in rows)
         {
-            csv.AppendLine(string.Join(',', new[] { row.Period, row.Code, row.Name }.Concat(Enum.GetValues<SurveyDimension>().Select(d => row.r.Scores[d].ToString(CultureInfo.InvariantCulture))).Append(row.r.Comments).Append(row.r.FollowUpAction).Select(SvgChart.Csv)));
+            csv.AppendLine(string.Join(',', new[] { row.Period, row.Code, row.Name }.Concat(Enum.GetValues<SurveyDimension>().Select(d => row.r.Scores[d].ToString(CultureInfo.InvariantCulture))).Append(row.r.Comments).Append(row.r.FollowUpAction).Select(SpreadsheetText.CsvField)));
         }
 
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", "satisfaction.csv");
@@ -236,14 +236,14 @@ public sealed class SurveysController(AppDbContext db, TimeProvider clock, IOpti
         var dimensions = Enum.GetValues<SurveyDimension>();
         var csv = new StringBuilder();
         csv.AppendLine(string.Join(',', new[] { l["Breakdown"].Value, l["Group"].Value, l["Responses"].Value }
-            .Concat(dimensions.Select(d => l["Dimension." + d].Value)).Append(l["Overall"].Value).Append(l["With a low score"].Value).Select(x => SvgChart.Csv(x))));
+            .Concat(dimensions.Select(d => l["Dimension." + d].Value)).Append(l["Overall"].Value).Append(l["With a low score"].Value).Select(x => SpreadsheetText.CsvField(x))));
         foreach (var (title, groups) in new[] { (l["Per quarter"].Value, model.ByQuarter), (l["Per customer"].Value, model.ByCustomer) })
         {
             foreach (var g in groups)
             {
                 csv.AppendLine(string.Join(',', new[] { title, g.Key, g.Responses.ToString(CultureInfo.InvariantCulture) }
                     .Concat(dimensions.Select(d => g.Averages[d]?.ToString("0.00", CultureInfo.InvariantCulture) ?? ""))
-                    .Append(g.Overall.ToString("0.00", CultureInfo.InvariantCulture)).Append(g.WithLowScore.ToString(CultureInfo.InvariantCulture)).Select(SvgChart.Csv)));
+                    .Append(g.Overall.ToString("0.00", CultureInfo.InvariantCulture)).Append(g.WithLowScore.ToString(CultureInfo.InvariantCulture)).Select(SpreadsheetText.CsvField)));
             }
         }
 

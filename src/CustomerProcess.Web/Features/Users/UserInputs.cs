@@ -59,6 +59,8 @@ public sealed class ResetPasswordInputValidator : AbstractValidator<ResetPasswor
 
 public sealed record UserRow(string Id, string UserName, string DisplayName, string? Department, IReadOnlyList<string> Roles, bool IsActive, bool IsLockedOut);
 
+public sealed record DeactivateUserViewModel(string Id, string UserName, string DisplayName);
+
 public sealed record UserIndexViewModel(string? Query, Page<UserRow> Page, PagerModel Pager);
 
 public sealed record UserFormViewModel(string? Id, UserInput Input, IReadOnlyList<SelectListItem> Departments);

@@ -206,25 +206,46 @@ public sealed class UsersController(
         return View(new ResetPasswordInput());
     }
 
-    [HttpPost]
-    public async Task<IActionResult> SetActive(string id, bool active)
+    /// <summary>Asks before deactivating: the user can no longer sign in.</summary>
+    [HttpGet]
+    public async Task<IActionResult> Deactivate(string id)
     {
+        var user = await users.FindByIdAsync(id);
+        return user is null ? NotFound() : View(new DeactivateUserViewModel(user.Id, user.UserName!, user.DisplayName));
+    }
+
+    /// <summary>Sets a user active or inactive. The value must be posted explicitly (a missing or invalid one is a
+    /// 400 and changes nothing), and a deactivation must be confirmed on the <see cref="Deactivate(string)"/> page.</summary>
+    [HttpPost]
+    public async Task<IActionResult> SetActive(string id, bool? active, bool confirmed)
+    {
+        if (active is not { } makeActive)
+        {
+            return BadRequest();
+        }
+
         var user = await users.FindByIdAsync(id);
         if (user is null)
         {
             return NotFound();
         }
 
-        if (!active && user.Id == users.GetUserId(User))
+        if (!makeActive && !confirmed)
+        {
+            ModelState.AddModelError("Confirmed", l["Tick the box to confirm the deactivation."]);
+            return View(nameof(Deactivate), new DeactivateUserViewModel(user.Id, user.UserName!, user.DisplayName));
+        }
+
+        if (!makeActive && user.Id == users.GetUserId(User))
         {
             TempData["Message"] = l["You cannot deactivate your own account."].Value;
             return RedirectToAction(nameof(Index));
         }
 
-        user.IsActive = active;
+        user.IsActive = makeActive;
         await users.UpdateAsync(user);
         await users.UpdateSecurityStampAsync(user); // ends the user's sessions
-        TempData["Message"] = active ? l["User {0} is active again.", user.UserName!].Value : l["User {0} was deactivated.", user.UserName!].Value;
+        TempData["Message"] = makeActive ? l["User {0} is active again.", user.UserName!].Value : l["User {0} was deactivated.", user.UserName!].Value;
         return RedirectToAction(nameof(Index));
     }
 

@@ -60,8 +60,12 @@ public sealed record MatrixRow(string Method, string Route, Access Access)
     public override string ToString() => Key;
 }
 
-/// <summary>A request on a real record and who may reach it: the roles that get 200; every other role gets 403.</summary>
-public sealed record RecordCheck(Func<RouteMatrixRecords, string> Url, Access Access);
+/// <summary>A request on a real record and who may reach it. A GET: those roles get 200. A POST (its form is invalid, so
+/// nothing changes): those roles get neither 403 nor 404. Every other role gets 403.</summary>
+public sealed record RecordCheck(Func<RouteMatrixRecords, string> Url, Access Access)
+{
+    public Func<RouteMatrixRecords, IEnumerable<KeyValuePair<string, string>>>? Form { get; init; }
+}
 
 /// <summary>
 /// The authorization matrix of issue #21: every MVC action endpoint of the app and who may reach it. A new
@@ -100,6 +104,7 @@ public static class AuthorizationMatrix
     private static readonly Access ProductEditors = Access.Only(Administrator, SalesManager, TechnicalHead);
     private static readonly Access Capturers = Access.Only(Sales, SalesManager);
     private static readonly Access ContractSigners = Access.Only(ContractAdministrator, SalesManager);
+    private static readonly Access MoneyRecorders = Access.Only(ContractAdministrator, FinanceHead);
     private static readonly Access LedgerReaders = Access.Only(Sales, SalesManager, GeneralManager, ContractAdministrator, FinanceHead);
     private static readonly Access Quality = Access.Only(QualityStaff, QualityHead);
     private static readonly Access Intake = Access.Only(Sales, SalesManager, QualityStaff, QualityHead);
@@ -188,8 +193,8 @@ public static class AuthorizationMatrix
         new("GET", "/Orders/Edit/{id}", Access.AnySignedIn) { Note = "403 unless a draft of the user's own, or the sales manager.", OnRecord = new(r => $"/Orders/Edit/{r.SalesDraftOrderId}", Capturers) },
         new("POST", "/Orders/Edit/{id}", Access.AnySignedIn) { Note = "403 unless a draft of the user's own, or the sales manager." },
         new("POST", "/Orders/Submit/{id}", Access.AnySignedIn) { Note = "403 unless a draft of the user's own, or the sales manager." },
-        new("POST", "/Orders/Withdraw/{id}", Access.AnySignedIn) { Note = "403 unless the user's own order, or the sales manager." },
-        new("POST", "/Orders/ConfirmOral/{id}", Access.AnySignedIn) { Note = "403 unless the user's own order, or the sales manager." },
+        new("POST", "/Orders/Withdraw/{id}", Access.AnySignedIn) { Note = "403 unless the user's own order, or the sales manager.", OnRecord = new(r => $"/Orders/Withdraw/{r.SalesDraftOrderId}", Capturers) },
+        new("POST", "/Orders/ConfirmOral/{id}", Access.AnySignedIn) { Note = "403 unless the user's own order, or the sales manager.", OnRecord = new(r => $"/Orders/ConfirmOral/{r.ContractOrderId}", Capturers) },
         new("GET", "/Orders/Details/{id}", Access.AnySignedIn) { Note = "403 unless the user may read the order (ReviewAccess).", OnRecord = new(r => $"/Orders/Details/{r.SalesDraftOrderId}", OrderReaders) },
         new("GET", "/Orders/History/{id}", Access.AnySignedIn) { Note = "403 unless the user may read the order (ReviewAccess).", OnRecord = new(r => $"/Orders/History/{r.SalesDraftOrderId}", OrderReaders) },
         new("POST", "/Orders/SignContract/{id}", ContractSigners),
@@ -215,24 +220,24 @@ public static class AuthorizationMatrix
         new("GET", "/Ledger/Details/{id}", Access.AnySignedIn) { Note = "403 unless the user may read the contract (TrackingAccess).", OnRecord = new(r => $"/Ledger/Details/{r.ContractId}", ContractReaders) },
         new("GET", "/Ledger/Details/{id}/Versions/{number}", Access.AnySignedIn) { Note = "403 unless the user may read the contract (TrackingAccess).", OnRecord = new(r => $"/Ledger/Details/{r.ContractId}/Versions/1", ContractReaders) },
         new("GET", "/Ledger/History/{id}", Access.AnySignedIn) { Note = "403 unless the user may read the contract (TrackingAccess).", OnRecord = new(r => $"/Ledger/History/{r.ContractId}", ContractReaders) },
-        new("POST", "/Contracts/{id}/Deliveries", Access.AnySignedIn) { Note = "403 unless contract administrator or sales manager." },
-        new("POST", "/Contracts/{id}/Close", Access.AnySignedIn) { Note = "403 unless contract administrator or sales manager." },
-        new("POST", "/Contracts/{id}/Invoices", Access.AnySignedIn) { Note = "403 unless contract administrator or finance head." },
-        new("POST", "/Contracts/{id}/Payments", Access.AnySignedIn) { Note = "403 unless contract administrator or finance head." },
-        new("POST", "/Contracts/{id}/Communications", Access.AnySignedIn) { Note = "403 unless the order's salesperson, contract administrator or sales manager." },
+        new("POST", "/Contracts/{id}/Deliveries", Access.AnySignedIn) { Note = "403 unless contract administrator or sales manager.", OnRecord = new(r => $"/Contracts/{r.ContractId}/Deliveries", ContractSigners) },
+        new("POST", "/Contracts/{id}/Close", Access.AnySignedIn) { Note = "403 unless contract administrator or sales manager.", OnRecord = new(r => $"/Contracts/{r.ContractId}/Close", ContractSigners) },
+        new("POST", "/Contracts/{id}/Invoices", Access.AnySignedIn) { Note = "403 unless contract administrator or finance head.", OnRecord = new(r => $"/Contracts/{r.ContractId}/Invoices", MoneyRecorders) },
+        new("POST", "/Contracts/{id}/Payments", Access.AnySignedIn) { Note = "403 unless contract administrator or finance head.", OnRecord = new(r => $"/Contracts/{r.ContractId}/Payments", MoneyRecorders) },
+        new("POST", "/Contracts/{id}/Communications", Access.AnySignedIn) { Note = "403 unless the order's salesperson, contract administrator or sales manager.", OnRecord = new(r => $"/Contracts/{r.ContractId}/Communications", Access.Only(Sales, ContractAdministrator, SalesManager)) },
         new("GET", "/Notices/New", Access.AnySignedIn) { Note = "403 unless contract administrator or sales manager (after the contract is found).", OnRecord = new(r => $"/Notices/New?contractId={r.ContractId}", ContractSigners) },
-        new("POST", "/Notices/New", Access.AnySignedIn) { Note = "403 unless contract administrator or sales manager (after the contract is found)." },
+        new("POST", "/Notices/New", Access.AnySignedIn) { Note = "403 unless contract administrator or sales manager (after the contract is found).", OnRecord = new(_ => "/Notices/New", ContractSigners) { Form = r => [new("ContractId", r.ContractId.ToString())] } },
         new("GET", "/Notices/{id}", Access.AnySignedIn) { Note = "403 unless an addressed department or a reader of the contract." },
         new("GET", "/Notices/{id}/Print", Access.AnySignedIn) { Note = "403 unless an addressed department or a reader of the contract." },
         new("GET", "/Notices/{id}/Pdf", Access.AnySignedIn) { Note = "403 unless an addressed department or a reader of the contract." },
         new("GET", "/Notices/{id}/History", Access.AnySignedIn) { Note = "403 unless an addressed department or a reader of the contract." },
         new("POST", "/Notices/{id}/Acknowledge/{department}", Access.AnySignedIn) { Note = "403 unless the user heads or acts for the department." },
-        new("POST", "/ServiceNotices/New", Access.AnySignedIn) { Note = "403 unless contract administrator or sales manager (after the contract is found)." },
+        new("POST", "/ServiceNotices/New", Access.AnySignedIn) { Note = "403 unless contract administrator or sales manager (after the contract is found).", OnRecord = new(_ => "/ServiceNotices/New", ContractSigners) { Form = r => [new("ContractId", r.ContractId.ToString())] } },
         new("GET", "/ServiceNotices/{id}", Access.AnySignedIn) { Note = "403 unless the technical department or a reader of the contract." },
         new("POST", "/ServiceNotices/{id}/SiteRecords", Access.AnySignedIn) { Note = "403 unless the user heads or acts for the technical department." },
         new("POST", "/ServiceNotices/{id}/Close", Access.AnySignedIn) { Note = "403 unless the user heads or acts for the technical department." },
         new("GET", "/Changes/New", Access.AnySignedIn) { Note = "403 unless the order's salesperson, contract administrator, sales manager or GM.", OnRecord = new(r => $"/Changes/New?contractId={r.ContractId}", Access.Only(Sales, ContractAdministrator, SalesManager, GeneralManager)) },
-        new("POST", "/Changes/New", Access.AnySignedIn) { Note = "403 unless the order's salesperson, contract administrator, sales manager or GM." },
+        new("POST", "/Changes/New", Access.AnySignedIn) { Note = "403 unless the order's salesperson, contract administrator, sales manager or GM.", OnRecord = new(_ => "/Changes/New", Access.Only(Sales, ContractAdministrator, SalesManager, GeneralManager)) { Form = r => [new("ContractId", r.ContractId.ToString())] } },
         new("GET", "/Changes/{id}", Access.AnySignedIn) { Note = "403 unless a reader of the contract." },
         new("GET", "/Changes/{id}/History", Access.AnySignedIn) { Note = "403 unless a reader of the contract." },
         new("POST", "/Changes/{id}/Accept", Access.AnySignedIn) { Note = "403 unless sales manager or GM (after the change is found)." },

@@ -32,7 +32,8 @@ public sealed class TwoFactorRequirementMiddleware(RequestDelegate next, TwoFact
 
     public Task InvokeAsync(HttpContext context)
     {
-        if (requirement.Roles.Count == 0 || !requirement.IsMissingFor(context.User)
+        // A path that maps to nothing stays a 404.
+        if (requirement.Roles.Count == 0 || context.GetEndpoint() is null || !requirement.IsMissingFor(context.User)
             || Open.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
         {
             return next(context);

@@ -121,6 +121,11 @@ public sealed class Customer : BusinessRecord
 
     public void AssignOwner(string? userId) => OwnerUserId = userId;
 
+    /// <summary>Who may change the archive entry (its details, status and contacts): its owner and the
+    /// sales manager. Anyone else may read it but not change it (issue #21).</summary>
+    public bool MayBeEditedBy(string? userId, bool isSalesManager) =>
+        isSalesManager || (!string.IsNullOrEmpty(userId) && string.Equals(OwnerUserId, userId, StringComparison.Ordinal));
+
     public Result Deactivate(string reason)
     {
         if (Status == CustomerStatus.Inactive)

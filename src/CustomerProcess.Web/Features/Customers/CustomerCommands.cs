@@ -12,7 +12,8 @@ public sealed class CustomerCommands(AppDbContext db)
 {
     public static readonly DomainError CodeTaken = new("customer.code.taken", "The customer code {0} is already used.");
 
-    public async Task<Result<Guid>> CreateAsync(CustomerInput input, string? actingUserId, CancellationToken cancellationToken)
+    /// <summary>Creates a customer owned by the acting user; only the sales manager may name another owner.</summary>
+    public async Task<Result<Guid>> CreateAsync(CustomerInput input, string? actingUserId, bool isSalesManager, CancellationToken cancellationToken)
     {
         var code = input.Code.Trim().ToUpperInvariant();
         if (await db.Customers.AnyAsync(c => c.Code == code, cancellationToken))
@@ -20,7 +21,7 @@ public sealed class CustomerCommands(AppDbContext db)
             return new DomainError(CodeTaken.Code, CodeTaken.MessageKey, code);
         }
 
-        var customer = new Customer(code, input.Name.Trim(), input.Class, string.IsNullOrWhiteSpace(input.OwnerUserId) ? actingUserId : input.OwnerUserId);
+        var customer = new Customer(code, input.Name.Trim(), input.Class, !isSalesManager || string.IsNullOrWhiteSpace(input.OwnerUserId) ? actingUserId : input.OwnerUserId);
         Apply(customer, input);
         if (!string.IsNullOrWhiteSpace(input.ContactName))
         {
@@ -47,7 +48,8 @@ public sealed class CustomerCommands(AppDbContext db)
         return Result<Guid>.Success(customer.Id);
     }
 
-    public async Task<Result> UpdateAsync(Customer customer, CustomerInput input, CancellationToken cancellationToken)
+    /// <summary>Saves the form. A change of owner is the sales manager's act: anyone else's posted owner is ignored.</summary>
+    public async Task<Result> UpdateAsync(Customer customer, CustomerInput input, bool isSalesManager, CancellationToken cancellationToken)
     {
         var classChange = customer.ChangeClass(input.Class);
         if (!classChange.Succeeded)
@@ -56,7 +58,7 @@ public sealed class CustomerCommands(AppDbContext db)
         }
 
         Apply(customer, input);
-        if (!string.IsNullOrWhiteSpace(input.OwnerUserId))
+        if (isSalesManager && !string.IsNullOrWhiteSpace(input.OwnerUserId))
         {
             customer.AssignOwner(input.OwnerUserId);
         }

@@ -15,6 +15,7 @@ namespace CustomerProcess.Web.Features.Customers;
 public sealed class CustomersController(
     AppDbContext db,
     CustomerCommands commands,
+    EditConflicts conflicts,
     HistoryQuery history,
     IStringLocalizer<SharedResource> l) : Controller
 {
@@ -67,7 +68,7 @@ public sealed class CustomersController(
         }
 
         var owner = await commands.OwnerNameAsync(customer.OwnerUserId, cancellationToken);
-        return View(new CustomerDetailsViewModel(customer, owner, MayEdit(customer), new ContactInput()));
+        return View(new CustomerDetailsViewModel(customer, owner, MayEdit(customer), new ContactInput(), await commands.PendingProposalsAsync(id, cancellationToken)));
     }
 
     [HttpGet]
@@ -131,11 +132,16 @@ public sealed class CustomersController(
         ModelState.Remove(nameof(input.Code)); // fixed after creation; a posted value is ignored
         if (ModelState.IsValid)
         {
-            var result = await commands.UpdateAsync(customer, input, IsSalesManager, cancellationToken);
+            var result = await commands.UpdateAsync(customer, input, UserId, IsSalesManager, cancellationToken);
             if (result.Succeeded)
             {
                 TempData["Message"] = l["The changes were saved."].Value;
                 return RedirectToAction(nameof(Details), new { id });
+            }
+
+            if (result.Error!.Code == CustomerCommands.Stale.Code)
+            {
+                return await StaleAsync(id, input, cancellationToken);
             }
 
             ModelState.AddDomainError(result.Error!, l);
@@ -238,7 +244,7 @@ public sealed class CustomersController(
         if (!ModelState.IsValid)
         {
             var owner = await commands.OwnerNameAsync(customer.OwnerUserId, cancellationToken);
-            return View(nameof(Details), new CustomerDetailsViewModel(customer, owner, true, input));
+            return View(nameof(Details), new CustomerDetailsViewModel(customer, owner, true, input, await commands.PendingProposalsAsync(id, cancellationToken)));
         }
 
         customer.AddContact(input.Name.Trim(), input.Title?.Trim(), input.Phone?.Trim(), input.Email?.Trim(), input.IsPrimary);
@@ -287,6 +293,27 @@ public sealed class CustomersController(
         return View("History", model);
     }
 
+    /// <summary>Someone else saved the customer after this form was loaded: show their change, keep the input,
+    /// and let the next save go against the current version.</summary>
+    private async Task<IActionResult> StaleAsync(Guid id, CustomerInput input, CancellationToken cancellationToken)
+    {
+        var current = await commands.FindAsync(id, cancellationToken);
+        if (current is null)
+        {
+            return NotFound();
+        }
+
+        ViewData["Conflict"] = await conflicts.DescribeAsync(nameof(Customer), id.ToString(), input.Loaded, CustomerCommands.Snapshot(current), cancellationToken);
+        input.Version = current.Version;
+        input.Loaded = EditConflicts.Encode(CustomerCommands.Snapshot(current));
+        return View("Form", await FormAsync(id, input, CustomerClassRules.AllowedTargets(current.Class).Append(current.Class), cancellationToken));
+    }
+
     private async Task<CustomerFormViewModel> FormAsync(Guid? id, CustomerInput input, IEnumerable<CustomerClass> classes, CancellationToken cancellationToken) =>
-        new(id, input, IsSalesManager ? await commands.OwnerChoicesAsync(cancellationToken) : [], classes.Distinct().Order().ToList());
+        new(
+            id,
+            input,
+            IsSalesManager ? await commands.OwnerChoicesAsync(cancellationToken) : [],
+            classes.Distinct().Order().ToList(),
+            id is { } customerId ? await commands.PendingProposalsAsync(customerId, cancellationToken) : []);
 }

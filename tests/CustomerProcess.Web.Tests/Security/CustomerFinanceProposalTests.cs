@@ -122,3 +122,20 @@ public sealed class CustomerFinanceProposalTests(AppFactory app)
         return rows[^1];
     }
 }
+
+/// <summary>A fresh app (demo data has no proposals): the finance list says that nothing waits.</summary>
+public sealed class CustomerFinanceProposalEmptyStateTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task Finance_sees_an_empty_state_when_no_proposal_waits()
+    {
+        using var finance = app.CreateBrowserClient();
+        await finance.SignInAsync("finance");
+
+        var page = await finance.GetAsync("/FinanceProposals");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("No proposals are waiting for confirmation.", page.Text, StringComparison.Ordinal);
+        Assert.Null(page.Document.QuerySelector("#finance-proposals"));
+    }
+}

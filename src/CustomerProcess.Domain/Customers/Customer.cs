@@ -3,7 +3,7 @@ using CustomerProcess.Domain.Common;
 namespace CustomerProcess.Domain.Customers;
 
 /// <summary>The customer archive entry (客户档案), domain.md §2.</summary>
-public sealed class Customer : BusinessRecord
+public sealed class Customer : BusinessRecord, IVersioned
 {
     public const int CodeLength = 32;
     public const int NameLength = 200;
@@ -67,6 +67,11 @@ public sealed class Customer : BusinessRecord
 
     public string? InactiveReason { get; private set; }
 
+    public int Version { get; private set; }
+
+    /// <summary>Finance's figures: changed only through a confirmed <see cref="CustomerFinanceProposal"/>.</summary>
+    public FinanceTerms FinanceTerms => new(BankName, BankAccount, CreditLimit, CreditRating);
+
     public IReadOnlyCollection<Contact> Contacts => _contacts;
 
     public void UpdateDetails(
@@ -74,12 +79,8 @@ public sealed class Customer : BusinessRecord
         string? address,
         string? deliveryAddress,
         string? taxNumber,
-        string? bankName,
-        string? bankAccount,
         string? paymentTerms,
         int paymentTermDays,
-        decimal creditLimit,
-        CreditRating creditRating,
         string? notes)
     {
         Name = name;
@@ -87,13 +88,19 @@ public sealed class Customer : BusinessRecord
         Address = address;
         DeliveryAddress = deliveryAddress;
         TaxNumber = taxNumber;
-        BankName = bankName;
-        BankAccount = bankAccount;
         PaymentTerms = paymentTerms;
         PaymentTermDays = paymentTermDays;
-        CreditLimit = creditLimit;
-        CreditRating = creditRating;
         Notes = notes;
+    }
+
+    /// <summary>Sets the bank details, credit limit and credit rating. Finance's act: called when finance confirms a
+    /// proposal (<see cref="CustomerFinanceProposal.Confirm"/>) and when reference data is loaded, never from a sales form.</summary>
+    public void ApplyConfirmedFinanceTerms(FinanceTerms terms)
+    {
+        BankName = terms.BankName;
+        BankAccount = terms.BankAccount;
+        CreditLimit = terms.CreditLimit;
+        CreditRating = terms.CreditRating;
     }
 
     public Result ChangeClass(CustomerClass to)
@@ -120,6 +127,11 @@ public sealed class Customer : BusinessRecord
     }
 
     public void AssignOwner(string? userId) => OwnerUserId = userId;
+
+    /// <summary>Who may change the archive entry (its details, status and contacts): its owner and the
+    /// sales manager. Anyone else may read it but not change it (issue #21).</summary>
+    public bool MayBeEditedBy(string? userId, bool isSalesManager) =>
+        isSalesManager || (!string.IsNullOrEmpty(userId) && string.Equals(OwnerUserId, userId, StringComparison.Ordinal));
 
     public Result Deactivate(string reason)
     {

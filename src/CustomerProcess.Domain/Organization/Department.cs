@@ -3,7 +3,7 @@ using CustomerProcess.Domain.Common;
 namespace CustomerProcess.Domain.Organization;
 
 /// <summary>A department is data: names in both languages and its head.</summary>
-public sealed class Department : BusinessRecord
+public sealed class Department : BusinessRecord, IVersioned
 {
     public const int CodeLength = 32;
     public const int NameLength = 100;
@@ -29,6 +29,8 @@ public sealed class Department : BusinessRecord
     public string? HeadUserId { get; private set; }
 
     public bool IsActive { get; private set; } = true;
+
+    public int Version { get; private set; }
 
     public void Rename(string nameZh, string nameEn)
     {

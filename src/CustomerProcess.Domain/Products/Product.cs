@@ -3,7 +3,7 @@ using CustomerProcess.Domain.Common;
 namespace CustomerProcess.Domain.Products;
 
 /// <summary>A catalogue product that orders refer to.</summary>
-public sealed class Product : BusinessRecord
+public sealed class Product : BusinessRecord, IVersioned
 {
     public const int CodeLength = 40;
     public const int NameLength = 200;
@@ -34,6 +34,8 @@ public sealed class Product : BusinessRecord
     public bool IsStandard { get; private set; }
 
     public bool IsActive { get; private set; } = true;
+
+    public int Version { get; private set; }
 
     public void Update(string nameZh, string nameEn, string? specification, string unit, bool isStandard)
     {

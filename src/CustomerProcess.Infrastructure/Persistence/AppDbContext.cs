@@ -30,6 +30,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
 
     public DbSet<Contact> Contacts => Set<Contact>();
 
+    public DbSet<CustomerFinanceProposal> CustomerFinanceProposals => Set<CustomerFinanceProposal>();
+
     public DbSet<Product> Products => Set<Product>();
 
     public DbSet<Department> Departments => Set<Department>();

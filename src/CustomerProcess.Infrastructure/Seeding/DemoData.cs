@@ -83,7 +83,8 @@ public static class DemoData
         foreach (var (code, name, customerClass, limit, rating) in customers)
         {
             var customer = new Customer(code, name, customerClass, salesUserId);
-            customer.UpdateDetails(name, "上海市浦东新区张江路 100 号", null, "91310000MA1FL0000X", "中国工商银行上海分行", "1001 2345 6789 0000", "30 天月结 / net 30", 30, limit, rating, null);
+            customer.UpdateDetails(name, "上海市浦东新区张江路 100 号", null, "91310000MA1FL0000X", "30 天月结 / net 30", 30, null);
+            customer.ApplyConfirmedFinanceTerms(new FinanceTerms("中国工商银行上海分行", "1001 2345 6789 0000", limit, rating));
             customer.AddContact("刘先生 Mr. Liu", "采购经理", "+86 21 5555 0101", "liu@example.com", isPrimary: true);
             db.Customers.Add(customer);
         }

@@ -9,6 +9,7 @@ public static class FeatureServices
     {
         services.AddScoped<DepartmentNames>();
         services.AddScoped<HistoryQuery>();
+        services.AddScoped<EditConflicts>();
         services.AddScoped<Features.Attachments.AttachmentAccess>();
         services.AddScoped<Features.Customers.CustomerCommands>();
         services.AddScoped<Features.Orders.OrderCommands>();

@@ -128,7 +128,8 @@ public sealed class LedgerListTests : IDisposable
             if (customer is null)
             {
                 customer = new Customer(customerCode, customerName, CustomerClass.Regular, salesId);
-                customer.UpdateDetails(customerName, null, null, null, null, null, null, 30, 0, CreditRating.A, null);
+                customer.UpdateDetails(customerName, null, null, null, null, 30, null);
+                customer.ApplyConfirmedFinanceTerms(FinanceTerms.None with { CreditRating = CreditRating.A });
                 db.Customers.Add(customer);
             }
 

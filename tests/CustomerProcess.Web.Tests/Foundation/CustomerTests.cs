@@ -37,7 +37,9 @@ public sealed class CustomerTests(AppFactory app)
         var stored = await app.WithDbAsync(db => db.Customers.Include(c => c.Contacts).SingleAsync(c => c.Code == code));
         Assert.Equal("杭州西湖精密仪器有限公司", stored.Name);
         Assert.Equal(CustomerClass.New, stored.Class);
-        Assert.Equal(300000m, stored.CreditLimit);
+        Assert.Equal(0m, stored.CreditLimit); // the entered credit limit waits for finance (ADR 0012)
+        var proposals = await app.WithDbAsync(db => db.CustomerFinanceProposals.Where(p => p.CustomerId == stored.Id).ToListAsync());
+        Assert.Contains(proposals, p => p.NewCreditLimit == 300000m && p.Status == FinanceProposalStatus.Pending);
         Assert.Equal(60, stored.PaymentTermDays);
         Assert.Single(stored.Contacts);
 
@@ -63,7 +65,10 @@ public sealed class CustomerTests(AppFactory app)
         Assert.Equal(HttpStatusCode.Redirect, edited.Status);
         var entries = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityId == id && a.Action == AuditAction.Updated).ToListAsync());
         Assert.Contains(entries, a => a.Field == "Name" && a.OldValue == "Old Name Ltd." && a.NewValue == "New Name Ltd.");
-        Assert.Contains(entries, a => a.Field == "CreditLimit" && a.OldValue == "300000.00" && a.NewValue == "450000.50");
+        Assert.DoesNotContain(entries, a => a.Field == "CreditLimit"); // a proposal for finance (ADR 0012)
+        var customerId = Guid.Parse(id);
+        var proposals = await app.WithDbAsync(db => db.CustomerFinanceProposals.Where(p => p.CustomerId == customerId).ToListAsync());
+        Assert.Contains(proposals, p => p.NewCreditLimit == 450000.50m && p.Status == FinanceProposalStatus.Pending);
         Assert.Contains(entries, a => a.Field == "Class" && a.OldValue == "New" && a.NewValue == "Regular");
         Assert.All(entries, a => Assert.Equal("salesmanager", a.UserName));
     }

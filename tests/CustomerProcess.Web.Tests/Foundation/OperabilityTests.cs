@@ -100,7 +100,7 @@ public sealed class OperabilityTests(BoomFactory app) : IClassFixture<BoomFactor
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var customer = new Customer("DEL-" + Guid.NewGuid().ToString("N")[..6], "To delete", CustomerClass.Prospect, null);
-        customer.UpdateDetails("To delete", null, null, null, null, null, null, 30, 0, CreditRating.NotRated, null);
+        customer.UpdateDetails("To delete", null, null, null, null, 30, null);
         db.Customers.Add(customer);
         await db.SaveChangesAsync();
 

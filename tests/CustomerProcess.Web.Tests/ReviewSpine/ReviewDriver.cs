@@ -46,7 +46,8 @@ public sealed class ReviewDriver(AppFactory app)
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<CustomerProcess.Infrastructure.Persistence.AppDbContext>();
         var customer = new Customer(code, "评审测试客户 " + code, customerClass, null);
-        customer.UpdateDetails(customer.Name, null, null, null, null, null, null, 30, 1_000_000m, CreditRating.A, null);
+        customer.UpdateDetails(customer.Name, null, null, null, null, 30, null);
+        customer.ApplyConfirmedFinanceTerms(new FinanceTerms(null, null, 1_000_000m, CreditRating.A));
         db.Customers.Add(customer);
         await db.SaveChangesAsync();
         return code;

@@ -36,7 +36,7 @@ public sealed class BrowserLikeClient(HttpClient http, string? acceptLanguage) :
 
         var form = page.FormFor(actionUrl);
         var target = actionUrl ?? form.GetAttribute("action") ?? pageUrl;
-        return await PostAsync(target, fields, TokenOf(form));
+        return await PostAsync(target, WithHiddenFields(form, fields), TokenOf(form));
     }
 
     public async Task<Page> PostAsync(string url, IEnumerable<KeyValuePair<string, string>> fields, string? token)
@@ -76,6 +76,24 @@ public sealed class BrowserLikeClient(HttpClient http, string? acceptLanguage) :
     }
 
     public void Dispose() => http.Dispose();
+
+    /// <summary>The given fields plus the form's hidden fields the test did not set (a browser posts those too,
+    /// e.g. the version an edit form was loaded with).</summary>
+    private static List<KeyValuePair<string, string>> WithHiddenFields(AngleSharp.Dom.IElement form, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var all = fields.ToList();
+        var given = all.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var hidden in form.QuerySelectorAll("input[type=hidden][name]"))
+        {
+            var name = hidden.GetAttribute("name")!;
+            if (name != "__RequestVerificationToken" && !given.Contains(name))
+            {
+                all.Add(new(name, hidden.GetAttribute("value") ?? ""));
+            }
+        }
+
+        return all;
+    }
 
     private static string TokenOf(AngleSharp.Dom.IElement form) =>
         form.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")

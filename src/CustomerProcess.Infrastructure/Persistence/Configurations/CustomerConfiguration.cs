@@ -30,6 +30,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Property(c => c.OwnerUserId).HasMaxLength(450);
         builder.HasMany(c => c.Contacts).WithOne().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(c => c.Contacts).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(c => c.FinanceTerms);
     }
 }
 
@@ -42,5 +43,31 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Property(c => c.Title).HasMaxLength(Contact.NameLength);
         builder.Property(c => c.Phone).HasMaxLength(Contact.PhoneLength);
         builder.Property(c => c.Email).HasMaxLength(Contact.EmailLength);
+    }
+}
+
+internal sealed class CustomerFinanceProposalConfiguration : IEntityTypeConfiguration<CustomerFinanceProposal>
+{
+    public void Configure(EntityTypeBuilder<CustomerFinanceProposal> builder)
+    {
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.HasOne<Customer>().WithMany().HasForeignKey(p => p.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => new { p.CustomerId, p.Status });
+        builder.HasIndex(p => new { p.Status, p.ProposedAtUtc });
+        builder.Property(p => p.OldBankName).HasMaxLength(Customer.BankLength);
+        builder.Property(p => p.OldBankAccount).HasMaxLength(Customer.BankLength);
+        builder.Property(p => p.NewBankName).HasMaxLength(Customer.BankLength);
+        builder.Property(p => p.NewBankAccount).HasMaxLength(Customer.BankLength);
+        builder.Property(p => p.OldCreditRating).HasConversion<string>().HasMaxLength(20);
+        builder.Property(p => p.NewCreditRating).HasConversion<string>().HasMaxLength(20);
+        builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(p => p.ProposedByUserId).HasMaxLength(450).IsRequired();
+        builder.Property(p => p.ProposedByName).HasMaxLength(100).IsRequired();
+        builder.Property(p => p.DecidedByUserId).HasMaxLength(450);
+        builder.Property(p => p.DecidedByName).HasMaxLength(100);
+        builder.Property(p => p.Reason).HasMaxLength(CustomerFinanceProposal.ReasonLength);
+        builder.Property(p => p.DecisionNote).HasMaxLength(CustomerFinanceProposal.ReasonLength);
+        builder.Ignore(p => p.From);
+        builder.Ignore(p => p.To);
     }
 }

@@ -35,6 +35,15 @@ public sealed class CustomerInput
 
     public string? OwnerUserId { get; set; }
 
+    /// <summary>Why the bank details, credit limit or credit rating should change (shown to finance).</summary>
+    public string? FinanceReason { get; set; }
+
+    /// <summary>The customer's version when the edit form was loaded (optimistic concurrency).</summary>
+    public int Version { get; set; }
+
+    /// <summary>The values the edit form was loaded with, to show what someone else changed meanwhile.</summary>
+    public string? Loaded { get; set; }
+
     // The first contact, on create only.
     public string? ContactName { get; set; }
 
@@ -66,6 +75,7 @@ public sealed class CustomerInputValidator : AbstractValidator<CustomerInput>
         RuleFor(x => x.BankAccount).MaximumLength(Customer.BankLength).WithMessage(_ => l["The bank account is too long."]);
         RuleFor(x => x.PaymentTerms).MaximumLength(Customer.PaymentTermsLength).WithMessage(_ => l["The payment terms are too long."]);
         RuleFor(x => x.Notes).MaximumLength(Customer.NotesLength).WithMessage(_ => l["The notes are too long."]);
+        RuleFor(x => x.FinanceReason).MaximumLength(CustomerFinanceProposal.ReasonLength).WithMessage(_ => l["The reason is too long."]);
         RuleFor(x => x.ContactName).MaximumLength(Contact.NameLength).WithMessage(_ => l["The contact name is too long."]);
         RuleFor(x => x.ContactEmail).EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.ContactEmail))
             .WithMessage(_ => l["Enter a valid e-mail address."]);

@@ -14,6 +14,6 @@ public sealed record CustomerIndexViewModel(
     PagerModel Pager,
     bool CanEdit);
 
-public sealed record CustomerFormViewModel(Guid? Id, CustomerInput Input, IReadOnlyList<SelectListItem> Owners, IReadOnlyList<CustomerClass> AllowedClasses);
+public sealed record CustomerFormViewModel(Guid? Id, CustomerInput Input, IReadOnlyList<SelectListItem> Owners, IReadOnlyList<CustomerClass> AllowedClasses, IReadOnlyList<CustomerFinanceProposal> PendingFinance);
 
-public sealed record CustomerDetailsViewModel(Customer Customer, string? OwnerName, bool CanEdit, ContactInput NewContact);
+public sealed record CustomerDetailsViewModel(Customer Customer, string? OwnerName, bool CanEdit, ContactInput NewContact, IReadOnlyList<CustomerFinanceProposal> PendingFinance);

@@ -15,10 +15,18 @@ namespace CustomerProcess.Web.Features.Customers;
 public sealed class CustomersController(
     AppDbContext db,
     CustomerCommands commands,
+    EditConflicts conflicts,
     HistoryQuery history,
     IStringLocalizer<SharedResource> l) : Controller
 {
-    private bool CanEdit => User.IsInRole(Roles.Sales) || User.IsInRole(Roles.SalesManager) || User.IsInRole(Roles.Administrator);
+    private bool CanCreate => User.IsInRole(Roles.Sales) || User.IsInRole(Roles.SalesManager) || User.IsInRole(Roles.Administrator);
+
+    private bool IsSalesManager => User.IsInRole(Roles.SalesManager);
+
+    private string? UserId => User.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    /// <summary>Only the owner and the sales manager change a customer (issue #21); others read it.</summary>
+    private bool MayEdit(Customer customer) => customer.MayBeEditedBy(UserId, IsSalesManager);
 
     [HttpGet]
     public async Task<IActionResult> Index(string? q, CustomerClass? cls, CustomerStatus? status, int? page, CancellationToken cancellationToken)
@@ -47,7 +55,7 @@ public sealed class CustomersController(
                 db.Users.Where(u => u.Id == c.OwnerUserId).Select(u => u.DisplayName).FirstOrDefault()))
             .ToPageAsync(page, cancellationToken);
         var pager = PagerModel.For(rows, p => Url.Action(nameof(Index), new { q, cls, status, page = p })!);
-        return View(new CustomerIndexViewModel(q, cls, status, rows, pager, CanEdit));
+        return View(new CustomerIndexViewModel(q, cls, status, rows, pager, CanCreate));
     }
 
     [HttpGet]
@@ -60,7 +68,7 @@ public sealed class CustomersController(
         }
 
         var owner = await commands.OwnerNameAsync(customer.OwnerUserId, cancellationToken);
-        return View(new CustomerDetailsViewModel(customer, owner, CanEdit, new ContactInput()));
+        return View(new CustomerDetailsViewModel(customer, owner, MayEdit(customer), new ContactInput(), await commands.PendingProposalsAsync(id, cancellationToken)));
     }
 
     [HttpGet]
@@ -74,7 +82,7 @@ public sealed class CustomersController(
     {
         if (ModelState.IsValid)
         {
-            var result = await commands.CreateAsync(input, User.FindFirstValue(ClaimTypes.NameIdentifier), cancellationToken);
+            var result = await commands.CreateAsync(input, UserId, IsSalesManager, cancellationToken);
             if (result.Succeeded)
             {
                 TempData["Message"] = l["Customer {0} was created.", input.Name].Value;
@@ -92,9 +100,17 @@ public sealed class CustomersController(
     public async Task<IActionResult> Edit(Guid id, CancellationToken cancellationToken)
     {
         var customer = await commands.FindAsync(id, cancellationToken);
-        return customer is null
-            ? NotFound()
-            : View("Form", await FormAsync(id, CustomerCommands.ToInput(customer), CustomerClassRules.AllowedTargets(customer.Class), cancellationToken));
+        if (customer is null)
+        {
+            return NotFound();
+        }
+
+        if (!MayEdit(customer))
+        {
+            return Forbid();
+        }
+
+        return View("Form", await FormAsync(id, CustomerCommands.ToInput(customer), CustomerClassRules.AllowedTargets(customer.Class), cancellationToken));
     }
 
     [HttpPost]
@@ -107,15 +123,25 @@ public sealed class CustomersController(
             return NotFound();
         }
 
+        if (!MayEdit(customer))
+        {
+            return Forbid();
+        }
+
         input.Code = customer.Code; // the code is the archive key and does not change
         ModelState.Remove(nameof(input.Code)); // fixed after creation; a posted value is ignored
         if (ModelState.IsValid)
         {
-            var result = await commands.UpdateAsync(customer, input, cancellationToken);
+            var result = await commands.UpdateAsync(customer, input, UserId, IsSalesManager, cancellationToken);
             if (result.Succeeded)
             {
                 TempData["Message"] = l["The changes were saved."].Value;
                 return RedirectToAction(nameof(Details), new { id });
+            }
+
+            if (result.Error!.Code == CustomerCommands.Stale.Code)
+            {
+                return await StaleAsync(id, input, cancellationToken);
             }
 
             ModelState.AddDomainError(result.Error!, l);
@@ -134,6 +160,11 @@ public sealed class CustomersController(
             return NotFound();
         }
 
+        if (!MayEdit(customer))
+        {
+            return Forbid();
+        }
+
         ViewData["Customer"] = customer;
         return View(new DeactivateInput());
     }
@@ -146,6 +177,11 @@ public sealed class CustomersController(
         if (customer is null)
         {
             return NotFound();
+        }
+
+        if (!MayEdit(customer))
+        {
+            return Forbid();
         }
 
         if (ModelState.IsValid)
@@ -175,6 +211,11 @@ public sealed class CustomersController(
             return NotFound();
         }
 
+        if (!MayEdit(customer))
+        {
+            return Forbid();
+        }
+
         var result = customer.Reactivate();
         if (result.Succeeded)
         {
@@ -195,10 +236,15 @@ public sealed class CustomersController(
             return NotFound();
         }
 
+        if (!MayEdit(customer))
+        {
+            return Forbid();
+        }
+
         if (!ModelState.IsValid)
         {
             var owner = await commands.OwnerNameAsync(customer.OwnerUserId, cancellationToken);
-            return View(nameof(Details), new CustomerDetailsViewModel(customer, owner, CanEdit, input));
+            return View(nameof(Details), new CustomerDetailsViewModel(customer, owner, true, input, await commands.PendingProposalsAsync(id, cancellationToken)));
         }
 
         customer.AddContact(input.Name.Trim(), input.Title?.Trim(), input.Phone?.Trim(), input.Email?.Trim(), input.IsPrimary);
@@ -216,6 +262,11 @@ public sealed class CustomersController(
         if (customer is null || contact is null)
         {
             return NotFound();
+        }
+
+        if (!MayEdit(customer))
+        {
+            return Forbid();
         }
 
         contact.Deactivate();
@@ -242,6 +293,27 @@ public sealed class CustomersController(
         return View("History", model);
     }
 
+    /// <summary>Someone else saved the customer after this form was loaded: show their change, keep the input,
+    /// and let the next save go against the current version.</summary>
+    private async Task<IActionResult> StaleAsync(Guid id, CustomerInput input, CancellationToken cancellationToken)
+    {
+        var current = await commands.FindAsync(id, cancellationToken);
+        if (current is null)
+        {
+            return NotFound();
+        }
+
+        ViewData["Conflict"] = await conflicts.DescribeAsync(nameof(Customer), id.ToString(), input.Loaded, CustomerCommands.Snapshot(current), cancellationToken);
+        input.Version = current.Version;
+        input.Loaded = EditConflicts.Encode(CustomerCommands.Snapshot(current));
+        return View("Form", await FormAsync(id, input, CustomerClassRules.AllowedTargets(current.Class).Append(current.Class), cancellationToken));
+    }
+
     private async Task<CustomerFormViewModel> FormAsync(Guid? id, CustomerInput input, IEnumerable<CustomerClass> classes, CancellationToken cancellationToken) =>
-        new(id, input, await commands.OwnerChoicesAsync(cancellationToken), classes.Distinct().Order().ToList());
+        new(
+            id,
+            input,
+            IsSalesManager ? await commands.OwnerChoicesAsync(cancellationToken) : [],
+            classes.Distinct().Order().ToList(),
+            id is { } customerId ? await commands.PendingProposalsAsync(customerId, cancellationToken) : []);
 }

@@ -2,6 +2,7 @@ using CustomerProcess.Domain.Organization;
 using CustomerProcess.Domain.Security;
 using CustomerProcess.Infrastructure.Persistence;
 using CustomerProcess.Web.Features.History;
+using CustomerProcess.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -20,6 +21,19 @@ public sealed class DepartmentInput
     public string NameEn { get; set; } = "";
 
     public string? HeadUserId { get; set; }
+
+    /// <summary>The department's version when the edit form was loaded (optimistic concurrency).</summary>
+    public int Version { get; set; }
+
+    /// <summary>The values the edit form was loaded with.</summary>
+    public string? Loaded { get; set; }
+
+    public static IEnumerable<FieldValue> Snapshot(Department d) =>
+    [
+        new("NameZh", "Chinese name", d.NameZh),
+        new("NameEn", "English name", d.NameEn),
+        new("HeadUserId", "Head", d.HeadUserId),
+    ];
 }
 
 public sealed class DepartmentInputValidator : AbstractValidator<DepartmentInput>
@@ -42,7 +56,7 @@ public sealed record DepartmentFormViewModel(Guid? Id, DepartmentInput Input, IR
 
 /// <summary>Departments are data: names in both languages and the head who signs for them.</summary>
 [Authorize(Roles = Roles.Administrator)]
-public sealed class DepartmentsController(AppDbContext db, HistoryQuery history, IStringLocalizer<SharedResource> l) : Controller
+public sealed class DepartmentsController(AppDbContext db, HistoryQuery history, EditConflicts conflicts, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -85,7 +99,7 @@ public sealed class DepartmentsController(AppDbContext db, HistoryQuery history,
         var d = await db.Departments.FindAsync([id], cancellationToken);
         return d is null
             ? NotFound()
-            : View("Form", new DepartmentFormViewModel(id, new DepartmentInput { Code = d.Code, NameZh = d.NameZh, NameEn = d.NameEn, HeadUserId = d.HeadUserId }, await UsersAsync(cancellationToken)));
+            : View("Form", new DepartmentFormViewModel(id, new DepartmentInput { Code = d.Code, NameZh = d.NameZh, NameEn = d.NameEn, HeadUserId = d.HeadUserId, Version = d.Version, Loaded = EditConflicts.Encode(DepartmentInput.Snapshot(d)) }, await UsersAsync(cancellationToken)));
     }
 
     [HttpPost]
@@ -104,11 +118,29 @@ public sealed class DepartmentsController(AppDbContext db, HistoryQuery history,
             return View("Form", new DepartmentFormViewModel(id, input, await UsersAsync(cancellationToken)));
         }
 
-        department.Rename(input.NameZh.Trim(), input.NameEn.Trim());
-        department.AssignHead(string.IsNullOrEmpty(input.HeadUserId) ? null : input.HeadUserId);
-        await db.SaveChangesAsync(cancellationToken);
-        TempData["Message"] = l["The changes were saved."].Value;
-        return RedirectToAction(nameof(Index));
+        if (department.Version == input.Version)
+        {
+            department.Rename(input.NameZh.Trim(), input.NameEn.Trim());
+            department.AssignHead(string.IsNullOrEmpty(input.HeadUserId) ? null : input.HeadUserId);
+            db.Entry(department).Property(x => x.Version).OriginalValue = input.Version; // refused if saved meanwhile
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                TempData["Message"] = l["The changes were saved."].Value;
+                return RedirectToAction(nameof(Index));
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        // Someone else saved the department after this form was loaded: show their change and keep the input.
+        var current = await db.Departments.AsNoTracking().FirstAsync(x => x.Id == id, cancellationToken);
+        ViewData["Conflict"] = await conflicts.DescribeAsync(nameof(Department), id.ToString(), input.Loaded, DepartmentInput.Snapshot(current), cancellationToken);
+        input.Version = current.Version;
+        input.Loaded = EditConflicts.Encode(DepartmentInput.Snapshot(current));
+        return View("Form", new DepartmentFormViewModel(id, input, await UsersAsync(cancellationToken)));
     }
 
     [HttpGet]

@@ -24,6 +24,22 @@ public sealed class ProductInput
     public string Unit { get; set; } = "";
 
     public bool IsStandard { get; set; } = true;
+
+    /// <summary>The product's version when the edit form was loaded (optimistic concurrency).</summary>
+    public int Version { get; set; }
+
+    /// <summary>The values the edit form was loaded with.</summary>
+    public string? Loaded { get; set; }
+
+    public static IEnumerable<FieldValue> Snapshot(Product p) =>
+    [
+        new("NameZh", "Chinese name", p.NameZh),
+        new("NameEn", "English name", p.NameEn),
+        new("Specification", "Specification", p.Specification),
+        new("Unit", "Unit", p.Unit),
+        new("IsStandard", "Standard catalogue product", p.IsStandard ? "✓" : "—"),
+        new("IsActive", "Status", p.IsActive ? "Active" : "Inactive"),
+    ];
 }
 
 public sealed class ProductInputValidator : AbstractValidator<ProductInput>
@@ -48,7 +64,7 @@ public sealed record ProductFormViewModel(Guid? Id, ProductInput Input);
 
 /// <summary>The product catalogue (产品目录) that orders use.</summary>
 [Authorize]
-public sealed class ProductsController(AppDbContext db, HistoryQuery history, IStringLocalizer<SharedResource> l) : Controller
+public sealed class ProductsController(AppDbContext db, HistoryQuery history, EditConflicts conflicts, IStringLocalizer<SharedResource> l) : Controller
 {
     private const string Editors = Roles.Administrator + "," + Roles.SalesManager + "," + Roles.TechnicalHead;
 
@@ -107,6 +123,8 @@ public sealed class ProductsController(AppDbContext db, HistoryQuery history, IS
                 Specification = p.Specification,
                 Unit = p.Unit,
                 IsStandard = p.IsStandard,
+                Version = p.Version,
+                Loaded = EditConflicts.Encode(ProductInput.Snapshot(p)),
             }));
     }
 
@@ -127,10 +145,28 @@ public sealed class ProductsController(AppDbContext db, HistoryQuery history, IS
             return View("Form", new ProductFormViewModel(id, input));
         }
 
-        product.Update(input.NameZh.Trim(), input.NameEn.Trim(), input.Specification?.Trim(), input.Unit.Trim(), input.IsStandard);
-        await db.SaveChangesAsync(cancellationToken);
-        TempData["Message"] = l["The changes were saved."].Value;
-        return RedirectToAction(nameof(Index));
+        if (product.Version == input.Version)
+        {
+            product.Update(input.NameZh.Trim(), input.NameEn.Trim(), input.Specification?.Trim(), input.Unit.Trim(), input.IsStandard);
+            db.Entry(product).Property(x => x.Version).OriginalValue = input.Version; // refused if saved meanwhile
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                TempData["Message"] = l["The changes were saved."].Value;
+                return RedirectToAction(nameof(Index));
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        // Someone else saved the product after this form was loaded: show their change and keep the input.
+        var current = await db.Products.AsNoTracking().FirstAsync(x => x.Id == id, cancellationToken);
+        ViewData["Conflict"] = await conflicts.DescribeAsync(nameof(Product), id.ToString(), input.Loaded, ProductInput.Snapshot(current), cancellationToken);
+        input.Version = current.Version;
+        input.Loaded = EditConflicts.Encode(ProductInput.Snapshot(current));
+        return View("Form", new ProductFormViewModel(id, input));
     }
 
     [HttpPost]

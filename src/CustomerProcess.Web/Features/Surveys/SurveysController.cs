@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Text;
 using CustomerProcess.Domain.Customers;
 using CustomerProcess.Domain.Security;
@@ -74,6 +75,19 @@ public sealed record SurveyIndexViewModel(IReadOnlyList<CampaignRow> Campaigns, 
 public sealed class SurveysController(AppDbContext db, TimeProvider clock, IOptions<ComplaintOptions> options, IStringLocalizer<SharedResource> l) : Controller
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Responses and follow-ups of a customer are entered by quality, the sales manager and the general
+    /// manager, and by a salesperson only for a customer they own (issue #21).</summary>
+    private async Task<bool> MayActForAsync(Guid customerId, CancellationToken cancellationToken)
+    {
+        if (User.IsInRole(Roles.QualityStaff) || User.IsInRole(Roles.QualityHead) || User.IsInRole(Roles.SalesManager) || User.IsInRole(Roles.GeneralManager))
+        {
+            return true;
+        }
+
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        return userId is not null && await db.Customers.AnyAsync(c => c.Id == customerId && c.OwnerUserId == userId, cancellationToken);
+    }
 
     [HttpGet]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -173,6 +187,11 @@ public sealed class SurveysController(AppDbContext db, TimeProvider clock, IOpti
             return NotFound();
         }
 
+        if (!await MayActForAsync(input.CustomerId, cancellationToken))
+        {
+            return Forbid();
+        }
+
         var valid = SurveyResponse.Validate(input.Scores);
         if (!valid.Succeeded)
         {
@@ -193,6 +212,11 @@ public sealed class SurveysController(AppDbContext db, TimeProvider clock, IOpti
         if (response is null)
         {
             return NotFound();
+        }
+
+        if (!await MayActForAsync(response.CustomerId, cancellationToken))
+        {
+            return Forbid();
         }
 
         if (string.IsNullOrWhiteSpace(action))

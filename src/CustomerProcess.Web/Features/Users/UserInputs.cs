@@ -21,6 +21,21 @@ public sealed class UserInput
 
     /// <summary>Initial password, on create only.</summary>
     public string? Password { get; set; }
+
+    /// <summary>Identity's concurrency stamp when the edit form was loaded: a save against a newer one is refused.</summary>
+    public string? ConcurrencyStamp { get; set; }
+
+    /// <summary>The values the edit form was loaded with.</summary>
+    public string? Loaded { get; set; }
+
+    public static IEnumerable<FieldValue> Snapshot(AppUser user, IEnumerable<string> roles) =>
+    [
+        new("DisplayName", "Display name", user.DisplayName),
+        new("Email", "E-mail", user.Email),
+        new("DepartmentId", "Department", user.DepartmentId?.ToString()),
+        new("Roles", "Roles", string.Join(", ", roles.Order(StringComparer.Ordinal))),
+        new("IsActive", "Status", user.IsActive ? "Active" : "Inactive"),
+    ];
 }
 
 public sealed class UserInputValidator : AbstractValidator<UserInput>

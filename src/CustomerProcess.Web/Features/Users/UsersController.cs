@@ -18,6 +18,7 @@ public sealed class UsersController(
     AppDbContext db,
     UserManager<AppUser> users,
     HistoryQuery history,
+    EditConflicts conflicts,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : Controller
 {
@@ -106,13 +107,16 @@ public sealed class UsersController(
             return NotFound();
         }
 
+        var roles = await users.GetRolesAsync(user);
         var input = new UserInput
         {
             UserName = user.UserName!,
             DisplayName = user.DisplayName,
             Email = user.Email,
             DepartmentId = user.DepartmentId,
-            Roles = [.. await users.GetRolesAsync(user)],
+            Roles = [.. roles],
+            ConcurrencyStamp = user.ConcurrencyStamp,
+            Loaded = EditConflicts.Encode(UserInput.Snapshot(user, roles)),
         };
         return View("Form", await FormAsync(id, input, cancellationToken));
     }
@@ -129,6 +133,11 @@ public sealed class UsersController(
         input.UserName = user.UserName!;
         ModelState.Remove(nameof(input.UserName)); // fixed after creation; a posted value is ignored
         input.Password = null;
+        if (ModelState.IsValid && !string.Equals(input.ConcurrencyStamp, user.ConcurrencyStamp, StringComparison.Ordinal))
+        {
+            return await StaleAsync(user, input, cancellationToken);
+        }
+
         if (ModelState.IsValid)
         {
             user.DisplayName = input.DisplayName.Trim();
@@ -153,6 +162,13 @@ public sealed class UsersController(
                 return RedirectToAction(nameof(Index));
             }
 
+            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
+            {
+                db.ChangeTracker.Clear();
+                var current = await users.FindByIdAsync(id);
+                return current is null ? NotFound() : await StaleAsync(current, input, cancellationToken);
+            }
+
             foreach (var error in result.Errors)
             {
                 ModelState.AddModelError("", error.Description);
@@ -160,6 +176,17 @@ public sealed class UsersController(
         }
 
         return View("Form", await FormAsync(id, input, cancellationToken));
+    }
+
+    /// <summary>Someone else saved the user after this form was loaded: show their change, keep the input,
+    /// and let the next save go against the current stamp.</summary>
+    private async Task<IActionResult> StaleAsync(AppUser current, UserInput input, CancellationToken cancellationToken)
+    {
+        var snapshot = UserInput.Snapshot(current, await users.GetRolesAsync(current)).ToList();
+        ViewData["Conflict"] = await conflicts.DescribeAsync(nameof(AppUser), current.Id, input.Loaded, snapshot, cancellationToken);
+        input.ConcurrencyStamp = current.ConcurrencyStamp;
+        input.Loaded = EditConflicts.Encode(snapshot);
+        return View("Form", await FormAsync(current.Id, input, cancellationToken));
     }
 
     [HttpGet]

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using CustomerProcess.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerProcess.Web.Infrastructure;
+
+/// <summary>One field of an edit form as it is stored: the English label (a resource key) and the value as text.</summary>
+public sealed record FieldValue(string Key, string Label, string? Value);
+
+/// <summary>A field someone else changed while the form was open: what the form was loaded with and what is stored now.</summary>
+public sealed record ConflictField(string Label, string? Loaded, string? Current);
+
+/// <summary>What a refused (stale) save shows: the other person's change and, from the audit trail, who made it and when.</summary>
+public sealed record EditConflict(IReadOnlyList<ConflictField> Fields, string? ChangedBy, DateTime? ChangedAtUtc);
+
+/// <summary>
+/// Optimistic concurrency on edit forms (issue #21): the form carries the version it was loaded with and the values it
+/// showed (<see cref="Encode"/>, a hidden field). A save against a newer version is refused; the page then shows which
+/// stored values differ from the loaded ones and keeps the user's input. The loaded values are only shown back to the
+/// same user, never trusted for anything else.
+/// </summary>
+public sealed class EditConflicts(AppDbContext db)
+{
+    public static string Encode(IEnumerable<FieldValue> values) =>
+        Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(values.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal)));
+
+    public static IReadOnlyDictionary<string, string?> Decode(string? encoded)
+    {
+        if (string.IsNullOrEmpty(encoded))
+        {
+            return new Dictionary<string, string?>();
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<Dictionary<string, string?>>(Convert.FromBase64String(encoded)) ?? [];
+        }
+        catch (Exception e) when (e is FormatException or JsonException)
+        {
+            return new Dictionary<string, string?>();
+        }
+    }
+
+    /// <summary>Compares what the form was loaded with to what is stored now and looks up the last change in the audit trail.</summary>
+    public async Task<EditConflict> DescribeAsync(string entityType, string entityId, string? loaded, IEnumerable<FieldValue> current, CancellationToken cancellationToken)
+    {
+        var was = Decode(loaded);
+        var fields = current
+            .Where(c => !was.TryGetValue(c.Key, out var before) || !string.Equals(before, c.Value, StringComparison.Ordinal))
+            .Select(c => new ConflictField(c.Label, was.TryGetValue(c.Key, out var before) ? before : null, c.Value))
+            .ToList();
+        var last = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == entityType && a.EntityId == entityId)
+            .OrderByDescending(a => a.Id)
+            .Select(a => new { a.UserName, a.UtcTime })
+            .FirstOrDefaultAsync(cancellationToken);
+        return new EditConflict(fields, last?.UserName, last?.UtcTime);
+    }
+}

@@ -1,4 +1,10 @@
+using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Complaints;
+using CustomerProcess.Domain.Contracts;
+using CustomerProcess.Domain.Customers;
+using CustomerProcess.Domain.Organization;
+using CustomerProcess.Domain.Products;
+using CustomerProcess.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
@@ -40,7 +46,9 @@ public sealed class ComplaintInputValidator : AbstractValidator<ComplaintInput>
 {
     public ComplaintInputValidator(IStringLocalizer<SharedResource> l)
     {
-        RuleFor(x => x.CustomerCode).NotEmpty().WithMessage(_ => l["Enter the customer code."]);
+        RuleFor(x => x.CustomerCode).NotEmpty().WithMessage(_ => l["Enter the customer code."]).MaxLength(Customer.CodeLength, l);
+        RuleFor(x => x.ContractNumber).MaxLength(Contract.NumberLength, l);
+        RuleFor(x => x.ProductCode).MaxLength(Product.CodeLength, l);
         RuleFor(x => x.Description).NotEmpty().WithMessage(_ => l["Describe the complaint."])
             .MaximumLength(Complaint.TextLength).WithMessage(_ => l["The description is too long."]);
         RuleFor(x => x.ReceivedAt).NotNull().WithMessage(_ => l["Enter when the complaint was received."]);
@@ -66,7 +74,7 @@ public sealed class InvestigationInputValidator : AbstractValidator<Investigatio
     {
         RuleFor(x => x.CauseAnalysis).NotEmpty().WithMessage(_ => l["Record the cause analysis."]).MaximumLength(Complaint.TextLength);
         RuleFor(x => x.Category).NotNull().WithMessage(_ => l["Choose the category of cause."]);
-        RuleFor(x => x.ResponsibleDepartment).NotEmpty().WithMessage(_ => l["Name the responsible department."]);
+        RuleFor(x => x.ResponsibleDepartment).NotEmpty().WithMessage(_ => l["Name the responsible department."]).MaxLength(Department.CodeLength, l);
     }
 }
 
@@ -84,7 +92,7 @@ public sealed class ActionInputValidator : AbstractValidator<ActionInput>
     public ActionInputValidator(IStringLocalizer<SharedResource> l)
     {
         RuleFor(x => x.Description).NotEmpty().WithMessage(_ => l["Describe the corrective action."]).MaximumLength(Complaint.TextLength);
-        RuleFor(x => x.OwnerUserId).NotEmpty().WithMessage(_ => l["Choose the owner of the action."]);
+        RuleFor(x => x.OwnerUserId).NotEmpty().WithMessage(_ => l["Choose the owner of the action."]).MaxLength(InputLimits.UserIdLength, l);
         RuleFor(x => x.DueDate).NotNull().WithMessage(_ => l["Enter the due date."]);
     }
 }

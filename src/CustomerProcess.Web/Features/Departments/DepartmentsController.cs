@@ -1,7 +1,9 @@
+using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Organization;
 using CustomerProcess.Domain.Security;
 using CustomerProcess.Infrastructure.Persistence;
 using CustomerProcess.Web.Features.History;
+using CustomerProcess.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -33,6 +35,7 @@ public sealed class DepartmentInputValidator : AbstractValidator<DepartmentInput
             .MaximumLength(Department.NameLength).WithMessage(_ => l["The name is too long."]);
         RuleFor(x => x.NameEn).NotEmpty().WithMessage(_ => l["Enter the English name."])
             .MaximumLength(Department.NameLength).WithMessage(_ => l["The name is too long."]);
+        RuleFor(x => x.HeadUserId).MaxLength(InputLimits.UserIdLength, l);
     }
 }
 

@@ -22,11 +22,11 @@ public sealed class OralConfirmationInputValidator : AbstractValidator<OralConfi
     {
         When(x => string.IsNullOrWhiteSpace(x.BillOfLadingReference), () =>
         {
-            RuleFor(x => x.ConfirmedBy).NotEmpty().WithMessage(_ => l["Enter who confirmed the order at the customer."])
-                .MaximumLength(SalesOrder.ShortTextLength).WithMessage(_ => l["The name is too long."]);
+            RuleFor(x => x.ConfirmedBy).NotEmpty().WithMessage(_ => l["Enter who confirmed the order at the customer."]);
             RuleFor(x => x.ConfirmedAt).NotNull().WithMessage(_ => l["Enter when the customer confirmed."]);
             RuleFor(x => x.Method).IsInEnum().WithMessage(_ => l["Choose how the customer confirmed."]);
         });
+        RuleFor(x => x.ConfirmedBy).MaximumLength(SalesOrder.ShortTextLength).WithMessage(_ => l["The name is too long."]);
         RuleFor(x => x.BillOfLadingReference).MaximumLength(SalesOrder.ShortTextLength).WithMessage(_ => l["The reference is too long."]);
     }
 }

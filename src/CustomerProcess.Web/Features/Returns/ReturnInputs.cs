@@ -1,4 +1,7 @@
 using CustomerProcess.Domain.Complaints;
+using CustomerProcess.Domain.Contracts;
+using CustomerProcess.Domain.Products;
+using CustomerProcess.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
@@ -27,7 +30,9 @@ public sealed class ReturnInputValidator : AbstractValidator<ReturnInput>
 {
     public ReturnInputValidator(IStringLocalizer<SharedResource> l)
     {
-        RuleFor(x => x.ContractNumber).NotEmpty().When(x => x.ComplaintId is null).WithMessage(_ => l["Enter the contract number."]);
+        RuleFor(x => x.ContractNumber).NotEmpty().When(x => x.ComplaintId is null).WithMessage(_ => l["Enter the contract number."])
+            .MaxLength(Contract.NumberLength, l);
+        RuleFor(x => x.ProductCode).MaxLength(Product.CodeLength, l);
         RuleFor(x => x.Quantity).NotNull().WithMessage(_ => l["The quantity must be above zero."])
             .GreaterThan(0).WithMessage(_ => l["The quantity must be above zero."]);
         RuleFor(x => x.Unit).NotEmpty().WithMessage(_ => l["Enter the unit."])

@@ -6,6 +6,7 @@ using CustomerProcess.Domain.Surveys;
 using CustomerProcess.Infrastructure.Persistence;
 using CustomerProcess.Web.Features.Complaints;
 using CustomerProcess.Web.Infrastructure;
+using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,18 @@ public sealed class CampaignInput
     public int Quarter { get; set; }
 
     public List<Guid> CustomerIds { get; set; } = [];
+}
+
+public sealed class CampaignInputValidator : AbstractValidator<CampaignInput>
+{
+    public CampaignInputValidator(IStringLocalizer<SharedResource> l) =>
+        RuleFor(x => x.Name).MaxLength(SurveyCampaign.NameLength, l);
+}
+
+public sealed class ScoresInputValidator : AbstractValidator<ScoresInput>
+{
+    public ScoresInputValidator(IStringLocalizer<SharedResource> l) =>
+        RuleFor(x => x.Comments).MaximumLength(SurveyResponse.TextLength).WithMessage(_ => l["The comments are too long."]);
 }
 
 public sealed class ScoresInput
@@ -174,6 +187,12 @@ public sealed class SurveysController(AppDbContext db, TimeProvider clock, IOpti
         }
 
         var valid = SurveyResponse.Validate(input.Scores);
+        if (!ModelState.IsValid)
+        {
+            TempData["Error"] = l["The comments are too long."].Value;
+            return RedirectToAction(nameof(Details), new { id });
+        }
+
         if (!valid.Succeeded)
         {
             TempData["Error"] = valid.Error!.Localize(l);

@@ -1,4 +1,6 @@
 using CustomerProcess.Domain.Contracts;
+using CustomerProcess.Domain.Organization;
+using CustomerProcess.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
@@ -133,6 +135,7 @@ public sealed class NoticeInputValidator : AbstractValidator<NoticeInput>
     public NoticeInputValidator(IStringLocalizer<SharedResource> l)
     {
         RuleFor(x => x.Departments).NotEmpty().WithMessage(_ => l["Choose at least one department to notify."]);
+        RuleForEach(x => x.Departments).MaxLength(Department.CodeLength, l);
         RuleFor(x => x.SpecialRequirements).MaximumLength(TaskNotice.TextLength).WithMessage(_ => l["The text is too long."]);
         RuleFor(x => x.ReviewConditions).MaximumLength(TaskNotice.TextLength).WithMessage(_ => l["The text is too long."]);
         RuleFor(x => x.Instructions).MaximumLength(TaskNotice.TextLength).WithMessage(_ => l["The text is too long."]);

@@ -1,0 +1,114 @@
+using System.Collections;
+using System.Net;
+using System.Reflection;
+using CustomerProcess.Domain.Customers;
+using CustomerProcess.Web.Tests.ReviewSpine;
+using CustomerProcess.Web.Tests.Support;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerProcess.Web.Tests.Security;
+
+/// <summary>Issue #21 finding 7: inputs longer than their column are refused on the form, not stored (or a 500 on SQL Server).</summary>
+[Collection(AppCollection.Name)]
+public sealed class InputLimitTests(AppFactory app)
+{
+    private const int OverLong = 100_000;
+
+    private readonly ReviewDriver _driver = new(app);
+
+    [Fact]
+    public async Task A_100000_character_customer_reference_on_the_order_form_gets_a_validation_message_and_stores_nothing()
+    {
+        var customer = await _driver.CustomerAsync(CustomerClass.Regular);
+        var form = ReviewDriver.OrderForm(customer, 10, 100m, command: "save");
+        form.Add(new("CustomerReference", new string('R', OverLong)));
+        var sales = await _driver.As("sales");
+
+        var result = await sales.SubmitAsync("/Orders/Create", form);
+
+        Assert.Equal(HttpStatusCode.OK, result.Status);
+        Assert.Contains("customer reference is too long", result.ErrorText, StringComparison.Ordinal);
+        var stored = await app.WithDbAsync(db => db.SalesOrders.AsNoTracking()
+            .CountAsync(o => db.Customers.Any(c => c.Id == o.CustomerId && c.Code == customer)));
+        Assert.Equal(0, stored);
+    }
+
+    /// <summary>Every string a form binds into a validated <c>*Input</c> (and the rows of its lists) is refused when
+    /// it is 100,000 characters long: a new input or field without a length rule fails here.</summary>
+    [Fact]
+    public void Every_string_field_of_every_validated_form_input_has_a_length_rule()
+    {
+        using var scope = app.Services.CreateScope();
+        var inputTypes = typeof(Program).Assembly.GetTypes()
+            .Where(t => t.IsClass && !t.IsAbstract && t.Name.EndsWith("Input", StringComparison.Ordinal) && t.GetConstructor(Type.EmptyTypes) is not null)
+            .ToList();
+        Assert.NotEmpty(inputTypes);
+        var missing = new List<string>();
+        var checkedFields = 0;
+        foreach (var type in inputTypes)
+        {
+            var validator = (IValidator?)scope.ServiceProvider.GetService(typeof(IValidator<>).MakeGenericType(type));
+            if (validator is null)
+            {
+                // Row inputs (order lines, scores) are validated by their parent's validator and checked through it.
+                if (!inputTypes.Any(parent => parent != type && parent.GetProperties().Any(p => ElementType(p.PropertyType) == type)))
+                {
+                    missing.Add($"{type.Name} has no validator");
+                }
+
+                continue;
+            }
+
+            var instance = Activator.CreateInstance(type)!;
+            var expected = Fill(instance, "");
+            checkedFields += expected.Count;
+            var result = validator.Validate(new ValidationContext<object>(instance));
+            var refused = result.Errors.Select(e => e.PropertyName).ToHashSet(StringComparer.Ordinal);
+            missing.AddRange(expected.Where(name => !refused.Contains(name)).Select(name => $"{type.Name}.{name}"));
+        }
+
+        Assert.True(checkedFields > 50, $"Only {checkedFields} fields checked.");
+        Assert.True(missing.Count == 0, "Accepted 100,000 characters: " + string.Join(", ", missing));
+    }
+
+    private static readonly HashSet<string> NotStored = new(StringComparer.Ordinal)
+    {
+        // A command button's value, compared to fixed words and never stored.
+        "Command",
+    };
+
+    /// <summary>Sets every writable string property to an over-long value and adds one filled row to every list
+    /// of row inputs; returns the property paths that should be refused.</summary>
+    private static List<string> Fill(object instance, string prefix)
+    {
+        var names = new List<string>();
+        foreach (var property in instance.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite && p.GetIndexParameters().Length == 0))
+        {
+            if (property.PropertyType == typeof(string) && !NotStored.Contains(property.Name))
+            {
+                property.SetValue(instance, new string('x', OverLong));
+                names.Add(prefix + property.Name);
+            }
+            else if (property.PropertyType == typeof(List<string>))
+            {
+                property.SetValue(instance, new List<string> { new('x', OverLong) });
+                names.Add($"{prefix}{property.Name}[0]");
+            }
+            else if (ElementType(property.PropertyType) is { } row && row.Name.EndsWith("Input", StringComparison.Ordinal) && row.GetConstructor(Type.EmptyTypes) is not null)
+            {
+                var item = Activator.CreateInstance(row)!;
+                var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(row))!;
+                list.Add(item);
+                property.SetValue(instance, list);
+                names.AddRange(Fill(item, $"{prefix}{property.Name}[0]."));
+            }
+        }
+
+        return names;
+    }
+
+    private static Type? ElementType(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>) ? type.GetGenericArguments()[0] : null;
+}

@@ -73,6 +73,114 @@ public sealed class InputLimitTests(AppFactory app)
         Assert.True(missing.Count == 0, "Accepted 100,000 characters: " + string.Join(", ", missing));
     }
 
+    [Fact]
+    public async Task A_complaint_received_in_the_year_1_gets_a_validation_message_and_stores_nothing()
+    {
+        var quality = await _driver.As("quality");
+        var description = "Year one " + Guid.NewGuid().ToString("N");
+
+        var result = await quality.SubmitAsync("/Complaints/Create",
+            [new("CustomerCode", "C-0001"), new("Kind", "Complaint"), new("Channel", "Email"), new("Severity", "Minor"), new("Description", description), new("ReceivedAt", "0001-01-01T00:00")]);
+
+        Assert.Equal(HttpStatusCode.OK, result.Status);
+        Assert.Contains("The date must lie between 2000-01-01 and 2036-11-23.", result.ErrorText, StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.Complaints.AnyAsync(c => c.Description == description)));
+    }
+
+    /// <summary>The app's clock says 2026-11-23 (China time): the window is 2000-01-01 .. 2036-11-23, both ends included.</summary>
+    [Theory]
+    [InlineData("ComplaintReceivedAt", "1999-12-31", false)]
+    [InlineData("ComplaintReceivedAt", "2000-01-01", true)]
+    [InlineData("ComplaintReceivedAt", "2036-11-23", true)]
+    [InlineData("ComplaintReceivedAt", "2036-11-24", false)]
+    [InlineData("InvoiceIssuedOn", "1999-12-31", false)]
+    [InlineData("InvoiceIssuedOn", "2000-01-01", true)]
+    [InlineData("InvoiceIssuedOn", "2036-11-23", true)]
+    [InlineData("InvoiceIssuedOn", "2036-11-24", false)]
+    [InlineData("DelegationStartsOn", "1999-12-31", false)]
+    [InlineData("DelegationStartsOn", "2000-01-01", true)]
+    [InlineData("DelegationStartsOn", "2036-11-23", true)]
+    [InlineData("DelegationStartsOn", "2036-11-24", false)]
+    [InlineData("DelegationEndsOn", "1999-12-31", false)]
+    [InlineData("DelegationEndsOn", "2000-01-01", true)]
+    [InlineData("DelegationEndsOn", "2036-11-23", true)]
+    [InlineData("DelegationEndsOn", "2036-11-24", false)]
+    public void A_date_is_accepted_only_inside_the_sane_window(string field, string date, bool accepted)
+    {
+        var day = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
+        using var scope = app.Services.CreateScope();
+        var (input, property) = field switch
+        {
+            "ComplaintReceivedAt" => ((object)new Features.Complaints.ComplaintInput { CustomerCode = "C-0001", Description = "x", ReceivedAt = day.ToDateTime(new TimeOnly(23, 59)) }, "ReceivedAt"),
+            "InvoiceIssuedOn" => (new Features.Tracking.InvoiceInput { Number = "FP-1", Amount = 1m, IssuedOn = day }, "IssuedOn"),
+            "DelegationStartsOn" => (new Features.Delegations.DelegationInput { DepartmentCode = "Quality", ToUserId = "u", StartsOn = day, EndsOn = new DateOnly(2036, 11, 23) }, "StartsOn"),
+            _ => (new Features.Delegations.DelegationInput { DepartmentCode = "Quality", ToUserId = "u", StartsOn = new DateOnly(2000, 1, 1), EndsOn = day }, "EndsOn"),
+        };
+        var validator = (IValidator)scope.ServiceProvider.GetRequiredService(typeof(IValidator<>).MakeGenericType(input.GetType()));
+
+        var errors = validator.Validate(new ValidationContext<object>(input)).Errors
+            .Where(e => e.PropertyName == property && e.ErrorMessage.Contains("2000-01-01", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(accepted, errors.Count == 0);
+    }
+
+    /// <summary>Every date a validated form input binds is refused in the year 1 and the year 9999.</summary>
+    [Fact]
+    public void Every_date_field_of_every_validated_form_input_is_refused_outside_the_sane_window()
+    {
+        using var scope = app.Services.CreateScope();
+        var missing = new List<string>();
+        var checkedFields = 0;
+        foreach (var type in typeof(Program).Assembly.GetTypes().Where(t => t.IsClass && !t.IsAbstract && t.Name.EndsWith("Input", StringComparison.Ordinal) && t.GetConstructor(Type.EmptyTypes) is not null))
+        {
+            if (scope.ServiceProvider.GetService(typeof(IValidator<>).MakeGenericType(type)) is not IValidator validator)
+            {
+                continue;
+            }
+
+            foreach (var year in new[] { 1, 9999 })
+            {
+                var instance = Activator.CreateInstance(type)!;
+                var expected = FillDates(instance, "", year);
+                checkedFields += expected.Count;
+                var refused = validator.Validate(new ValidationContext<object>(instance)).Errors.Select(e => e.PropertyName).ToHashSet(StringComparer.Ordinal);
+                missing.AddRange(expected.Where(name => !refused.Contains(name)).Select(name => $"{type.Name}.{name} ({year})"));
+            }
+        }
+
+        Assert.True(checkedFields >= 30, $"Only {checkedFields} date fields checked.");
+        Assert.True(missing.Count == 0, "Accepted: " + string.Join(", ", missing));
+    }
+
+    private static List<string> FillDates(object instance, string prefix, int year)
+    {
+        var names = new List<string>();
+        foreach (var property in instance.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite && p.GetIndexParameters().Length == 0))
+        {
+            var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            if (type == typeof(DateOnly))
+            {
+                property.SetValue(instance, new DateOnly(year, 1, 1));
+                names.Add(prefix + property.Name);
+            }
+            else if (type == typeof(DateTime))
+            {
+                property.SetValue(instance, new DateTime(year, 1, 1, 12, 0, 0, DateTimeKind.Unspecified));
+                names.Add(prefix + property.Name);
+            }
+            else if (ElementType(property.PropertyType) is { } row && row.Name.EndsWith("Input", StringComparison.Ordinal) && row.GetConstructor(Type.EmptyTypes) is not null)
+            {
+                var item = Activator.CreateInstance(row)!;
+                var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(row))!;
+                list.Add(item);
+                property.SetValue(instance, list);
+                names.AddRange(FillDates(item, $"{prefix}{property.Name}[0].", year));
+            }
+        }
+
+        return names;
+    }
+
     private static readonly HashSet<string> NotStored = new(StringComparer.Ordinal)
     {
         // A command button's value, compared to fixed words and never stored.

@@ -84,6 +84,7 @@ public sealed class AttachmentAccess(AppDbContext db, ReviewAccess reviews, Comp
 [Authorize]
 public sealed class AttachmentsController(AppDbContext db, AttachmentAccess access, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
 {
+    [CreatesRecord]
     [HttpPost]
     [RequestSizeLimit(Attachment.MaxBytes + 1024 * 1024)]
     [RequestFormLimits(MultipartBodyLengthLimit = Attachment.MaxBytes + 1024 * 1024)]

@@ -90,6 +90,7 @@ public sealed class ComplaintsController(
     public IActionResult Create() =>
         View(new ComplaintInput { ReceivedAt = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Formatting.DisplayZone).DateTime });
 
+    [CreatesRecord]
     [HttpPost]
     [Authorize(Roles = Intake)]
     [RequestSizeLimit(MaxIntakeFiles * (Attachment.MaxBytes + (64 * 1024)))]
@@ -188,6 +189,7 @@ public sealed class ComplaintsController(
     public Task<IActionResult> Investigate(Guid id, InvestigationInput input, CancellationToken cancellationToken) =>
         Change(id, input, c => c.RecordInvestigation(input.CauseAnalysis.Trim(), input.Category!.Value, input.ResponsibleDepartment), l["The investigation was recorded."], cancellationToken);
 
+    [CreatesRecord]
     [HttpPost]
     [Authorize(Roles = QualityRoles)]
     public async Task<IActionResult> AddAction(Guid id, ActionInput input, CancellationToken cancellationToken)

@@ -61,6 +61,7 @@ public sealed class DepartmentsController(AppDbContext db, HistoryQuery history,
     public async Task<IActionResult> Create(CancellationToken cancellationToken) =>
         View("Form", new DepartmentFormViewModel(null, new DepartmentInput(), await UsersAsync(cancellationToken)));
 
+    [CreatesRecord]
     [HttpPost]
     public async Task<IActionResult> Create(DepartmentInput input, CancellationToken cancellationToken)
     {

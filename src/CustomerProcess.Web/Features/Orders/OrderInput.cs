@@ -84,7 +84,7 @@ public sealed class OrderLineInput
 
 public sealed class OrderInputValidator : AbstractValidator<OrderInput>
 {
-    public OrderInputValidator(IStringLocalizer<SharedResource> l)
+    public OrderInputValidator(IStringLocalizer<SharedResource> l, TimeProvider clock)
     {
         RuleFor(x => x.CustomerCode).NotEmpty().WithMessage(_ => l["Enter the customer code."]).MaxLength(Customer.CodeLength, l);
         RuleFor(x => x.CustomerReference).MaximumLength(SalesOrder.ShortTextLength)
@@ -110,6 +110,7 @@ public sealed class OrderInputValidator : AbstractValidator<OrderInput>
             line.RuleFor(x => x.Quantity).LessThan(1_000_000_000m).WithMessage(_ => l["The quantity is too large."]);
             line.RuleFor(x => x.UnitPrice).LessThan(100_000_000_000m).WithMessage(_ => l["The unit price is too large."]);
             line.RuleFor(x => x.ProductCode).MaxLength(Product.CodeLength, l);
+            line.RuleFor(x => x.DeliveryDate).InSaneWindow(clock, l);
             line.RuleFor(x => x.Description).MaximumLength(OrderLine.DescriptionLength).WithMessage(_ => l["The item description is too long."]);
             line.RuleFor(x => x.Specification).MaximumLength(OrderLine.SpecificationLength).WithMessage(_ => l["The specification is too long."]);
             line.RuleFor(x => x.Unit).MaximumLength(OrderLine.UnitLength).WithMessage(_ => l["The unit is too long."]);

@@ -69,6 +69,7 @@ public sealed class OrdersController(
         return View("Form", await FormAsync(null, null, input, cancellationToken));
     }
 
+    [CreatesRecord]
     [HttpPost]
     [Authorize(Roles = Capturers)]
     public async Task<IActionResult> Create(OrderInput input, CancellationToken cancellationToken)

@@ -28,7 +28,7 @@ public sealed class ReturnInput
 
 public sealed class ReturnInputValidator : AbstractValidator<ReturnInput>
 {
-    public ReturnInputValidator(IStringLocalizer<SharedResource> l)
+    public ReturnInputValidator(IStringLocalizer<SharedResource> l, TimeProvider clock)
     {
         RuleFor(x => x.ContractNumber).NotEmpty().When(x => x.ComplaintId is null).WithMessage(_ => l["Enter the contract number."])
             .MaxLength(Contract.NumberLength, l);
@@ -37,7 +37,7 @@ public sealed class ReturnInputValidator : AbstractValidator<ReturnInput>
             .GreaterThan(0).WithMessage(_ => l["The quantity must be above zero."]);
         RuleFor(x => x.Unit).NotEmpty().WithMessage(_ => l["Enter the unit."])
             .MaximumLength(ReturnRecord.UnitLength).WithMessage(_ => l["The unit is too long."]);
-        RuleFor(x => x.ReceivedAt).NotNull().WithMessage(_ => l["Enter when the goods were received."]);
+        RuleFor(x => x.ReceivedAt).NotNull().WithMessage(_ => l["Enter when the goods were received."]).InSaneWindow(clock, l);
         RuleFor(x => x.Description).NotEmpty().WithMessage(_ => l["Describe the returned goods."])
             .MaximumLength(ReturnRecord.TextLength).WithMessage(_ => l["The description is too long."]);
     }

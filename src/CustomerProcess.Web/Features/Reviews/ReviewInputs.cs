@@ -82,9 +82,9 @@ public sealed class MeetingInput
 
 public sealed class MeetingInputValidator : AbstractValidator<MeetingInput>
 {
-    public MeetingInputValidator(IStringLocalizer<SharedResource> l)
+    public MeetingInputValidator(IStringLocalizer<SharedResource> l, TimeProvider clock)
     {
-        RuleFor(x => x.Date).NotNull().WithMessage(_ => l["Enter the meeting date."]);
+        RuleFor(x => x.Date).NotNull().WithMessage(_ => l["Enter the meeting date."]).InSaneWindow(clock, l);
         RuleFor(x => x.Attendees).NotEmpty().WithMessage(_ => l["List the attendees."]).MaximumLength(Review.TextLength);
         RuleFor(x => x.Minutes).NotEmpty().WithMessage(_ => l["Record the minutes."]).MaximumLength(Review.TextLength);
     }

@@ -74,6 +74,7 @@ public sealed class ReviewsController(
         return View(nameof(Details), model);
     }
 
+    [CreatesRecord]
     [HttpPost("{id:guid}/Sections/{department}/Discrepancies")]
     public async Task<IActionResult> RaiseDiscrepancy(Guid id, string department, DiscrepancyInput input, CancellationToken cancellationToken)
     {

@@ -109,6 +109,7 @@ public sealed class SurveysController(AppDbContext db, TimeProvider clock, IOpti
         return View(new CampaignInput { Year = local.Year, Quarter = ((local.Month - 1) / 3) + 1, Name = l["Satisfaction survey"] + $" {local.Year}Q{((local.Month - 1) / 3) + 1}" });
     }
 
+    [CreatesRecord]
     [HttpPost]
     public async Task<IActionResult> Create(CampaignInput input, CancellationToken cancellationToken)
     {
@@ -177,6 +178,7 @@ public sealed class SurveysController(AppDbContext db, TimeProvider clock, IOpti
     }
 
     /// <summary>Staff enter a response from a returned paper form.</summary>
+    [CreatesRecord]
     [HttpPost]
     public async Task<IActionResult> Respond(Guid id, ScoresInput input, CancellationToken cancellationToken)
     {

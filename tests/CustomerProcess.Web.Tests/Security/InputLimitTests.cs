@@ -35,6 +35,34 @@ public sealed class InputLimitTests(AppFactory app)
         Assert.Equal(0, stored);
     }
 
+    [Fact]
+    public async Task Submitting_an_order_due_before_today_shows_a_warning_and_submits_only_when_confirmed()
+    {
+        var customer = await _driver.CustomerAsync(CustomerClass.Regular);
+        var form = ReviewDriver.OrderForm(customer, 10, 100m);
+        form.RemoveAll(f => f.Key == "Lines[0].DeliveryDate");
+        form.Add(new("Lines[0].DeliveryDate", "2026-11-22")); // the app's clock says 2026-11-23
+        var sales = await _driver.As("sales");
+
+        var result = await sales.SubmitAsync("/Orders/Create", form);
+
+        Assert.Equal(HttpStatusCode.Redirect, result.Status);
+        Assert.StartsWith("/Orders/Details/", result.Location, StringComparison.Ordinal);
+        var orderId = Guid.Parse(result.Location!.Split('/').Last());
+        Assert.Equal(Domain.Orders.OrderStatus.Draft, (await app.WithDbAsync(db => db.SalesOrders.AsNoTracking().SingleAsync(o => o.Id == orderId))).Status);
+        var page = await sales.FollowAsync(result);
+        var warning = page.Document.QuerySelector("#past-delivery") ?? throw new Xunit.Sdk.XunitException("No past-delivery warning on " + page.Text);
+        Assert.Contains("before today", warning.TextContent, StringComparison.Ordinal);
+        var confirm = warning.QuerySelector("form")!;
+
+        var confirmed = await sales.PostAsync(confirm.GetAttribute("action")!, [new("confirmPastDelivery", "true")],
+            confirm.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value"));
+
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.Status);
+        Assert.StartsWith("/Reviews/", confirmed.Location, StringComparison.Ordinal);
+        Assert.NotEqual(Domain.Orders.OrderStatus.Draft, (await app.WithDbAsync(db => db.SalesOrders.AsNoTracking().SingleAsync(o => o.Id == orderId))).Status);
+    }
+
     /// <summary>Every string a form binds into a validated <c>*Input</c> (and the rows of its lists) is refused when
     /// it is 100,000 characters long: a new input or field without a length rule fails here.</summary>
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using CustomerProcess.Domain.Orders;
 using CustomerProcess.Domain.Security;
@@ -161,7 +162,7 @@ public sealed class OrdersController(
     }
 
     [HttpPost]
-    public async Task<IActionResult> Submit(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> Submit(Guid id, bool confirmPastDelivery, CancellationToken cancellationToken)
     {
         var order = await db.SalesOrders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
         if (order is null)
@@ -172,6 +173,11 @@ public sealed class OrdersController(
         if (!CanEdit(order))
         {
             return Forbid();
+        }
+
+        if (!confirmPastDelivery && await HoldForPastDeliveryAsync(id, cancellationToken))
+        {
+            return RedirectToAction(nameof(Details), new { id });
         }
 
         var result = await workflow.SubmitAsync(id, cancellationToken);
@@ -291,6 +297,12 @@ public sealed class OrdersController(
 
     private async Task<IActionResult> AfterSaveAsync(Guid id, string? command, CancellationToken cancellationToken)
     {
+        if (command == "submit" && await HoldForPastDeliveryAsync(id, cancellationToken))
+        {
+            TempData["Message"] = l["The draft was saved."].Value;
+            return RedirectToAction(nameof(Details), new { id });
+        }
+
         if (command == "submit")
         {
             var submitted = await workflow.SubmitAsync(id, cancellationToken);
@@ -306,6 +318,21 @@ public sealed class OrdersController(
 
         TempData["Message"] = l["The draft was saved."].Value;
         return RedirectToAction(nameof(Details), new { id });
+    }
+
+    /// <summary>An order with a line due before today is not submitted until sales confirms it: the details
+    /// page shows the lines with "Submit anyway" (issue #21).</summary>
+    private async Task<bool> HoldForPastDeliveryAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var order = await db.SalesOrders.AsNoTracking().Include("_lines").FirstAsync(o => o.Id == id, cancellationToken);
+        var late = order.LinesDueBefore(InputRules.Today(clock));
+        if (late.Count == 0)
+        {
+            return false;
+        }
+
+        TempData["PastDelivery"] = string.Join(", ", late.Select(line => line.LineNo.ToString(CultureInfo.InvariantCulture)));
+        return true;
     }
 
     private bool CanEdit(SalesOrder order) =>

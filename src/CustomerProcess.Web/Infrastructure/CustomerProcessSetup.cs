@@ -99,6 +99,7 @@ public static class CustomerProcessSetup
         services.AddControllersWithViews(options =>
             {
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                options.Filters.Add<OverlongParameterFilter>();
                 // Required-ness comes from the FluentValidation rules, with localized messages.
                 options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 options.Filters.Add(new ResponseCacheAttribute { NoStore = true, Location = ResponseCacheLocation.None });

@@ -27,7 +27,7 @@ public static class InputRules
     /// <summary>Today in China time, the zone every form date is typed in.</summary>
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Formatting.DisplayZone).DateTime);
 
-    private static string WindowMessage(TimeProvider clock, IStringLocalizer l) =>
+    public static string WindowMessage(TimeProvider clock, IStringLocalizer l) =>
         l["The date must lie between {0} and {1}.",
             InputLimits.EarliestDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             InputLimits.LatestDate(Today(clock)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)];

@@ -63,6 +63,42 @@ public sealed class InputLimitTests(AppFactory app)
         Assert.NotEqual(Domain.Orders.OrderStatus.Draft, (await app.WithDbAsync(db => db.SalesOrders.AsNoTracking().SingleAsync(o => o.Id == orderId))).Status);
     }
 
+    [Fact]
+    public async Task A_100000_character_reason_posted_to_a_small_form_is_refused_with_a_message()
+    {
+        var sales = await _driver.As("sales");
+        var token = await sales.TokenFromAsync("/Orders");
+        var reason = new string('W', OverLong);
+
+        var result = await sales.PostAsync($"/Orders/Withdraw/{Guid.NewGuid()}", [new("reason", reason)], token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, result.Status);
+        Assert.Contains("A text is too long (at most 2000 characters).", result.Html, StringComparison.Ordinal);
+    }
+
+    /// <summary>Strings bound straight into an action's parameters (the small forms: reasons, notes) carry
+    /// <c>[MaxLength]</c> with their column's constant; route values are exempt.</summary>
+    [Fact]
+    public void Every_string_parameter_of_a_post_action_has_a_length_limit()
+    {
+        var missing = typeof(Program).Assembly.GetTypes()
+            .Where(t => typeof(Microsoft.AspNetCore.Mvc.ControllerBase).IsAssignableFrom(t) && !t.IsAbstract)
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                .Where(m => m.GetCustomAttributes<Microsoft.AspNetCore.Mvc.HttpPostAttribute>().Any())
+                .SelectMany(m => m.GetParameters().Select(p => (Action: $"{t.Name}.{m.Name}", Template: RouteOf(t, m), Parameter: p))))
+            .Where(x => x.Parameter.ParameterType == typeof(string)
+                && !x.Template.Contains("{" + x.Parameter.Name, StringComparison.OrdinalIgnoreCase)
+                && x.Parameter.GetCustomAttribute<System.ComponentModel.DataAnnotations.MaxLengthAttribute>() is null)
+            .Select(x => $"{x.Action}({x.Parameter.Name})")
+            .ToList();
+
+        Assert.True(missing.Count == 0, "No [MaxLength]: " + string.Join(", ", missing));
+    }
+
+    private static string RouteOf(Type controller, MethodInfo method) =>
+        (controller.GetCustomAttribute<Microsoft.AspNetCore.Mvc.RouteAttribute>()?.Template ?? "") + "/"
+        + (method.GetCustomAttribute<Microsoft.AspNetCore.Mvc.HttpPostAttribute>()?.Template ?? "{controller}/{action}/{id?}");
+
     /// <summary>Every string a form binds into a validated <c>*Input</c> (and the rows of its lists) is refused when
     /// it is 100,000 characters long: a new input or field without a length rule fails here.</summary>
     [Fact]

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using CustomerProcess.Domain.Attachments;
 using CustomerProcess.Domain.Common;
@@ -205,7 +206,7 @@ public sealed class ComplaintsController(
     }
 
     [HttpPost]
-    public async Task<IActionResult> CompleteAction(Guid id, Guid actionId, string? note, CancellationToken cancellationToken)
+    public async Task<IActionResult> CompleteAction(Guid id, Guid actionId, [MaxLength(Complaint.TextLength)] string? note, CancellationToken cancellationToken)
     {
         var ownerId = await db.CorrectiveActions.Where(a => a.Id == actionId && a.ComplaintId == id).Select(a => a.OwnerUserId).FirstOrDefaultAsync(cancellationToken);
         if (ownerId is null)
@@ -234,7 +235,7 @@ public sealed class ComplaintsController(
 
     [HttpPost]
     [Authorize(Roles = QualityRoles)]
-    public async Task<IActionResult> WaiveAction(Guid id, Guid actionId, string? reason, CancellationToken cancellationToken)
+    public async Task<IActionResult> WaiveAction(Guid id, Guid actionId, [MaxLength(Complaint.TextLength)] string? reason, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {

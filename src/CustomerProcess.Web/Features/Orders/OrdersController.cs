@@ -1,5 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Claims;
+using CustomerProcess.Domain.Common;
+using CustomerProcess.Domain.Contracts;
 using CustomerProcess.Domain.Orders;
 using CustomerProcess.Domain.Security;
 using CustomerProcess.Infrastructure.Persistence;
@@ -192,7 +195,7 @@ public sealed class OrdersController(
     }
 
     [HttpPost]
-    public async Task<IActionResult> Withdraw(Guid id, string? reason, CancellationToken cancellationToken)
+    public async Task<IActionResult> Withdraw(Guid id, [MaxLength(SalesOrder.TextLength)] string? reason, CancellationToken cancellationToken)
     {
         var order = await db.SalesOrders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
         if (order is null)
@@ -251,8 +254,14 @@ public sealed class OrdersController(
 
     [HttpPost]
     [Authorize(Roles = ContractSigners)]
-    public async Task<IActionResult> SignContract(Guid id, DateOnly? signedOn, string? customerContractNumber, CancellationToken cancellationToken)
+    public async Task<IActionResult> SignContract(Guid id, DateOnly? signedOn, [MaxLength(Contract.CustomerContractNumberLength)] string? customerContractNumber, CancellationToken cancellationToken)
     {
+        if (signedOn is { } day && !InputLimits.IsSaneDate(day, InputRules.Today(clock)))
+        {
+            TempData["Error"] = InputRules.WindowMessage(clock, l);
+            return RedirectToAction(nameof(Details), new { id });
+        }
+
         var date = signedOn ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Formatting.DisplayZone).DateTime);
         var name = await db.Users.Where(u => u.Id == UserId).Select(u => u.DisplayName).FirstAsync(cancellationToken);
         var result = await workflow.SignContractAsync(id, date, string.IsNullOrWhiteSpace(customerContractNumber) ? null : customerContractNumber.Trim(), UserId, name, cancellationToken);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Reviews;
@@ -127,7 +128,7 @@ public sealed class ReviewsController(
     }
 
     [HttpPost("{id:guid}/Discrepancies/{discrepancyId:guid}/Reopen")]
-    public async Task<IActionResult> ReopenDiscrepancy(Guid id, Guid discrepancyId, string? reason, CancellationToken cancellationToken)
+    public async Task<IActionResult> ReopenDiscrepancy(Guid id, Guid discrepancyId, [MaxLength(Discrepancy.TextLength)] string? reason, CancellationToken cancellationToken)
     {
         var department = await db.Discrepancies.Where(d => d.Id == discrepancyId && d.ReviewId == id).Select(d => d.DepartmentCode).FirstOrDefaultAsync(cancellationToken);
         if (department is null)
@@ -163,7 +164,7 @@ public sealed class ReviewsController(
 
     [HttpPost("{id:guid}/RaiseLevel")]
     [Authorize(Roles = Roles.SalesManager)]
-    public async Task<IActionResult> RaiseLevel(Guid id, ReviewLevel level, string? reason, CancellationToken cancellationToken)
+    public async Task<IActionResult> RaiseLevel(Guid id, ReviewLevel level, [MaxLength(Review.TextLength)] string? reason, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text;
 using CustomerProcess.Domain.Customers;
@@ -208,7 +209,7 @@ public sealed class SurveysController(AppDbContext db, TimeProvider clock, IOpti
     }
 
     [HttpPost]
-    public async Task<IActionResult> FollowUp(Guid responseId, string? action, FollowUpStatus status, CancellationToken cancellationToken)
+    public async Task<IActionResult> FollowUp(Guid responseId, [MaxLength(SurveyResponse.TextLength)] string? action, FollowUpStatus status, CancellationToken cancellationToken)
     {
         var response = await db.SurveyResponses.FirstOrDefaultAsync(r => r.Id == responseId, cancellationToken);
         if (response is null)

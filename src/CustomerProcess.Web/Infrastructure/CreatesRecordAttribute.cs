@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.Routing;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace CustomerProcess.Web.Infrastructure;
 
@@ -28,7 +27,7 @@ public sealed class CreatesRecordAttribute() : TypeFilterAttribute(typeof(Idempo
 /// shown again with its messages) or an exception rolls everything back. A post without a token (a form
 /// opened before this existed) runs the action as before.
 /// </summary>
-public sealed class IdempotentCreation(AppDbContext db, TimeProvider clock, IUrlHelperFactory urls, IStringLocalizer<SharedResource> l) : IAsyncActionFilter
+public sealed class IdempotentCreation(AppDbContext db, TimeProvider clock, IUrlHelperFactory urls) : IAsyncActionFilter
 {
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
@@ -43,7 +42,7 @@ public sealed class IdempotentCreation(AppDbContext db, TimeProvider clock, IUrl
         var cancellationToken = context.HttpContext.RequestAborted;
         if (await FindAsync(token, cancellationToken) is { } earlier)
         {
-            context.Result = Repeat(context, earlier, userId);
+            context.Result = Repeat(earlier, userId);
             return;
         }
 
@@ -85,7 +84,7 @@ public sealed class IdempotentCreation(AppDbContext db, TimeProvider clock, IUrl
                 throw;
             }
 
-            context.Result = Repeat(context, first, userId);
+            context.Result = Repeat(first, userId);
         }
     }
 
@@ -103,21 +102,13 @@ public sealed class IdempotentCreation(AppDbContext db, TimeProvider clock, IUrl
     private Task<FormSubmission?> FindAsync(string token, CancellationToken cancellationToken) =>
         db.FormSubmissions.AsNoTracking().FirstOrDefaultAsync(s => s.Token == token, cancellationToken);
 
-    private IActionResult Repeat(ActionExecutingContext context, FormSubmission earlier, string userId)
-    {
+    /// <summary>Sends a repeated post where the first one went. TempData is left alone: the browser shows the
+    /// answer to the last click, and the first answer's messages (a new survey's one-time links) must survive it.</summary>
+    private static IActionResult Repeat(FormSubmission earlier, string userId) =>
         // A token is one user's: someone else's token (never rendered to them) is refused.
-        if (earlier.UserId != userId || earlier.Location is null)
-        {
-            return new BadRequestResult();
-        }
-
-        if (context.Controller is Controller controller)
-        {
-            controller.TempData["Message"] = l["This form had already been saved; this is the record it created."].Value;
-        }
-
-        return new LocalRedirectResult(earlier.Location);
-    }
+        earlier.UserId != userId || earlier.Location is null
+            ? new BadRequestResult()
+            : new LocalRedirectResult(earlier.Location);
 
     private string? LocationOf(ActionContext context, IActionResult? result)
     {

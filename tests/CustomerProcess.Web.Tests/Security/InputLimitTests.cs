@@ -97,7 +97,7 @@ public sealed class InputLimitTests(AppFactory app)
 
     private static string RouteOf(Type controller, MethodInfo method) =>
         (controller.GetCustomAttribute<Microsoft.AspNetCore.Mvc.RouteAttribute>()?.Template ?? "") + "/"
-        + (method.GetCustomAttribute<Microsoft.AspNetCore.Mvc.HttpPostAttribute>()?.Template ?? "{controller}/{action}/{id?}");
+        + (method.GetCustomAttribute<Microsoft.AspNetCore.Mvc.HttpPostAttribute>()?.Template ?? "{id?}"); // conventional route: only {id} is a route value a parameter may take
 
     /// <summary>Every string a form binds into a validated <c>*Input</c> (and the rows of its lists) is refused when
     /// it is 100,000 characters long: a new input or field without a length rule fails here.</summary>

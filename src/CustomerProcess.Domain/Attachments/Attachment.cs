@@ -18,6 +18,7 @@ public sealed class Attachment : BusinessRecord
 {
     public const long MaxBytes = 10 * 1024 * 1024;
     public const int NameLength = 255;
+    public const int DescriptionLength = 500;
 
     public static readonly DomainError Empty = new("attachment.empty", "Choose a file to upload.");
     public static readonly DomainError TooLarge = new("attachment.too-large", "The file is larger than {0} MB.");

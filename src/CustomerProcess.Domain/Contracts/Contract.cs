@@ -28,6 +28,7 @@ public sealed class Contract : BusinessRecord, IVersioned
 {
     public const int NumberLength = 20;
     public const int TextLength = 2000;
+    public const int CustomerContractNumberLength = 100;
 
     public static readonly DomainError IllegalMove = new("contract.illegal-move", "The contract cannot move from {0} to {1}.");
     public static readonly DomainError NotExecuting = new("contract.not-executing", "The contract is {0}; this is possible only while it is executing.");

@@ -121,6 +121,11 @@ public sealed class SalesOrder : BusinessRecord, IVersioned
     /// <summary>The current lines, in order (removed draft lines are kept but not listed).</summary>
     public IReadOnlyList<OrderLine> Lines => _lines.Where(l => !l.IsRemoved).OrderBy(l => l.LineNo).ToList();
 
+    /// <summary>Lines whose delivery date is before <paramref name="today"/>: submitting them promises the past,
+    /// so sales confirms it first (issue #21). A line due today is not late.</summary>
+    public IReadOnlyList<OrderLine> LinesDueBefore(DateOnly today) =>
+        Lines.Where(l => l.DeliveryDate is { } date && date < today).ToList();
+
     public decimal Total => _lines.Where(l => !l.IsRemoved).Sum(l => l.Amount);
 
     public bool HasSpecialRequirements =>

@@ -5,6 +5,8 @@ namespace CustomerProcess.Domain.Reviews;
 /// <summary>A department head lets a deputy sign for the department between two dates (inclusive).</summary>
 public sealed class DepartmentDelegation : BusinessRecord
 {
+    public const int NoteLength = 500;
+
     public static readonly DomainError BadRange = new("delegation.range", "The end date must not be before the start date.");
 
     private DepartmentDelegation()

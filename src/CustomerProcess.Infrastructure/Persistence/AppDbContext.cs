@@ -102,6 +102,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
 
     public DbSet<Attachment> Attachments => Set<Attachment>();
 
+    public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -109,6 +109,7 @@ public static class CustomerProcessSetup
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 options.Filters.Add<MalformedFormFilter>();
                 options.ModelMetadataDetailsProviders.Add(new NonNullableStringMetadataProvider());
+                options.Filters.Add<OverlongParameterFilter>();
                 // Required-ness comes from the FluentValidation rules, with localized messages.
                 options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
                 options.Filters.Add(new ResponseCacheAttribute { NoStore = true, Location = ResponseCacheLocation.None });

@@ -15,7 +15,7 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
         builder.Property(a => a.FileName).HasMaxLength(Attachment.NameLength).IsRequired();
         builder.Property(a => a.ContentType).HasMaxLength(100).IsRequired();
         builder.Property(a => a.Sha256).HasMaxLength(64).IsRequired();
-        builder.Property(a => a.Description).HasMaxLength(500);
+        builder.Property(a => a.Description).HasMaxLength(Attachment.DescriptionLength);
         builder.Property(a => a.UploadedByName).HasMaxLength(200).IsRequired();
         builder.Property(a => a.Content).IsRequired();
     }

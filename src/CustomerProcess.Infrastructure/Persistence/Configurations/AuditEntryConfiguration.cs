@@ -1,4 +1,5 @@
 using CustomerProcess.Domain.Auditing;
+using CustomerProcess.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -9,7 +10,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     public void Configure(EntityTypeBuilder<AuditEntry> builder)
     {
         builder.ToTable("AuditEntries");
-        builder.Property(a => a.UserId).HasMaxLength(450);
+        builder.Property(a => a.UserId).HasMaxLength(InputLimits.UserIdLength);
         builder.Property(a => a.UserName).HasMaxLength(256).IsRequired();
         builder.Property(a => a.EntityType).HasMaxLength(100).IsRequired();
         builder.Property(a => a.EntityId).HasMaxLength(100).IsRequired();

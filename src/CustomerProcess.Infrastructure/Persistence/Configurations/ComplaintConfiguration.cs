@@ -1,6 +1,8 @@
+using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Complaints;
 using CustomerProcess.Domain.Contracts;
 using CustomerProcess.Domain.Customers;
+using CustomerProcess.Domain.Organization;
 using CustomerProcess.Domain.Products;
 using CustomerProcess.Domain.Surveys;
 using Microsoft.EntityFrameworkCore;
@@ -30,10 +32,10 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.Property(c => c.AnswerChannel).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.Description).HasMaxLength(Complaint.TextLength).IsRequired();
         builder.Property(c => c.BatchReference).HasMaxLength(Complaint.ShortLength);
-        builder.Property(c => c.LoggedByUserId).HasMaxLength(450).IsRequired();
+        builder.Property(c => c.LoggedByUserId).HasMaxLength(InputLimits.UserIdLength).IsRequired();
         builder.Property(c => c.LoggedByName).HasMaxLength(Complaint.ShortLength).IsRequired();
         builder.Property(c => c.CauseAnalysis).HasMaxLength(Complaint.TextLength);
-        builder.Property(c => c.ResponsibleDepartment).HasMaxLength(32);
+        builder.Property(c => c.ResponsibleDepartment).HasMaxLength(Department.CodeLength);
         builder.Property(c => c.AnswerText).HasMaxLength(Complaint.TextLength);
         builder.Property(c => c.AnsweredByName).HasMaxLength(Complaint.ShortLength);
         builder.Property(c => c.ClosedByName).HasMaxLength(Complaint.ShortLength);
@@ -51,7 +53,7 @@ internal sealed class CorrectiveActionConfiguration : IEntityTypeConfiguration<C
         builder.HasIndex(a => new { a.ComplaintId, a.Number }).IsUnique();
         builder.HasIndex(a => new { a.OwnerUserId, a.Status });
         builder.Property(a => a.Description).HasMaxLength(Complaint.TextLength).IsRequired();
-        builder.Property(a => a.OwnerUserId).HasMaxLength(450).IsRequired();
+        builder.Property(a => a.OwnerUserId).HasMaxLength(InputLimits.UserIdLength).IsRequired();
         builder.Property(a => a.OwnerName).HasMaxLength(Complaint.ShortLength).IsRequired();
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.CompletionNote).HasMaxLength(Complaint.TextLength);
@@ -76,7 +78,7 @@ internal sealed class ReturnRecordConfiguration : IEntityTypeConfiguration<Retur
         builder.Property(r => r.Quantity).HasPrecision(18, 4);
         builder.Property(r => r.Unit).HasMaxLength(ReturnRecord.UnitLength).IsRequired();
         builder.Property(r => r.Description).HasMaxLength(ReturnRecord.TextLength).IsRequired();
-        builder.Property(r => r.RegisteredByUserId).HasMaxLength(450);
+        builder.Property(r => r.RegisteredByUserId).HasMaxLength(InputLimits.UserIdLength);
         builder.Property(r => r.RegisteredByName).HasMaxLength(Complaint.ShortLength);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.InspectionResult).HasMaxLength(ReturnRecord.TextLength);

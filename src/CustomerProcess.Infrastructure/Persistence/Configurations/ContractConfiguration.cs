@@ -27,9 +27,9 @@ internal sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
         builder.HasIndex(c => new { c.Status, c.SignedOn });
         builder.HasIndex(c => c.AmountMinor);
         builder.Property(c => c.Currency).HasMaxLength(3).IsRequired();
-        builder.Property(c => c.SignedByUserId).HasMaxLength(450).IsRequired();
+        builder.Property(c => c.SignedByUserId).HasMaxLength(InputLimits.UserIdLength).IsRequired();
         builder.Property(c => c.SignedByName).HasMaxLength(200).IsRequired();
-        builder.Property(c => c.CustomerContractNumber).HasMaxLength(100);
+        builder.Property(c => c.CustomerContractNumber).HasMaxLength(Contract.CustomerContractNumberLength);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.ClosingReason).HasMaxLength(Contract.TextLength);
         builder.Ignore(c => c.Amount);

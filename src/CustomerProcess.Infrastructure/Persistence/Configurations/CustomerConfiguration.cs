@@ -1,3 +1,4 @@
+using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Customers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -27,7 +28,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Property(c => c.PaymentTerms).HasMaxLength(Customer.PaymentTermsLength);
         builder.Property(c => c.Notes).HasMaxLength(Customer.NotesLength);
         builder.Property(c => c.InactiveReason).HasMaxLength(Customer.NotesLength);
-        builder.Property(c => c.OwnerUserId).HasMaxLength(450);
+        builder.Property(c => c.OwnerUserId).HasMaxLength(InputLimits.UserIdLength);
         builder.HasMany(c => c.Contacts).WithOne().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(c => c.Contacts).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(c => c.FinanceTerms);

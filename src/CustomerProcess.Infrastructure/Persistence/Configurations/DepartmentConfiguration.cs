@@ -1,3 +1,4 @@
+using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Organization;
 using CustomerProcess.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ internal sealed class DepartmentConfiguration : IEntityTypeConfiguration<Departm
         builder.HasIndex(d => d.Code).IsUnique();
         builder.Property(d => d.NameZh).HasMaxLength(Department.NameLength).IsRequired();
         builder.Property(d => d.NameEn).HasMaxLength(Department.NameLength).IsRequired();
-        builder.Property(d => d.HeadUserId).HasMaxLength(450);
+        builder.Property(d => d.HeadUserId).HasMaxLength(InputLimits.UserIdLength);
     }
 }
 

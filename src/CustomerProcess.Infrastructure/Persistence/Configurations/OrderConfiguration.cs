@@ -1,3 +1,4 @@
+using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Customers;
 using CustomerProcess.Domain.Orders;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ internal sealed class SalesOrderConfiguration : IEntityTypeConfiguration<SalesOr
         builder.HasIndex(o => new { o.CustomerId, o.Status });
         builder.HasIndex(o => new { o.Status, o.CreatedAtUtc });
         builder.HasIndex(o => new { o.SalesUserId, o.CreatedAtUtc });
-        builder.Property(o => o.SalesUserId).HasMaxLength(450).IsRequired();
+        builder.Property(o => o.SalesUserId).HasMaxLength(InputLimits.UserIdLength).IsRequired();
         builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(o => o.Channel).HasConversion<string>().HasMaxLength(20);
         builder.Property(o => o.Novelty).HasConversion<string>().HasMaxLength(30);

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Orders;
+using CustomerProcess.Domain.Organization;
 using CustomerProcess.Domain.Reviews;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -50,7 +52,7 @@ internal sealed class ReviewSectionConfiguration : IEntityTypeConfiguration<Revi
     {
         builder.ToTable("ReviewSections");
         builder.Property(s => s.Id).ValueGeneratedNever();
-        builder.Property(s => s.DepartmentCode).HasMaxLength(32).IsRequired();
+        builder.Property(s => s.DepartmentCode).HasMaxLength(Department.CodeLength).IsRequired();
         builder.HasIndex(s => new { s.ReviewId, s.DepartmentCode }).IsUnique();
         builder.HasIndex(s => new { s.DepartmentCode, s.Status });
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
@@ -66,7 +68,7 @@ internal sealed class ReviewSignatureConfiguration : IEntityTypeConfiguration<Re
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.HasIndex(s => new { s.ReviewId, s.SignedAtUtc });
         builder.Property(s => s.Capacity).HasMaxLength(32).IsRequired();
-        builder.Property(s => s.SignerUserId).HasMaxLength(450).IsRequired();
+        builder.Property(s => s.SignerUserId).HasMaxLength(InputLimits.UserIdLength).IsRequired();
         builder.Property(s => s.SignerName).HasMaxLength(200).IsRequired();
         builder.Property(s => s.Meaning).HasConversion<string>().HasMaxLength(20);
         builder.Property(s => s.Conclusion).HasConversion<string>().HasMaxLength(30);
@@ -85,8 +87,8 @@ internal sealed class DiscrepancyConfiguration : IEntityTypeConfiguration<Discre
         builder.Property(d => d.Id).ValueGeneratedNever();
         builder.HasIndex(d => new { d.ReviewId, d.Number }).IsUnique();
         builder.HasIndex(d => new { d.Status, d.DepartmentCode });
-        builder.Property(d => d.DepartmentCode).HasMaxLength(32).IsRequired();
-        builder.Property(d => d.RaisedByUserId).HasMaxLength(450).IsRequired();
+        builder.Property(d => d.DepartmentCode).HasMaxLength(Department.CodeLength).IsRequired();
+        builder.Property(d => d.RaisedByUserId).HasMaxLength(InputLimits.UserIdLength).IsRequired();
         builder.Property(d => d.RaisedByName).HasMaxLength(200).IsRequired();
         builder.Property(d => d.Clause).HasMaxLength(500).IsRequired();
         builder.Property(d => d.Description).HasMaxLength(Discrepancy.TextLength).IsRequired();
@@ -106,10 +108,10 @@ internal sealed class DepartmentDelegationConfiguration : IEntityTypeConfigurati
     {
         builder.ToTable("DepartmentDelegations");
         builder.Property(d => d.Id).ValueGeneratedNever();
-        builder.Property(d => d.DepartmentCode).HasMaxLength(32).IsRequired();
-        builder.Property(d => d.FromUserId).HasMaxLength(450).IsRequired();
-        builder.Property(d => d.ToUserId).HasMaxLength(450).IsRequired();
-        builder.Property(d => d.Note).HasMaxLength(500);
+        builder.Property(d => d.DepartmentCode).HasMaxLength(Department.CodeLength).IsRequired();
+        builder.Property(d => d.FromUserId).HasMaxLength(InputLimits.UserIdLength).IsRequired();
+        builder.Property(d => d.ToUserId).HasMaxLength(InputLimits.UserIdLength).IsRequired();
+        builder.Property(d => d.Note).HasMaxLength(DepartmentDelegation.NoteLength);
         builder.HasIndex(d => new { d.ToUserId, d.DepartmentCode });
     }
 }

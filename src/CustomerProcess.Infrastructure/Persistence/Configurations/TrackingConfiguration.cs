@@ -1,4 +1,6 @@
+using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Contracts;
+using CustomerProcess.Domain.Organization;
 using CustomerProcess.Domain.Products;
 using CustomerProcess.Domain.Reviews;
 using Microsoft.EntityFrameworkCore;
@@ -108,7 +110,7 @@ internal sealed class ContractChangeConfiguration : IEntityTypeConfiguration<Con
         builder.Property(c => c.What).HasMaxLength(ContractChange.TextLength).IsRequired();
         builder.Property(c => c.Why).HasMaxLength(ContractChange.TextLength).IsRequired();
         builder.Property(c => c.CustomerConfirmation).HasMaxLength(ContractChange.TextLength).IsRequired();
-        builder.Property(c => c.RecordedByUserId).HasMaxLength(450).IsRequired();
+        builder.Property(c => c.RecordedByUserId).HasMaxLength(InputLimits.UserIdLength).IsRequired();
         builder.Property(c => c.RecordedByName).HasMaxLength(ContractChange.NameLength).IsRequired();
         builder.Property(c => c.DecidedByName).HasMaxLength(ContractChange.NameLength);
         builder.Property(c => c.DecisionNote).HasMaxLength(ContractChange.TextLength);
@@ -154,7 +156,7 @@ internal sealed class TaskNoticeConfiguration : IEntityTypeConfiguration<TaskNot
         builder.Property(n => n.SpecialRequirements).HasMaxLength(TaskNotice.TextLength);
         builder.Property(n => n.ReviewConditions).HasMaxLength(TaskNotice.TextLength);
         builder.Property(n => n.Instructions).HasMaxLength(TaskNotice.TextLength);
-        builder.Property(n => n.IssuedByUserId).HasMaxLength(450).IsRequired();
+        builder.Property(n => n.IssuedByUserId).HasMaxLength(InputLimits.UserIdLength).IsRequired();
         builder.Property(n => n.IssuedByName).HasMaxLength(200).IsRequired();
         builder.HasMany<NoticeLine>("_lines").WithOne().HasForeignKey(l => l.NoticeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany<NoticeAcknowledgement>("_acknowledgements").WithOne().HasForeignKey(a => a.NoticeId).OnDelete(DeleteBehavior.Restrict);
@@ -189,8 +191,8 @@ internal sealed class NoticeAcknowledgementConfiguration : IEntityTypeConfigurat
         builder.HasIndex(a => new { a.NoticeId, a.DepartmentCode }).IsUnique();
         // The queue: pending acknowledgements per department.
         builder.HasIndex(a => new { a.DepartmentCode, a.AcknowledgedAtUtc });
-        builder.Property(a => a.DepartmentCode).HasMaxLength(32).IsRequired();
-        builder.Property(a => a.AcknowledgedByUserId).HasMaxLength(450);
+        builder.Property(a => a.DepartmentCode).HasMaxLength(Department.CodeLength).IsRequired();
+        builder.Property(a => a.AcknowledgedByUserId).HasMaxLength(InputLimits.UserIdLength);
         builder.Property(a => a.AcknowledgedByName).HasMaxLength(200);
         builder.Property(a => a.Comment).HasMaxLength(NoticeAcknowledgement.CommentLength);
         builder.Ignore(a => a.IsAcknowledged);
@@ -258,7 +260,7 @@ internal sealed class CommunicationEntryConfiguration : IEntityTypeConfiguration
         builder.Property(c => c.Channel).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.CustomerContact).HasMaxLength(CommunicationEntry.NameLength).IsRequired();
         builder.Property(c => c.Summary).HasMaxLength(CommunicationEntry.TextLength).IsRequired();
-        builder.Property(c => c.ByUserId).HasMaxLength(450).IsRequired();
+        builder.Property(c => c.ByUserId).HasMaxLength(InputLimits.UserIdLength).IsRequired();
         builder.Property(c => c.ByName).HasMaxLength(200).IsRequired();
     }
 }

@@ -1,3 +1,4 @@
+using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Security;
 using CustomerProcess.Infrastructure.Identity;
 using CustomerProcess.Web.Infrastructure;
@@ -36,8 +37,9 @@ public sealed class LoginInputValidator : AbstractValidator<LoginInput>
 {
     public LoginInputValidator(IStringLocalizer<SharedResource> l)
     {
-        RuleFor(x => x.UserName).NotEmpty().WithMessage(_ => l["Enter your user name."]);
-        RuleFor(x => x.Password).NotEmpty().WithMessage(_ => l["Enter your password."]);
+        RuleFor(x => x.UserName).NotEmpty().WithMessage(_ => l["Enter your user name."]).MaxLength(InputLimits.UserNameLength, l);
+        RuleFor(x => x.Password).NotEmpty().WithMessage(_ => l["Enter your password."]).MaxLength(PasswordPolicy.MaximumLength, l);
+        RuleFor(x => x.ReturnUrl).MaxLength(InputLimits.UrlLength, l);
     }
 }
 

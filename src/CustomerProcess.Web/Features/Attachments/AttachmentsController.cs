@@ -1,5 +1,7 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using CustomerProcess.Domain.Attachments;
+using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Security;
 using CustomerProcess.Infrastructure.Persistence;
 using CustomerProcess.Web.Features.Reviews;
@@ -84,10 +86,11 @@ public sealed class AttachmentAccess(AppDbContext db, ReviewAccess reviews, Comp
 [Authorize]
 public sealed class AttachmentsController(AppDbContext db, AttachmentAccess access, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
 {
+    [CreatesRecord]
     [HttpPost]
     [RequestSizeLimit(Attachment.MaxBytes + 1024 * 1024)]
     [RequestFormLimits(MultipartBodyLengthLimit = Attachment.MaxBytes + 1024 * 1024)]
-    public async Task<IActionResult> Upload(AttachmentOwner ownerType, Guid ownerId, IFormFile? file, string? description, string? returnUrl, CancellationToken cancellationToken)
+    public async Task<IActionResult> Upload(AttachmentOwner ownerType, Guid ownerId, IFormFile? file, [MaxLength(Attachment.DescriptionLength)] string? description, [MaxLength(InputLimits.UrlLength)] string? returnUrl, CancellationToken cancellationToken)
     {
         if (!AttachmentAccess.CanUpload(User, ownerType) || !await access.CanReadAsync(User, ownerType, ownerId, cancellationToken)
             || !await access.AcceptsFilesAsync(ownerType, ownerId, cancellationToken))

@@ -68,6 +68,7 @@ public sealed class ChangesController(
         return View("Form", await FormAsync(contract, input, cancellationToken));
     }
 
+    [CreatesRecord]
     [HttpPost("New")]
     [RequestSizeLimit(Attachment.MaxBytes + 1024 * 1024)]
     [RequestFormLimits(MultipartBodyLengthLimit = Attachment.MaxBytes + 1024 * 1024)]

@@ -1,4 +1,10 @@
+using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Complaints;
+using CustomerProcess.Domain.Contracts;
+using CustomerProcess.Domain.Customers;
+using CustomerProcess.Domain.Organization;
+using CustomerProcess.Domain.Products;
+using CustomerProcess.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
@@ -38,12 +44,14 @@ public sealed class ComplaintInput
 
 public sealed class ComplaintInputValidator : AbstractValidator<ComplaintInput>
 {
-    public ComplaintInputValidator(IStringLocalizer<SharedResource> l)
+    public ComplaintInputValidator(IStringLocalizer<SharedResource> l, TimeProvider clock)
     {
-        RuleFor(x => x.CustomerCode).NotEmpty().WithMessage(_ => l["Enter the customer code."]);
+        RuleFor(x => x.CustomerCode).NotEmpty().WithMessage(_ => l["Enter the customer code."]).MaxLength(Customer.CodeLength, l);
+        RuleFor(x => x.ContractNumber).MaxLength(Contract.NumberLength, l);
+        RuleFor(x => x.ProductCode).MaxLength(Product.CodeLength, l);
         RuleFor(x => x.Description).NotEmpty().WithMessage(_ => l["Describe the complaint."])
             .MaximumLength(Complaint.TextLength).WithMessage(_ => l["The description is too long."]);
-        RuleFor(x => x.ReceivedAt).NotNull().WithMessage(_ => l["Enter when the complaint was received."]);
+        RuleFor(x => x.ReceivedAt).NotNull().WithMessage(_ => l["Enter when the complaint was received."]).InSaneWindow(clock, l);
         RuleFor(x => x.Kind).IsInEnum();
         RuleFor(x => x.Channel).IsInEnum();
         RuleFor(x => x.Severity).IsInEnum();
@@ -66,7 +74,7 @@ public sealed class InvestigationInputValidator : AbstractValidator<Investigatio
     {
         RuleFor(x => x.CauseAnalysis).NotEmpty().WithMessage(_ => l["Record the cause analysis."]).MaximumLength(Complaint.TextLength);
         RuleFor(x => x.Category).NotNull().WithMessage(_ => l["Choose the category of cause."]);
-        RuleFor(x => x.ResponsibleDepartment).NotEmpty().WithMessage(_ => l["Name the responsible department."]);
+        RuleFor(x => x.ResponsibleDepartment).NotEmpty().WithMessage(_ => l["Name the responsible department."]).MaxLength(Department.CodeLength, l);
     }
 }
 
@@ -81,11 +89,11 @@ public sealed class ActionInput
 
 public sealed class ActionInputValidator : AbstractValidator<ActionInput>
 {
-    public ActionInputValidator(IStringLocalizer<SharedResource> l)
+    public ActionInputValidator(IStringLocalizer<SharedResource> l, TimeProvider clock)
     {
         RuleFor(x => x.Description).NotEmpty().WithMessage(_ => l["Describe the corrective action."]).MaximumLength(Complaint.TextLength);
-        RuleFor(x => x.OwnerUserId).NotEmpty().WithMessage(_ => l["Choose the owner of the action."]);
-        RuleFor(x => x.DueDate).NotNull().WithMessage(_ => l["Enter the due date."]);
+        RuleFor(x => x.OwnerUserId).NotEmpty().WithMessage(_ => l["Choose the owner of the action."]).MaxLength(InputLimits.UserIdLength, l);
+        RuleFor(x => x.DueDate).NotNull().WithMessage(_ => l["Enter the due date."]).InSaneWindow(clock, l);
     }
 }
 
@@ -100,10 +108,10 @@ public sealed class AnswerInput
 
 public sealed class AnswerInputValidator : AbstractValidator<AnswerInput>
 {
-    public AnswerInputValidator(IStringLocalizer<SharedResource> l)
+    public AnswerInputValidator(IStringLocalizer<SharedResource> l, TimeProvider clock)
     {
         RuleFor(x => x.Text).NotEmpty().WithMessage(_ => l["Record what was said to the customer."]).MaximumLength(Complaint.TextLength);
-        RuleFor(x => x.AnsweredAt).NotNull().WithMessage(_ => l["Enter when the customer was answered."]);
+        RuleFor(x => x.AnsweredAt).NotNull().WithMessage(_ => l["Enter when the customer was answered."]).InSaneWindow(clock, l);
     }
 }
 
@@ -120,11 +128,11 @@ public sealed class ReturnInput
 
 public sealed class ReturnInputValidator : AbstractValidator<ReturnInput>
 {
-    public ReturnInputValidator(IStringLocalizer<SharedResource> l)
+    public ReturnInputValidator(IStringLocalizer<SharedResource> l, TimeProvider clock)
     {
         RuleFor(x => x.Quantity).NotNull().GreaterThan(0).WithMessage(_ => l["The quantity must be above zero."]);
         RuleFor(x => x.Unit).NotEmpty().WithMessage(_ => l["Enter the unit."]).MaximumLength(20);
-        RuleFor(x => x.ReceivedAt).NotNull().WithMessage(_ => l["Enter when the goods were received."]);
+        RuleFor(x => x.ReceivedAt).NotNull().WithMessage(_ => l["Enter when the goods were received."]).InSaneWindow(clock, l);
         RuleFor(x => x.Description).NotEmpty().WithMessage(_ => l["Describe the returned goods."]).MaximumLength(ReturnRecord.TextLength);
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using CustomerProcess.Domain.Attachments;
 using CustomerProcess.Domain.Common;
@@ -90,6 +91,7 @@ public sealed class ComplaintsController(
     public IActionResult Create() =>
         View(new ComplaintInput { ReceivedAt = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Formatting.DisplayZone).DateTime });
 
+    [CreatesRecord]
     [HttpPost]
     [Authorize(Roles = Intake)]
     [RequestSizeLimit(MaxIntakeFiles * (Attachment.MaxBytes + (64 * 1024)))]
@@ -188,6 +190,7 @@ public sealed class ComplaintsController(
     public Task<IActionResult> Investigate(Guid id, InvestigationInput input, CancellationToken cancellationToken) =>
         Change(id, input, c => c.RecordInvestigation(input.CauseAnalysis.Trim(), input.Category!.Value, input.ResponsibleDepartment), l["The investigation was recorded."], cancellationToken);
 
+    [CreatesRecord]
     [HttpPost]
     [Authorize(Roles = QualityRoles)]
     public async Task<IActionResult> AddAction(Guid id, ActionInput input, CancellationToken cancellationToken)
@@ -203,7 +206,7 @@ public sealed class ComplaintsController(
     }
 
     [HttpPost]
-    public async Task<IActionResult> CompleteAction(Guid id, Guid actionId, string? note, CancellationToken cancellationToken)
+    public async Task<IActionResult> CompleteAction(Guid id, Guid actionId, [MaxLength(Complaint.TextLength)] string? note, CancellationToken cancellationToken)
     {
         var ownerId = await db.CorrectiveActions.Where(a => a.Id == actionId && a.ComplaintId == id).Select(a => a.OwnerUserId).FirstOrDefaultAsync(cancellationToken);
         if (ownerId is null)
@@ -232,7 +235,7 @@ public sealed class ComplaintsController(
 
     [HttpPost]
     [Authorize(Roles = QualityRoles)]
-    public async Task<IActionResult> WaiveAction(Guid id, Guid actionId, string? reason, CancellationToken cancellationToken)
+    public async Task<IActionResult> WaiveAction(Guid id, Guid actionId, [MaxLength(Complaint.TextLength)] string? reason, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {

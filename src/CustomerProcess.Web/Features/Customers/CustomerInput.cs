@@ -1,4 +1,6 @@
+using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Customers;
+using CustomerProcess.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
@@ -80,6 +82,8 @@ public sealed class CustomerInputValidator : AbstractValidator<CustomerInput>
         RuleFor(x => x.ContactEmail).EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.ContactEmail))
             .WithMessage(_ => l["Enter a valid e-mail address."]);
         RuleFor(x => x.ContactPhone).MaximumLength(Contact.PhoneLength).WithMessage(_ => l["The phone number is too long."]);
+        RuleFor(x => x.ContactTitle).MaximumLength(Contact.NameLength).WithMessage(_ => l["The title is too long."]);
+        RuleFor(x => x.OwnerUserId).MaxLength(InputLimits.UserIdLength, l);
     }
 }
 

@@ -76,6 +76,7 @@ public sealed class CustomersController(
     public async Task<IActionResult> Create(CancellationToken cancellationToken) =>
         View("Form", await FormAsync(null, new CustomerInput(), CustomerClassRules.AllowedTargets(CustomerClass.Prospect).Append(CustomerClass.Prospect), cancellationToken));
 
+    [CreatesRecord]
     [HttpPost]
     [Authorize(Roles = Roles.CustomerEditors)]
     public async Task<IActionResult> Create(CustomerInput input, CancellationToken cancellationToken)
@@ -226,6 +227,7 @@ public sealed class CustomersController(
         return RedirectToAction(nameof(Details), new { id });
     }
 
+    [CreatesRecord]
     [HttpPost]
     [Authorize(Roles = Roles.CustomerEditors)]
     public async Task<IActionResult> AddContact(Guid id, [Bind(Prefix = "NewContact")] ContactInput input, CancellationToken cancellationToken)

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using CustomerProcess.Domain.Common;
+using CustomerProcess.Domain.Organization;
 using CustomerProcess.Domain.Reviews;
 using CustomerProcess.Infrastructure.Persistence;
 using CustomerProcess.Web.Features.Reviews;
@@ -27,15 +29,15 @@ public sealed class DelegationInput
 
 public sealed class DelegationInputValidator : AbstractValidator<DelegationInput>
 {
-    public DelegationInputValidator(IStringLocalizer<SharedResource> l)
+    public DelegationInputValidator(IStringLocalizer<SharedResource> l, TimeProvider clock)
     {
-        RuleFor(x => x.DepartmentCode).NotEmpty().WithMessage(_ => l["Choose the department."]);
-        RuleFor(x => x.ToUserId).NotEmpty().WithMessage(_ => l["Choose the deputy."]);
-        RuleFor(x => x.StartsOn).NotNull().WithMessage(_ => l["Enter the first day."]);
-        RuleFor(x => x.EndsOn).NotNull().WithMessage(_ => l["Enter the last day."]);
+        RuleFor(x => x.DepartmentCode).NotEmpty().WithMessage(_ => l["Choose the department."]).MaxLength(Department.CodeLength, l);
+        RuleFor(x => x.ToUserId).NotEmpty().WithMessage(_ => l["Choose the deputy."]).MaxLength(InputLimits.UserIdLength, l);
+        RuleFor(x => x.StartsOn).NotNull().WithMessage(_ => l["Enter the first day."]).InSaneWindow(clock, l);
+        RuleFor(x => x.EndsOn).NotNull().WithMessage(_ => l["Enter the last day."]).InSaneWindow(clock, l);
         RuleFor(x => x.EndsOn).GreaterThanOrEqualTo(x => x.StartsOn).When(x => x.StartsOn is not null && x.EndsOn is not null)
             .WithMessage(_ => l["The end date must not be before the start date."]);
-        RuleFor(x => x.Note).MaximumLength(500).WithMessage(_ => l["The note is too long."]);
+        RuleFor(x => x.Note).MaximumLength(DepartmentDelegation.NoteLength).WithMessage(_ => l["The note is too long."]);
     }
 }
 
@@ -58,6 +60,7 @@ public sealed class DelegationsController(AppDbContext db, ReviewAccess access, 
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
         View(await ModelAsync(new DelegationInput { StartsOn = access.Today, EndsOn = access.Today.AddDays(7) }, cancellationToken));
 
+    [CreatesRecord]
     [HttpPost]
     public async Task<IActionResult> Index(DelegationInput input, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Organization;
 using CustomerProcess.Domain.Security;
 using CustomerProcess.Infrastructure.Persistence;
@@ -47,6 +48,7 @@ public sealed class DepartmentInputValidator : AbstractValidator<DepartmentInput
             .MaximumLength(Department.NameLength).WithMessage(_ => l["The name is too long."]);
         RuleFor(x => x.NameEn).NotEmpty().WithMessage(_ => l["Enter the English name."])
             .MaximumLength(Department.NameLength).WithMessage(_ => l["The name is too long."]);
+        RuleFor(x => x.HeadUserId).MaxLength(InputLimits.UserIdLength, l);
     }
 }
 
@@ -72,6 +74,7 @@ public sealed class DepartmentsController(AppDbContext db, HistoryQuery history,
     public async Task<IActionResult> Create(CancellationToken cancellationToken) =>
         View("Form", new DepartmentFormViewModel(null, new DepartmentInput(), await UsersAsync(cancellationToken)));
 
+    [CreatesRecord]
     [HttpPost]
     public async Task<IActionResult> Create(DepartmentInput input, CancellationToken cancellationToken)
     {

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using CustomerProcess.Domain.Common;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
@@ -55,8 +57,10 @@ public sealed class ErrorController(IStringLocalizer<SharedResource> l, ILogger<
 [AllowAnonymous]
 public sealed class CultureController : Controller
 {
+    private const int CultureNameLength = 16;
+
     [HttpPost]
-    public IActionResult Set(string culture, string? returnUrl)
+    public IActionResult Set([MaxLength(CultureNameLength)] string culture, [MaxLength(InputLimits.UrlLength)] string? returnUrl)
     {
         if (!Infrastructure.CustomerProcessSetup.SupportedCultures.Any(c => c.Name == culture))
         {

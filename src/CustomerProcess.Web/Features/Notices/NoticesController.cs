@@ -67,6 +67,7 @@ public sealed class NoticesController(
         return View("Form", await FormAsync(contract, input, draft.Current, cancellationToken));
     }
 
+    [CreatesRecord]
     [HttpPost("New")]
     public async Task<IActionResult> New(NoticeInput input, CancellationToken cancellationToken)
     {

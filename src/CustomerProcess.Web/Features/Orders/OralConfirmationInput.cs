@@ -1,4 +1,5 @@
 using CustomerProcess.Domain.Orders;
+using CustomerProcess.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
@@ -18,15 +19,15 @@ public sealed class OralConfirmationInput
 
 public sealed class OralConfirmationInputValidator : AbstractValidator<OralConfirmationInput>
 {
-    public OralConfirmationInputValidator(IStringLocalizer<SharedResource> l)
+    public OralConfirmationInputValidator(IStringLocalizer<SharedResource> l, TimeProvider clock)
     {
         When(x => string.IsNullOrWhiteSpace(x.BillOfLadingReference), () =>
         {
-            RuleFor(x => x.ConfirmedBy).NotEmpty().WithMessage(_ => l["Enter who confirmed the order at the customer."])
-                .MaximumLength(SalesOrder.ShortTextLength).WithMessage(_ => l["The name is too long."]);
-            RuleFor(x => x.ConfirmedAt).NotNull().WithMessage(_ => l["Enter when the customer confirmed."]);
+            RuleFor(x => x.ConfirmedBy).NotEmpty().WithMessage(_ => l["Enter who confirmed the order at the customer."]);
+            RuleFor(x => x.ConfirmedAt).NotNull().WithMessage(_ => l["Enter when the customer confirmed."]).InSaneWindow(clock, l);
             RuleFor(x => x.Method).IsInEnum().WithMessage(_ => l["Choose how the customer confirmed."]);
         });
+        RuleFor(x => x.ConfirmedBy).MaximumLength(SalesOrder.ShortTextLength).WithMessage(_ => l["The name is too long."]);
         RuleFor(x => x.BillOfLadingReference).MaximumLength(SalesOrder.ShortTextLength).WithMessage(_ => l["The reference is too long."]);
     }
 }

@@ -1,4 +1,7 @@
+using CustomerProcess.Domain.Customers;
 using CustomerProcess.Domain.Orders;
+using CustomerProcess.Domain.Products;
+using CustomerProcess.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
@@ -81,9 +84,11 @@ public sealed class OrderLineInput
 
 public sealed class OrderInputValidator : AbstractValidator<OrderInput>
 {
-    public OrderInputValidator(IStringLocalizer<SharedResource> l)
+    public OrderInputValidator(IStringLocalizer<SharedResource> l, TimeProvider clock)
     {
-        RuleFor(x => x.CustomerCode).NotEmpty().WithMessage(_ => l["Enter the customer code."]);
+        RuleFor(x => x.CustomerCode).NotEmpty().WithMessage(_ => l["Enter the customer code."]).MaxLength(Customer.CodeLength, l);
+        RuleFor(x => x.CustomerReference).MaximumLength(SalesOrder.ShortTextLength)
+            .WithMessage(_ => l["The customer reference is too long (at most {0} characters).", SalesOrder.ShortTextLength]);
         RuleFor(x => x.Channel).IsInEnum().WithMessage(_ => l["Choose the order channel."]);
         RuleFor(x => x.Novelty).IsInEnum().WithMessage(_ => l["Choose the product novelty."]);
         RuleFor(x => x.Lines).Must(lines => lines.Count <= 200).WithMessage(_ => l["An order may have at most 200 lines."]);
@@ -104,6 +109,8 @@ public sealed class OrderInputValidator : AbstractValidator<OrderInput>
                 .WithMessage(_ => l["The unit price cannot be negative."]);
             line.RuleFor(x => x.Quantity).LessThan(1_000_000_000m).WithMessage(_ => l["The quantity is too large."]);
             line.RuleFor(x => x.UnitPrice).LessThan(100_000_000_000m).WithMessage(_ => l["The unit price is too large."]);
+            line.RuleFor(x => x.ProductCode).MaxLength(Product.CodeLength, l);
+            line.RuleFor(x => x.DeliveryDate).InSaneWindow(clock, l);
             line.RuleFor(x => x.Description).MaximumLength(OrderLine.DescriptionLength).WithMessage(_ => l["The item description is too long."]);
             line.RuleFor(x => x.Specification).MaximumLength(OrderLine.SpecificationLength).WithMessage(_ => l["The specification is too long."]);
             line.RuleFor(x => x.Unit).MaximumLength(OrderLine.UnitLength).WithMessage(_ => l["The unit is too long."]);

@@ -1,4 +1,8 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using System.Security.Claims;
+using CustomerProcess.Domain.Common;
+using CustomerProcess.Domain.Contracts;
 using CustomerProcess.Domain.Orders;
 using CustomerProcess.Domain.Security;
 using CustomerProcess.Infrastructure.Persistence;
@@ -69,6 +73,7 @@ public sealed class OrdersController(
         return View("Form", await FormAsync(null, null, input, cancellationToken));
     }
 
+    [CreatesRecord]
     [HttpPost]
     [Authorize(Roles = Capturers)]
     public async Task<IActionResult> Create(OrderInput input, CancellationToken cancellationToken)
@@ -160,7 +165,7 @@ public sealed class OrdersController(
     }
 
     [HttpPost]
-    public async Task<IActionResult> Submit(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> Submit(Guid id, bool confirmPastDelivery, CancellationToken cancellationToken)
     {
         var order = await db.SalesOrders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
         if (order is null)
@@ -171,6 +176,11 @@ public sealed class OrdersController(
         if (!CanEdit(order))
         {
             return Forbid();
+        }
+
+        if (!confirmPastDelivery && await HoldForPastDeliveryAsync(id, cancellationToken))
+        {
+            return RedirectToAction(nameof(Details), new { id });
         }
 
         var result = await workflow.SubmitAsync(id, cancellationToken);
@@ -185,7 +195,7 @@ public sealed class OrdersController(
     }
 
     [HttpPost]
-    public async Task<IActionResult> Withdraw(Guid id, string? reason, CancellationToken cancellationToken)
+    public async Task<IActionResult> Withdraw(Guid id, [MaxLength(SalesOrder.TextLength)] string? reason, CancellationToken cancellationToken)
     {
         var order = await db.SalesOrders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
         if (order is null)
@@ -244,8 +254,14 @@ public sealed class OrdersController(
 
     [HttpPost]
     [Authorize(Roles = ContractSigners)]
-    public async Task<IActionResult> SignContract(Guid id, DateOnly? signedOn, string? customerContractNumber, CancellationToken cancellationToken)
+    public async Task<IActionResult> SignContract(Guid id, DateOnly? signedOn, [MaxLength(Contract.CustomerContractNumberLength)] string? customerContractNumber, CancellationToken cancellationToken)
     {
+        if (signedOn is { } day && !InputLimits.IsSaneDate(day, InputRules.Today(clock)))
+        {
+            TempData["Error"] = InputRules.WindowMessage(clock, l);
+            return RedirectToAction(nameof(Details), new { id });
+        }
+
         var date = signedOn ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Formatting.DisplayZone).DateTime);
         var name = await db.Users.Where(u => u.Id == UserId).Select(u => u.DisplayName).FirstAsync(cancellationToken);
         var result = await workflow.SignContractAsync(id, date, string.IsNullOrWhiteSpace(customerContractNumber) ? null : customerContractNumber.Trim(), UserId, name, cancellationToken);
@@ -290,6 +306,12 @@ public sealed class OrdersController(
 
     private async Task<IActionResult> AfterSaveAsync(Guid id, string? command, CancellationToken cancellationToken)
     {
+        if (command == "submit" && await HoldForPastDeliveryAsync(id, cancellationToken))
+        {
+            TempData["Message"] = l["The draft was saved."].Value;
+            return RedirectToAction(nameof(Details), new { id });
+        }
+
         if (command == "submit")
         {
             var submitted = await workflow.SubmitAsync(id, cancellationToken);
@@ -305,6 +327,21 @@ public sealed class OrdersController(
 
         TempData["Message"] = l["The draft was saved."].Value;
         return RedirectToAction(nameof(Details), new { id });
+    }
+
+    /// <summary>An order with a line due before today is not submitted until sales confirms it: the details
+    /// page shows the lines with "Submit anyway" (issue #21).</summary>
+    private async Task<bool> HoldForPastDeliveryAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var order = await db.SalesOrders.AsNoTracking().Include("_lines").FirstAsync(o => o.Id == id, cancellationToken);
+        var late = order.LinesDueBefore(InputRules.Today(clock));
+        if (late.Count == 0)
+        {
+            return false;
+        }
+
+        TempData["PastDelivery"] = string.Join(", ", late.Select(line => line.LineNo.ToString(CultureInfo.InvariantCulture)));
+        return true;
     }
 
     private bool CanEdit(SalesOrder order) =>

@@ -87,6 +87,7 @@ public sealed class ProductsController(AppDbContext db, HistoryQuery history, Ed
     [Authorize(Roles = Editors)]
     public IActionResult Create() => View("Form", new ProductFormViewModel(null, new ProductInput()));
 
+    [CreatesRecord]
     [HttpPost]
     [Authorize(Roles = Editors)]
     public async Task<IActionResult> Create(ProductInput input, CancellationToken cancellationToken)

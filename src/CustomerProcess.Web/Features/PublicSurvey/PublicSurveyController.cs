@@ -38,7 +38,7 @@ public sealed class PublicSurveyController(AppDbContext db, TimeProvider clock, 
 
         var (invitation, customer, campaign) = found.Value;
         var valid = SurveyResponse.Validate(input.Scores);
-        if (!valid.Succeeded || (input.Comments?.Length ?? 0) > SurveyResponse.TextLength)
+        if (!valid.Succeeded || !ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return View("Show", new PublicSurveyViewModel(token, customer, campaign, input, valid.Succeeded ? l["The comments are too long."] : valid.Error!.Localize(l)));

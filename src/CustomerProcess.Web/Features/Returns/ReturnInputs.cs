@@ -1,4 +1,7 @@
 using CustomerProcess.Domain.Complaints;
+using CustomerProcess.Domain.Contracts;
+using CustomerProcess.Domain.Products;
+using CustomerProcess.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
@@ -25,14 +28,16 @@ public sealed class ReturnInput
 
 public sealed class ReturnInputValidator : AbstractValidator<ReturnInput>
 {
-    public ReturnInputValidator(IStringLocalizer<SharedResource> l)
+    public ReturnInputValidator(IStringLocalizer<SharedResource> l, TimeProvider clock)
     {
-        RuleFor(x => x.ContractNumber).NotEmpty().When(x => x.ComplaintId is null).WithMessage(_ => l["Enter the contract number."]);
+        RuleFor(x => x.ContractNumber).NotEmpty().When(x => x.ComplaintId is null).WithMessage(_ => l["Enter the contract number."])
+            .MaxLength(Contract.NumberLength, l);
+        RuleFor(x => x.ProductCode).MaxLength(Product.CodeLength, l);
         RuleFor(x => x.Quantity).NotNull().WithMessage(_ => l["The quantity must be above zero."])
             .GreaterThan(0).WithMessage(_ => l["The quantity must be above zero."]);
         RuleFor(x => x.Unit).NotEmpty().WithMessage(_ => l["Enter the unit."])
             .MaximumLength(ReturnRecord.UnitLength).WithMessage(_ => l["The unit is too long."]);
-        RuleFor(x => x.ReceivedAt).NotNull().WithMessage(_ => l["Enter when the goods were received."]);
+        RuleFor(x => x.ReceivedAt).NotNull().WithMessage(_ => l["Enter when the goods were received."]).InSaneWindow(clock, l);
         RuleFor(x => x.Description).NotEmpty().WithMessage(_ => l["Describe the returned goods."])
             .MaximumLength(ReturnRecord.TextLength).WithMessage(_ => l["The description is too long."]);
     }

@@ -78,6 +78,7 @@ public sealed class ReturnsController(
         View(new ReturnInput { ReceivedAt = TimeZoneInfo.ConvertTimeFromUtc(Now, Formatting.DisplayZone) });
 
     /// <summary>A return against a contract, without a complaint.</summary>
+    [CreatesRecord]
     [HttpPost]
     [Authorize(Roles = ComplaintAccess.IntakeRoles)]
     public async Task<IActionResult> Create(ReturnInput input, CancellationToken cancellationToken)
@@ -101,6 +102,7 @@ public sealed class ReturnsController(
     }
 
     /// <summary>A return that came with a complaint (the form on the complaint page).</summary>
+    [CreatesRecord]
     [HttpPost]
     [Authorize(Roles = ComplaintAccess.IntakeRoles)]
     public async Task<IActionResult> Register(ReturnInput input, CancellationToken cancellationToken)

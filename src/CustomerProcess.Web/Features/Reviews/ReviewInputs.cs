@@ -1,4 +1,6 @@
 using CustomerProcess.Domain.Reviews;
+using CustomerProcess.Domain.Security;
+using CustomerProcess.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
@@ -25,7 +27,8 @@ public sealed class SignInputValidator : AbstractValidator<SignInput>
         RuleFor(x => x.Comments).NotEmpty().When(x => x.Conclusion is SectionConclusion.AcceptWithConditions or SectionConclusion.Reject)
             .WithMessage(_ => l["State the conditions or the reason in the comments."]);
         RuleFor(x => x.Comments).MaximumLength(ReviewSignature.TextLength).WithMessage(_ => l["The comments are too long."]);
-        RuleFor(x => x.Password).NotEmpty().WithMessage(_ => l["Re-enter your password to sign."]);
+        RuleFor(x => x.Password).NotEmpty().WithMessage(_ => l["Re-enter your password to sign."]).MaxLength(PasswordPolicy.MaximumLength, l);
+        RuleForEach(x => x.Checked).MaxLength(ReviewSignature.TextLength, l);
     }
 }
 
@@ -79,9 +82,9 @@ public sealed class MeetingInput
 
 public sealed class MeetingInputValidator : AbstractValidator<MeetingInput>
 {
-    public MeetingInputValidator(IStringLocalizer<SharedResource> l)
+    public MeetingInputValidator(IStringLocalizer<SharedResource> l, TimeProvider clock)
     {
-        RuleFor(x => x.Date).NotNull().WithMessage(_ => l["Enter the meeting date."]);
+        RuleFor(x => x.Date).NotNull().WithMessage(_ => l["Enter the meeting date."]).InSaneWindow(clock, l);
         RuleFor(x => x.Attendees).NotEmpty().WithMessage(_ => l["List the attendees."]).MaximumLength(Review.TextLength);
         RuleFor(x => x.Minutes).NotEmpty().WithMessage(_ => l["Record the minutes."]).MaximumLength(Review.TextLength);
     }
@@ -98,7 +101,7 @@ public sealed class DecisionInputValidator : AbstractValidator<DecisionInput>
 {
     public DecisionInputValidator(IStringLocalizer<SharedResource> l)
     {
-        RuleFor(x => x.Password).NotEmpty().WithMessage(_ => l["Re-enter your password to sign."]);
+        RuleFor(x => x.Password).NotEmpty().WithMessage(_ => l["Re-enter your password to sign."]).MaxLength(PasswordPolicy.MaximumLength, l);
         RuleFor(x => x.Comment).MaximumLength(Review.TextLength).WithMessage(_ => l["The comment is too long."]);
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Reviews;
@@ -74,6 +75,7 @@ public sealed class ReviewsController(
         return View(nameof(Details), model);
     }
 
+    [CreatesRecord]
     [HttpPost("{id:guid}/Sections/{department}/Discrepancies")]
     public async Task<IActionResult> RaiseDiscrepancy(Guid id, string department, DiscrepancyInput input, CancellationToken cancellationToken)
     {
@@ -126,7 +128,7 @@ public sealed class ReviewsController(
     }
 
     [HttpPost("{id:guid}/Discrepancies/{discrepancyId:guid}/Reopen")]
-    public async Task<IActionResult> ReopenDiscrepancy(Guid id, Guid discrepancyId, string? reason, CancellationToken cancellationToken)
+    public async Task<IActionResult> ReopenDiscrepancy(Guid id, Guid discrepancyId, [MaxLength(Discrepancy.TextLength)] string? reason, CancellationToken cancellationToken)
     {
         var department = await db.Discrepancies.Where(d => d.Id == discrepancyId && d.ReviewId == id).Select(d => d.DepartmentCode).FirstOrDefaultAsync(cancellationToken);
         if (department is null)
@@ -162,7 +164,7 @@ public sealed class ReviewsController(
 
     [HttpPost("{id:guid}/RaiseLevel")]
     [Authorize(Roles = Roles.SalesManager)]
-    public async Task<IActionResult> RaiseLevel(Guid id, ReviewLevel level, string? reason, CancellationToken cancellationToken)
+    public async Task<IActionResult> RaiseLevel(Guid id, ReviewLevel level, [MaxLength(Review.TextLength)] string? reason, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {

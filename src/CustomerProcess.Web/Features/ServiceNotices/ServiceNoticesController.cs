@@ -21,6 +21,7 @@ public sealed class ServiceNoticesController(
     TrackingAccess access,
     IStringLocalizer<SharedResource> l) : Controller
 {
+    [CreatesRecord]
     [HttpPost("New")]
     public async Task<IActionResult> New(ServiceNoticeInput input, CancellationToken cancellationToken)
     {
@@ -72,6 +73,7 @@ public sealed class ServiceNoticesController(
         return View(new ServiceNoticeViewModel(notice, contract, customerName, canRecord));
     }
 
+    [CreatesRecord]
     [HttpPost("{id:guid}/SiteRecords")]
     public async Task<IActionResult> SiteRecord(Guid id, SiteRecordInput input, CancellationToken cancellationToken)
     {

@@ -30,7 +30,8 @@ public sealed class SetupInputValidator : AbstractValidator<SetupInput>
         RuleFor(x => x.DisplayName).NotEmpty().WithMessage(_ => l["Enter a display name."]).MaximumLength(AppUser.DisplayNameLength);
         RuleFor(x => x.Password).Must(PasswordPolicy.IsAcceptable)
             .WithMessage(_ => l["The password must have at least {0} characters.", PasswordPolicy.MinimumLength]);
-        RuleFor(x => x.ConfirmPassword).Equal(x => x.Password).WithMessage(_ => l["The two passwords do not match."]);
+        RuleFor(x => x.ConfirmPassword).Equal(x => x.Password).WithMessage(_ => l["The two passwords do not match."])
+            .MaxLength(PasswordPolicy.MaximumLength, l);
     }
 }
 

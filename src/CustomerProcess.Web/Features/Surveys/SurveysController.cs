@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
@@ -7,6 +8,7 @@ using CustomerProcess.Domain.Surveys;
 using CustomerProcess.Infrastructure.Persistence;
 using CustomerProcess.Web.Features.Complaints;
 using CustomerProcess.Web.Infrastructure;
+using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +26,18 @@ public sealed class CampaignInput
     public int Quarter { get; set; }
 
     public List<Guid> CustomerIds { get; set; } = [];
+}
+
+public sealed class CampaignInputValidator : AbstractValidator<CampaignInput>
+{
+    public CampaignInputValidator(IStringLocalizer<SharedResource> l) =>
+        RuleFor(x => x.Name).MaxLength(SurveyCampaign.NameLength, l);
+}
+
+public sealed class ScoresInputValidator : AbstractValidator<ScoresInput>
+{
+    public ScoresInputValidator(IStringLocalizer<SharedResource> l) =>
+        RuleFor(x => x.Comments).MaximumLength(SurveyResponse.TextLength).WithMessage(_ => l["The comments are too long."]);
 }
 
 public sealed class ScoresInput
@@ -110,6 +124,7 @@ public sealed class SurveysController(AppDbContext db, TimeProvider clock, IOpti
         return View(new CampaignInput { Year = local.Year, Quarter = ((local.Month - 1) / 3) + 1, Name = l["Satisfaction survey"] + $" {local.Year}Q{((local.Month - 1) / 3) + 1}" });
     }
 
+    [CreatesRecord]
     [HttpPost]
     public async Task<IActionResult> Create(CampaignInput input, CancellationToken cancellationToken)
     {
@@ -178,6 +193,7 @@ public sealed class SurveysController(AppDbContext db, TimeProvider clock, IOpti
     }
 
     /// <summary>Staff enter a response from a returned paper form.</summary>
+    [CreatesRecord]
     [HttpPost]
     public async Task<IActionResult> Respond(Guid id, ScoresInput input, CancellationToken cancellationToken)
     {
@@ -193,6 +209,12 @@ public sealed class SurveysController(AppDbContext db, TimeProvider clock, IOpti
         }
 
         var valid = SurveyResponse.Validate(input.Scores);
+        if (!ModelState.IsValid)
+        {
+            TempData["Error"] = l["The comments are too long."].Value;
+            return RedirectToAction(nameof(Details), new { id });
+        }
+
         if (!valid.Succeeded)
         {
             TempData["Error"] = valid.Error!.Localize(l);
@@ -206,7 +228,7 @@ public sealed class SurveysController(AppDbContext db, TimeProvider clock, IOpti
     }
 
     [HttpPost]
-    public async Task<IActionResult> FollowUp(Guid responseId, string? action, FollowUpStatus status, CancellationToken cancellationToken)
+    public async Task<IActionResult> FollowUp(Guid responseId, [MaxLength(SurveyResponse.TextLength)] string? action, FollowUpStatus status, CancellationToken cancellationToken)
     {
         var response = await db.SurveyResponses.FirstOrDefaultAsync(r => r.Id == responseId, cancellationToken);
         if (response is null)

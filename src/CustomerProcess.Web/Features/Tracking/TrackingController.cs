@@ -18,6 +18,7 @@ public sealed class TrackingController(
     ContractTracking tracking,
     IStringLocalizer<SharedResource> l) : Controller
 {
+    [CreatesRecord]
     [HttpPost("Deliveries")]
     public async Task<IActionResult> Delivery(Guid id, DeliveryInput input, CancellationToken cancellationToken)
     {
@@ -36,6 +37,7 @@ public sealed class TrackingController(
         return Back(id, "deliveries", result, l["The delivery was recorded."]);
     }
 
+    [CreatesRecord]
     [HttpPost("Invoices")]
     public async Task<IActionResult> Invoice(Guid id, InvoiceInput input, CancellationToken cancellationToken)
     {
@@ -53,6 +55,7 @@ public sealed class TrackingController(
         return Back(id, "invoices", result, l["The invoice was recorded."]);
     }
 
+    [CreatesRecord]
     [HttpPost("Payments")]
     public async Task<IActionResult> Payment(Guid id, PaymentInput input, CancellationToken cancellationToken)
     {
@@ -86,6 +89,7 @@ public sealed class TrackingController(
         return Back(id, "performance", await tracking.CloseAsync(id, input.Reason.Trim(), cancellationToken), l["The contract was closed."]);
     }
 
+    [CreatesRecord]
     [HttpPost("Communications")]
     public async Task<IActionResult> Communication(Guid id, CommunicationInput input, CancellationToken cancellationToken)
     {

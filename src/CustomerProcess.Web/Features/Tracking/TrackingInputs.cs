@@ -1,4 +1,6 @@
 using CustomerProcess.Domain.Contracts;
+using CustomerProcess.Domain.Organization;
+using CustomerProcess.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 
@@ -25,9 +27,9 @@ public sealed class DeliveryLineInput
 
 public sealed class DeliveryInputValidator : AbstractValidator<DeliveryInput>
 {
-    public DeliveryInputValidator(IStringLocalizer<SharedResource> l)
+    public DeliveryInputValidator(IStringLocalizer<SharedResource> l, TimeProvider clock)
     {
-        RuleFor(x => x.DeliveredOn).NotNull().WithMessage(_ => l["Enter the delivery date."]);
+        RuleFor(x => x.DeliveredOn).NotNull().WithMessage(_ => l["Enter the delivery date."]).InSaneWindow(clock, l);
         RuleFor(x => x.BillOfLading).NotEmpty().WithMessage(_ => l["Enter the bill of lading reference."])
             .MaximumLength(Delivery.ReferenceLength).WithMessage(_ => l["The reference is too long."]);
         RuleFor(x => x.Note).MaximumLength(Delivery.NoteLength).WithMessage(_ => l["The note is too long."]);
@@ -49,11 +51,11 @@ public sealed class InvoiceInput
 
 public sealed class InvoiceInputValidator : AbstractValidator<InvoiceInput>
 {
-    public InvoiceInputValidator(IStringLocalizer<SharedResource> l)
+    public InvoiceInputValidator(IStringLocalizer<SharedResource> l, TimeProvider clock)
     {
         RuleFor(x => x.Number).NotEmpty().WithMessage(_ => l["Enter the invoice number."])
             .MaximumLength(Invoice.NumberLength).WithMessage(_ => l["The invoice number is too long."]);
-        RuleFor(x => x.IssuedOn).NotNull().WithMessage(_ => l["Enter the invoice date."]);
+        RuleFor(x => x.IssuedOn).NotNull().WithMessage(_ => l["Enter the invoice date."]).InSaneWindow(clock, l);
         RuleFor(x => x.Amount).NotNull().GreaterThan(0).LessThan(100_000_000_000m).WithMessage(_ => l["Enter an amount above zero."]);
     }
 }
@@ -69,9 +71,9 @@ public sealed class PaymentInput
 
 public sealed class PaymentInputValidator : AbstractValidator<PaymentInput>
 {
-    public PaymentInputValidator(IStringLocalizer<SharedResource> l)
+    public PaymentInputValidator(IStringLocalizer<SharedResource> l, TimeProvider clock)
     {
-        RuleFor(x => x.ReceivedOn).NotNull().WithMessage(_ => l["Enter the date the payment was received."]);
+        RuleFor(x => x.ReceivedOn).NotNull().WithMessage(_ => l["Enter the date the payment was received."]).InSaneWindow(clock, l);
         RuleFor(x => x.Amount).NotNull().GreaterThan(0).LessThan(100_000_000_000m).WithMessage(_ => l["Enter an amount above zero."]);
         RuleFor(x => x.Reference).MaximumLength(Payment.ReferenceLength).WithMessage(_ => l["The reference is too long."]);
     }
@@ -104,9 +106,9 @@ public sealed class CommunicationInput
 
 public sealed class CommunicationInputValidator : AbstractValidator<CommunicationInput>
 {
-    public CommunicationInputValidator(IStringLocalizer<SharedResource> l)
+    public CommunicationInputValidator(IStringLocalizer<SharedResource> l, TimeProvider clock)
     {
-        RuleFor(x => x.OccurredAt).NotNull().WithMessage(_ => l["Enter when the customer was told."]);
+        RuleFor(x => x.OccurredAt).NotNull().WithMessage(_ => l["Enter when the customer was told."]).InSaneWindow(clock, l);
         RuleFor(x => x.Channel).IsInEnum();
         RuleFor(x => x.CustomerContact).NotEmpty().WithMessage(_ => l["Enter who at the customer was told."])
             .MaximumLength(CommunicationEntry.NameLength).WithMessage(_ => l["The name is too long."]);
@@ -133,6 +135,7 @@ public sealed class NoticeInputValidator : AbstractValidator<NoticeInput>
     public NoticeInputValidator(IStringLocalizer<SharedResource> l)
     {
         RuleFor(x => x.Departments).NotEmpty().WithMessage(_ => l["Choose at least one department to notify."]);
+        RuleForEach(x => x.Departments).MaxLength(Department.CodeLength, l);
         RuleFor(x => x.SpecialRequirements).MaximumLength(TaskNotice.TextLength).WithMessage(_ => l["The text is too long."]);
         RuleFor(x => x.ReviewConditions).MaximumLength(TaskNotice.TextLength).WithMessage(_ => l["The text is too long."]);
         RuleFor(x => x.Instructions).MaximumLength(TaskNotice.TextLength).WithMessage(_ => l["The text is too long."]);
@@ -165,12 +168,13 @@ public sealed class ServiceNoticeInput
 
 public sealed class ServiceNoticeInputValidator : AbstractValidator<ServiceNoticeInput>
 {
-    public ServiceNoticeInputValidator(IStringLocalizer<SharedResource> l)
+    public ServiceNoticeInputValidator(IStringLocalizer<SharedResource> l, TimeProvider clock)
     {
         RuleFor(x => x.Site).NotEmpty().WithMessage(_ => l["Enter the site."])
             .MaximumLength(ServiceNotice.SiteLength).WithMessage(_ => l["The text is too long."]);
         RuleFor(x => x.Request).NotEmpty().WithMessage(_ => l["Describe what the technical service team is to do."])
             .MaximumLength(ServiceNotice.TextLength).WithMessage(_ => l["The text is too long."]);
+        RuleFor(x => x.RequiredBy).InSaneWindow(clock, l);
     }
 }
 
@@ -187,9 +191,9 @@ public sealed class SiteRecordInput
 
 public sealed class SiteRecordInputValidator : AbstractValidator<SiteRecordInput>
 {
-    public SiteRecordInputValidator(IStringLocalizer<SharedResource> l)
+    public SiteRecordInputValidator(IStringLocalizer<SharedResource> l, TimeProvider clock)
     {
-        RuleFor(x => x.VisitedOn).NotNull().WithMessage(_ => l["Enter the date of the visit."]);
+        RuleFor(x => x.VisitedOn).NotNull().WithMessage(_ => l["Enter the date of the visit."]).InSaneWindow(clock, l);
         RuleFor(x => x.Problem).NotEmpty().WithMessage(_ => l["Describe the problem found."]).MaximumLength(SiteRecord.TextLength).WithMessage(_ => l["The text is too long."]);
         RuleFor(x => x.Treatment).NotEmpty().WithMessage(_ => l["Describe the treatment."]).MaximumLength(SiteRecord.TextLength).WithMessage(_ => l["The text is too long."]);
         RuleFor(x => x.Result).NotEmpty().WithMessage(_ => l["Record the result."]).MaximumLength(SiteRecord.TextLength).WithMessage(_ => l["The text is too long."]);
@@ -247,7 +251,7 @@ public sealed class ChangeLineInput
 
 public sealed class ChangeInputValidator : AbstractValidator<ChangeInput>
 {
-    public ChangeInputValidator(IStringLocalizer<SharedResource> l)
+    public ChangeInputValidator(IStringLocalizer<SharedResource> l, TimeProvider clock)
     {
         RuleFor(x => x.Kind).NotNull().WithMessage(_ => l["Classify the change."]).IsInEnum();
         RuleFor(x => x.RequestedBy).IsInEnum();
@@ -265,7 +269,7 @@ public sealed class ChangeInputValidator : AbstractValidator<ChangeInput>
             line.RuleFor(x => x.Specification).MaximumLength(ContractLine.SpecificationLength).WithMessage(_ => l["The specification is too long."]);
             line.RuleFor(x => x.Quantity).NotNull().GreaterThan(0).LessThan(1_000_000_000m).WithMessage(_ => l["The quantity must be above zero."]);
             line.RuleFor(x => x.UnitPrice).NotNull().GreaterThanOrEqualTo(0).LessThan(100_000_000_000m).WithMessage(_ => l["The unit price cannot be negative."]);
-            line.RuleFor(x => x.DeliveryDate).NotNull().WithMessage(_ => l["Every line needs a delivery date."]);
+            line.RuleFor(x => x.DeliveryDate).NotNull().WithMessage(_ => l["Every line needs a delivery date."]).InSaneWindow(clock, l);
         });
     }
 }

@@ -68,7 +68,8 @@ public sealed class ResetPasswordInputValidator : AbstractValidator<ResetPasswor
     {
         RuleFor(x => x.NewPassword).Must(PasswordPolicy.IsAcceptable)
             .WithMessage(_ => l["The password must have at least {0} characters.", PasswordPolicy.MinimumLength]);
-        RuleFor(x => x.ConfirmPassword).Equal(x => x.NewPassword).WithMessage(_ => l["The two passwords do not match."]);
+        RuleFor(x => x.ConfirmPassword).Equal(x => x.NewPassword).WithMessage(_ => l["The two passwords do not match."])
+            .MaxLength(PasswordPolicy.MaximumLength, l);
     }
 }
 

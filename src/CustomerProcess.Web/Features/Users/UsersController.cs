@@ -57,6 +57,7 @@ public sealed class UsersController(
     public async Task<IActionResult> Create(CancellationToken cancellationToken) =>
         View("Form", await FormAsync(null, new UserInput(), cancellationToken));
 
+    [CreatesRecord]
     [HttpPost]
     public async Task<IActionResult> Create(UserInput input, CancellationToken cancellationToken)
     {
@@ -293,7 +294,9 @@ public sealed class UsersController(
     /// <summary>Several Identity writes as one transaction. Runs inside the provider's execution strategy:
     /// SQL Server's retrying strategy refuses a transaction opened outside it.</summary>
     private Task<IdentityResult> InTransactionAsync(Func<Task<IdentityResult>> operation, CancellationToken cancellationToken) =>
-        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        db.Database.CurrentTransaction is not null
+            ? operation() // already inside the create form's transaction (IdempotentCreation), which commits or rolls back
+            : db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
             var result = await operation();

@@ -81,8 +81,10 @@ internal sealed class DataSet(int seed, People people)
             var customer = new Customer($"C-{10000 + i}", name, customerClass, people.Sales.Id);
             customer.UpdateDetails(
                 name, $"{Pick(CityZh)}市工业园区 {_random.Next(1, 999)} 号", null, $"91{_random.NextInt64(1_000_000_000_000_000, 9_999_999_999_999_999)}",
-                "中国工商银行", $"6222 {_random.Next(1000, 9999)} {_random.Next(1000, 9999)} {_random.Next(1000, 9999)}", "30 天月结 / net 30", 30,
-                _random.Next(1, 50) * 100_000m, (CreditRating)_random.Next(1, 4), null);
+                "30 天月结 / net 30", 30, null);
+            customer.ApplyConfirmedFinanceTerms(new FinanceTerms(
+                "中国工商银行", $"6222 {_random.Next(1000, 9999)} {_random.Next(1000, 9999)} {_random.Next(1000, 9999)}",
+                _random.Next(1, 50) * 100_000m, (CreditRating)_random.Next(1, 4)));
             customer.AddContact($"联系人 {i}", "采购经理", $"+86 21 5555 {i % 10000:D4}", $"buyer{i}@example.com", isPrimary: true);
             // Typical unit prices are log-uniform between 100 and 20,000 yuan.
             Customers.Add((customer, (long)(100 * Math.Pow(200, _random.NextDouble()))));

@@ -13,6 +13,9 @@ public static class InputLimits
     /// <summary>Identity's user name column.</summary>
     public const int UserNameLength = 256;
 
+    /// <summary>Identity's concurrency stamp carried through the user form (a GUID string).</summary>
+    public const int StampLength = 64;
+
     /// <summary>A local return address carried through a form (sign-in, uploads).</summary>
     public const int UrlLength = 2048;
 

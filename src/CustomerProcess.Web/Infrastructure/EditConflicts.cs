@@ -21,6 +21,9 @@ public sealed record EditConflict(IReadOnlyList<ConflictField> Fields, string? C
 /// </summary>
 public sealed class EditConflicts(AppDbContext db)
 {
+    /// <summary>The longest loaded snapshot a form may post back (a record's text fields, base64 JSON).</summary>
+    public const int EncodedLength = 32_768;
+
     public static string Encode(IEnumerable<FieldValue> values) =>
         Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(values.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal)));
 

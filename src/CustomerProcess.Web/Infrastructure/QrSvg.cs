@@ -34,6 +34,9 @@ public static class QrSvg
 /// <summary>What a user types from an authenticator app: digits, maybe with spaces or a dash.</summary>
 public static class AuthenticatorCode
 {
+    /// <summary>Longer than any authenticator or recovery code with the spaces and dashes people type.</summary>
+    public const int MaximumLength = 32;
+
     public static string Normalize(string code) => code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Trim();
 
     /// <summary>Six digits: an authenticator code; anything else is tried as a recovery code.</summary>

@@ -130,6 +130,21 @@ public static class AuthorizationMatrix
         new("POST", "/Account/Login", Access.Anonymous) { Note = "An empty form is a failed sign-in (no user name)." },
         new("POST", "/Account/Logout", Access.Anonymous) { Note = "Signs out; the matrix ignores the cookie it clears." },
         new("GET", "/Account/AccessDenied", Access.Anonymous) { AnswersForbidden = true },
+        new("GET", "/Account/LoginTwoFactor", Access.Anonymous) { Note = "Without a pending password sign-in it leads back to the login page." },
+        new("POST", "/Account/LoginTwoFactor", Access.Anonymous) { Note = "Without a pending password sign-in it leads back to the login page." },
+
+        // Two-factor sign-in: each user's own authenticator (roles in Security:RequireTwoFactorForRoles must set it up).
+        new("GET", "/TwoFactor/Index", Access.AnySignedIn),
+        new("GET", "/TwoFactor/Setup", Access.AnySignedIn),
+        new("POST", "/TwoFactor/Setup", Access.AnySignedIn) { Note = "An empty code is a validation message." },
+        new("GET", "/TwoFactor/RecoveryCodes", Access.AnySignedIn),
+        new("POST", "/TwoFactor/RegenerateRecoveryCodes", Access.AnySignedIn) { Note = "Only with two-factor sign-in on." },
+        new("POST", "/TwoFactor/Disable", Access.AnySignedIn) { Note = "Needs the password; an empty one is a validation message." },
+
+        // Bank details, credit limit and credit rating proposed by sales wait for finance.
+        new("GET", "/FinanceProposals/Index", Access.Only(FinanceHead)),
+        new("POST", "/FinanceProposals/Confirm/{id}", Access.Only(FinanceHead)),
+        new("POST", "/FinanceProposals/Reject/{id}", Access.Only(FinanceHead)),
         new("GET", "/Setup/Index", Access.Anonymous) { Note = "404 once a user exists (SetupGate)." },
         new("POST", "/Setup/Index", Access.Anonymous) { Note = "404 once a user exists (SetupGate)." },
         new("ANY", "/Error", Access.Anonymous),
@@ -148,9 +163,10 @@ public static class AuthorizationMatrix
         new("POST", "/Users/Create", Admin),
         new("GET", "/Users/Edit/{id}", Admin) { Url = r => $"/Users/Edit/{r.ThrowawayUserId}" },
         new("POST", "/Users/Edit/{id}", Admin) { Url = r => $"/Users/Edit/{r.ThrowawayUserId}" },
+        new("GET", "/Users/Deactivate/{id}", Admin) { Url = r => $"/Users/Deactivate/{r.ThrowawayUserId}" },
         new("GET", "/Users/ResetPassword/{id}", Admin) { Url = r => $"/Users/ResetPassword/{r.ThrowawayUserId}" },
         new("POST", "/Users/ResetPassword/{id}", Admin) { Url = r => $"/Users/ResetPassword/{r.ThrowawayUserId}" },
-        new("POST", "/Users/SetActive/{id}", Admin) { Url = r => $"/Users/SetActive/{r.ThrowawayUserId}", Note = "Posted against a throwaway user: an empty form deactivates the user it names." },
+        new("POST", "/Users/SetActive/{id}", Admin) { Url = r => $"/Users/SetActive/{r.ThrowawayUserId}", Note = "Posted against a throwaway user; an empty form is a 400 and changes nothing." },
         new("GET", "/Users/History/{id}", Admin) { Url = r => $"/Users/History/{r.ThrowawayUserId}" },
         new("GET", "/Departments/Index", Admin),
         new("GET", "/Departments/Create", Admin),

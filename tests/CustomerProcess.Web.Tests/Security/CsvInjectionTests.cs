@@ -24,7 +24,8 @@ public sealed class CsvInjectionTests(AppFactory app)
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var customer = new Customer(code, name, CustomerClass.Regular, null);
-        customer.UpdateDetails(name, null, null, null, null, null, null, 30, 1_000_000m, CreditRating.A, null);
+        customer.UpdateDetails(name, null, null, null, null, 30, null);
+        customer.ApplyConfirmedFinanceTerms(new FinanceTerms(null, null, 1_000_000m, CreditRating.A));
         db.Customers.Add(customer);
         await db.SaveChangesAsync();
         return code;

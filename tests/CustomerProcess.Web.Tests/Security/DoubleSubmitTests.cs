@@ -117,7 +117,11 @@ public sealed partial class DoubleSubmitTests(AppFactory app)
     /// changes nothing), or whose record is guarded otherwise.</summary>
     private static readonly HashSet<string> NotCreating = new(StringComparer.Ordinal)
     {
-        "Account.Login", "Account.Logout", "Culture.Set",
+        "Account.Login", "Account.LoginTwoFactor", "Account.Logout", "Culture.Set",
+        // The user's own authenticator: a second post finds it enabled, regenerated or off.
+        "TwoFactor.Setup", "TwoFactor.RegenerateRecoveryCodes", "TwoFactor.Disable",
+        // A decided proposal cannot be decided again.
+        "FinanceProposals.Confirm", "FinanceProposals.Reject",
         "Changes.Accept", "Changes.Reject", "Changes.Withdraw",
         "Complaints.Investigate", "Complaints.CompleteAction", "Complaints.VerifyAction", "Complaints.WaiveAction", "Complaints.Answer", "Complaints.Close",
         "Customers.Edit", "Customers.Deactivate", "Customers.Reactivate", "Customers.DeactivateContact",

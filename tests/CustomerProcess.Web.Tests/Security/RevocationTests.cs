@@ -20,7 +20,7 @@ public sealed class RevocationTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.OK, (await user.GetAsync("/")).Status);
 
         var token = await admin.TokenFromAsync("/Users");
-        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostAsync($"/Users/SetActive/{id}?active=false", [], token)).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostAsync($"/Users/SetActive/{id}?active=false", [new("Confirmed", "true")], token)).Status);
 
         var next = await user.GetAsync("/");
         Assert.Equal(HttpStatusCode.Redirect, next.Status);

@@ -7,12 +7,15 @@ namespace CustomerProcess.Web.Tests.Security;
 /// <summary>
 /// One principal of the route matrix: anonymous or a signed-in demo user. The cookies are taken once, at
 /// sign-in, and sent by hand on every request; cookies a response sets are ignored, so a row that signs out
-/// or switches the culture does not change what the next row sends. The antiforgery token belongs to this
+/// or switches the culture does not change what the next row sends — except a renewed sign-in cookie, which a
+/// browser would keep too (a new authenticator key renews the security stamp and with it the cookie; the old
+/// one is refused on the next request, ADR 0015). The antiforgery token belongs to this
 /// principal (it is bound to the user) and is read from a page of the app.
 /// </summary>
 public sealed class RouteMatrixSession(HttpClient http, string name) : IDisposable
 {
     private static readonly HtmlParser Parser = new();
+    private const string AuthCookie = "cp.auth";
     private readonly Dictionary<string, string> _cookies = new(StringComparer.Ordinal);
 
     /// <summary>"anonymous" or the demo user name.</summary>
@@ -59,13 +62,17 @@ public sealed class RouteMatrixSession(HttpClient http, string name) : IDisposab
         }
 
         var response = await http.SendAsync(request);
-        if (keepCookies && response.Headers.TryGetValues("Set-Cookie", out var setCookies))
+        if (response.Headers.TryGetValues("Set-Cookie", out var setCookies))
         {
             foreach (var setCookie in setCookies)
             {
                 var pair = setCookie.Split(';')[0];
                 var eq = pair.IndexOf('=', StringComparison.Ordinal);
-                _cookies[pair[..eq]] = pair[(eq + 1)..];
+                var (cookie, value) = (pair[..eq], pair[(eq + 1)..]);
+                if (keepCookies || (cookie == AuthCookie && value.Length > 0 && _cookies.ContainsKey(AuthCookie)))
+                {
+                    _cookies[cookie] = value;
+                }
             }
         }
 

@@ -29,8 +29,11 @@ public sealed class LoginTwoFactorInput
 
 public sealed class LoginTwoFactorInputValidator : AbstractValidator<LoginTwoFactorInput>
 {
-    public LoginTwoFactorInputValidator(IStringLocalizer<SharedResource> l) =>
-        RuleFor(x => x.Code).NotEmpty().WithMessage(_ => l["Enter the code."]);
+    public LoginTwoFactorInputValidator(IStringLocalizer<SharedResource> l)
+    {
+        RuleFor(x => x.Code).NotEmpty().WithMessage(_ => l["Enter the code."]).MaxLength(AuthenticatorCode.MaximumLength, l);
+        RuleFor(x => x.ReturnUrl).MaxLength(InputLimits.UrlLength, l);
+    }
 }
 
 public sealed class LoginInputValidator : AbstractValidator<LoginInput>

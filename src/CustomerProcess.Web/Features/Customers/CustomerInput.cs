@@ -60,6 +60,7 @@ public sealed class CustomerInputValidator : AbstractValidator<CustomerInput>
 {
     public CustomerInputValidator(IStringLocalizer<SharedResource> l)
     {
+        RuleFor(x => x.Loaded).MaxLength(EditConflicts.EncodedLength, l);
         RuleFor(x => x.Code).NotEmpty().WithMessage(_ => l["Enter the customer code."])
             .MaximumLength(Customer.CodeLength).WithMessage(_ => l["The customer code may have at most {0} characters.", Customer.CodeLength])
             .Matches("^[A-Za-z0-9][A-Za-z0-9._-]*$").WithMessage(_ => l["The customer code may contain only letters, digits, '.', '_' and '-'."]);

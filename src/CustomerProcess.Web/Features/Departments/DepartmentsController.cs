@@ -41,6 +41,7 @@ public sealed class DepartmentInputValidator : AbstractValidator<DepartmentInput
 {
     public DepartmentInputValidator(IStringLocalizer<SharedResource> l)
     {
+        RuleFor(x => x.Loaded).MaxLength(EditConflicts.EncodedLength, l);
         RuleFor(x => x.Code).NotEmpty().WithMessage(_ => l["Enter the department code."])
             .MaximumLength(Department.CodeLength).WithMessage(_ => l["The department code is too long."])
             .Matches("^[A-Za-z][A-Za-z0-9]*$").WithMessage(_ => l["The department code may contain only letters and digits."]);

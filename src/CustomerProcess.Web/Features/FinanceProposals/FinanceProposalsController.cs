@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using CustomerProcess.Domain.Customers;
 using CustomerProcess.Domain.Security;
@@ -38,11 +39,10 @@ public sealed class FinanceProposalsController(AppDbContext db, TimeProvider clo
         DecideAsync(id, (proposal, customer, name, now) => proposal.Confirm(customer, UserId, name, now), l["The change was confirmed; the customer's figures are updated."], cancellationToken);
 
     [HttpPost]
-    public Task<IActionResult> Reject(Guid id, string? note, CancellationToken cancellationToken) =>
+    public Task<IActionResult> Reject(Guid id, [MaxLength(CustomerFinanceProposal.ReasonLength)] string? note, CancellationToken cancellationToken) =>
         DecideAsync(id, (proposal, _, name, now) => proposal.Reject(UserId, name, now, Clip(note)), l["The proposal was rejected; the customer's figures are unchanged."], cancellationToken);
 
-    private static string? Clip(string? note) =>
-        string.IsNullOrWhiteSpace(note) ? null : note.Trim() is { Length: > CustomerFinanceProposal.ReasonLength } longNote ? longNote[..CustomerFinanceProposal.ReasonLength] : note.Trim();
+    private static string? Clip(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
 
     private async Task<IActionResult> DecideAsync(
         Guid id, Func<CustomerFinanceProposal, Customer, string, DateTime, Domain.Common.Result> decide, string message, CancellationToken cancellationToken)

@@ -46,6 +46,7 @@ public sealed class ProductInputValidator : AbstractValidator<ProductInput>
 {
     public ProductInputValidator(IStringLocalizer<SharedResource> l)
     {
+        RuleFor(x => x.Loaded).MaxLength(EditConflicts.EncodedLength, l);
         RuleFor(x => x.Code).NotEmpty().WithMessage(_ => l["Enter the product code."])
             .MaximumLength(Product.CodeLength).WithMessage(_ => l["The product code is too long."]);
         RuleFor(x => x.NameZh).NotEmpty().WithMessage(_ => l["Enter the Chinese name."])

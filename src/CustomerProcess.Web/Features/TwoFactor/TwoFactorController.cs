@@ -1,4 +1,5 @@
 using System.Text;
+using CustomerProcess.Domain.Security;
 using CustomerProcess.Infrastructure.Identity;
 using CustomerProcess.Web.Infrastructure;
 using FluentValidation;
@@ -17,7 +18,7 @@ public sealed class TwoFactorCodeInput
 public sealed class TwoFactorCodeInputValidator : AbstractValidator<TwoFactorCodeInput>
 {
     public TwoFactorCodeInputValidator(IStringLocalizer<SharedResource> l) =>
-        RuleFor(x => x.Code).NotEmpty().WithMessage(_ => l["Enter the code."]);
+        RuleFor(x => x.Code).NotEmpty().WithMessage(_ => l["Enter the code."]).MaxLength(AuthenticatorCode.MaximumLength, l);
 }
 
 public sealed class DisableTwoFactorInput
@@ -28,7 +29,7 @@ public sealed class DisableTwoFactorInput
 public sealed class DisableTwoFactorInputValidator : AbstractValidator<DisableTwoFactorInput>
 {
     public DisableTwoFactorInputValidator(IStringLocalizer<SharedResource> l) =>
-        RuleFor(x => x.Password).NotEmpty().WithMessage(_ => l["Enter your password."]);
+        RuleFor(x => x.Password).NotEmpty().WithMessage(_ => l["Enter your password."]).MaxLength(PasswordPolicy.MaximumLength, l);
 }
 
 public sealed record TwoFactorStatusViewModel(bool Enabled, int RecoveryCodesLeft, bool Required);

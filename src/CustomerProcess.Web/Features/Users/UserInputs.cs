@@ -1,3 +1,4 @@
+using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Security;
 using CustomerProcess.Infrastructure.Identity;
 using CustomerProcess.Web.Infrastructure;
@@ -42,6 +43,8 @@ public sealed class UserInputValidator : AbstractValidator<UserInput>
 {
     public UserInputValidator(IStringLocalizer<SharedResource> l)
     {
+        RuleFor(x => x.Loaded).MaxLength(EditConflicts.EncodedLength, l);
+        RuleFor(x => x.ConcurrencyStamp).MaxLength(InputLimits.StampLength, l);
         RuleFor(x => x.UserName).NotEmpty().WithMessage(_ => l["Enter a user name."])
             .MaximumLength(64).WithMessage(_ => l["The user name is too long."])
             .Matches("^[A-Za-z0-9._@+-]+$").WithMessage(_ => l["The user name may contain only letters, digits and - . _ @ +"]);

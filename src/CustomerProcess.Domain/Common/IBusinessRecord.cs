@@ -1,7 +1,7 @@
 namespace CustomerProcess.Domain.Common;
 
 /// <summary>
-/// A quality record (domain.md §11): audited field by field and never hard-deleted.
+/// A quality record (docs/process.md §11): audited field by field and never hard-deleted.
 /// The persistence layer refuses to delete any entity that implements this.
 /// </summary>
 public interface IBusinessRecord

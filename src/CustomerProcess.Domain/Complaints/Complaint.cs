@@ -2,7 +2,7 @@ using CustomerProcess.Domain.Common;
 
 namespace CustomerProcess.Domain.Complaints;
 
-/// <summary>A customer complaint or inquiry (顾客投诉), handled by quality (domain.md §7).</summary>
+/// <summary>A customer complaint or inquiry (顾客投诉), handled by quality (docs/process.md §7).</summary>
 public sealed class Complaint : BusinessRecord, IVersioned
 {
     public const int TextLength = 4000;

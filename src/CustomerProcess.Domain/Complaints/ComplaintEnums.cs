@@ -88,7 +88,7 @@ public static class ComplaintTransitions
     };
 }
 
-/// <summary>The 72-hour answer clock (domain.md §7); the window is a setting.</summary>
+/// <summary>The 72-hour answer clock (docs/process.md §7); the window is a setting.</summary>
 public static class AnswerClock
 {
     public static readonly TimeSpan DefaultWindow = TimeSpan.FromHours(72);

@@ -4,7 +4,7 @@ using CustomerProcess.Domain.Reviews.Rules;
 
 namespace CustomerProcess.Domain.Contracts;
 
-/// <summary>How a contract change is classified (domain.md §6).</summary>
+/// <summary>How a contract change is classified (docs/process.md §6).</summary>
 public enum ChangeKind
 {
     Quantity,
@@ -53,7 +53,7 @@ public enum LineField
 }
 
 /// <summary>
-/// The change table of domain.md §6 as code: the consequence of each kind, and which line fields a change
+/// The change table of docs/process.md §6 as code: the consequence of each kind, and which line fields a change
 /// of that kind may alter. Both are switches without a default arm, so a new kind does not compile until
 /// the table says what follows from it.
 /// </summary>

@@ -20,7 +20,7 @@ public static class ContractTransitions
 }
 
 /// <summary>
-/// A signed contract in the ledger (合同台帐), domain.md §5: its versions and lines, and its performance
+/// A signed contract in the ledger (合同台帐), docs/process.md §5: its versions and lines, and its performance
 /// (deliveries, invoices, payments). The performance totals and the two "due" dates are kept on the row
 /// so the ledger can filter, sum and flag overdue contracts in SQL on every provider.
 /// </summary>
@@ -293,7 +293,7 @@ public sealed class Contract : BusinessRecord, IVersioned
         return open.Succeeded ? Move(ContractStatus.Completed, reason, today) : open;
     }
 
-    /// <summary>Termination agreed by both parties through a change (domain.md §6).</summary>
+    /// <summary>Termination agreed by both parties through a change (docs/process.md §6).</summary>
     internal Result Terminate(string reason, DateOnly today) => Move(ContractStatus.Terminated, reason, today);
 
     internal Result Hold(Guid changeId, string changeNumber)

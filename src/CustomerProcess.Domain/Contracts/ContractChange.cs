@@ -24,7 +24,7 @@ public static class ChangeTransitions
 }
 
 /// <summary>
-/// A contract change request (合同变更, domain.md §6): what changes, why, who asked, and the customer's
+/// A contract change request (合同变更, docs/process.md §6): what changes, why, who asked, and the customer's
 /// written confirmation. Its kind decides what follows (<see cref="ChangeRules.ConsequenceOf"/>); the
 /// proposed lines are kept with the request until the change is implemented as a new contract version.
 /// </summary>

@@ -12,7 +12,7 @@ public sealed record LinePerformance(int LineNo, decimal Quantity, decimal Deliv
 public sealed record InvoiceDue(long AmountMinor, DateOnly DueOn);
 
 /// <summary>
-/// The performance rules of domain.md §5, pure: delivered / invoiced / paid percentages and the overdue
+/// The performance rules of docs/process.md §5, pure: delivered / invoiced / paid percentages and the overdue
 /// flags. "Today" is the business day in the company's time zone, taken from an injected clock.
 /// A delivery is overdue from the day after the line's delivery date while the line is not fully
 /// delivered; a payment is overdue from the day after its due date (invoice date + payment term days)

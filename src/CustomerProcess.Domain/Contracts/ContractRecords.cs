@@ -54,7 +54,7 @@ public enum CommunicationChannel
     InstantMessage,
 }
 
-/// <summary>One entry of the contract's communication log (domain.md §5: progress reported back to the customer).</summary>
+/// <summary>One entry of the contract's communication log (docs/process.md §5: progress reported back to the customer).</summary>
 public sealed class CommunicationEntry : BusinessRecord
 {
     public const int TextLength = 2000;

@@ -8,7 +8,7 @@ public enum NoticeKind
     /// <summary>销售生产任务通知单: what to make and deliver, issued from a signed contract.</summary>
     ProductionTask,
 
-    /// <summary>产品变更通知单: a process change (domain.md §6).</summary>
+    /// <summary>产品变更通知单: a process change (docs/process.md §6).</summary>
     ProductChange,
 }
 

@@ -2,7 +2,7 @@ using CustomerProcess.Domain.Common;
 
 namespace CustomerProcess.Domain.Customers;
 
-/// <summary>The customer archive entry (客户档案), domain.md §2.</summary>
+/// <summary>The customer archive entry (客户档案), docs/process.md §2.</summary>
 public sealed class Customer : BusinessRecord, IVersioned
 {
     public const int CodeLength = 32;

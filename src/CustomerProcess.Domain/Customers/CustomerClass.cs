@@ -2,7 +2,7 @@ using CustomerProcess.Domain.Common;
 
 namespace CustomerProcess.Domain.Customers;
 
-/// <summary>Customer classification of domain.md §2. Stored as a string.</summary>
+/// <summary>Customer classification of docs/process.md §2. Stored as a string.</summary>
 public enum CustomerClass
 {
     Prospect,

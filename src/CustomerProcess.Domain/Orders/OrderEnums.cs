@@ -1,6 +1,6 @@
 namespace CustomerProcess.Domain.Orders;
 
-/// <summary>How the order reached us (domain.md §3).</summary>
+/// <summary>How the order reached us (docs/process.md §3).</summary>
 public enum OrderChannel
 {
     WrittenContract,
@@ -12,7 +12,7 @@ public enum OrderChannel
     Online,
 }
 
-/// <summary>Product novelty (domain.md §3). OEM is a separate flag.</summary>
+/// <summary>Product novelty (docs/process.md §3). OEM is a separate flag.</summary>
 public enum ProductNovelty
 {
     Standard,
@@ -32,7 +32,7 @@ public enum ConfirmationMethod
     InPerson,
 }
 
-/// <summary>Order states of domain.md §4.4.</summary>
+/// <summary>Order states of docs/process.md §4.4.</summary>
 public enum OrderStatus
 {
     Draft,

@@ -3,7 +3,7 @@ using CustomerProcess.Domain.Common;
 namespace CustomerProcess.Domain.Orders;
 
 /// <summary>The requirements a customer stated (or that we identified), in the four ISO categories
-/// plus the special requirements of domain.md §3.</summary>
+/// plus the special requirements of docs/process.md §3.</summary>
 public sealed record OrderContent(
     OrderChannel Channel,
     ProductNovelty Novelty,
@@ -163,7 +163,7 @@ public sealed class SalesOrder : BusinessRecord, IVersioned
         return Result.Success();
     }
 
-    /// <summary>A contract change under review (domain.md §6): the contracted order carries the changed
+    /// <summary>A contract change under review (docs/process.md §6): the contracted order carries the changed
     /// lines so the new review reviews them; a rejected change puts the contract's lines back.</summary>
     public Result ReviseContractedLines(IReadOnlyList<OrderLineData> lines)
     {
@@ -253,7 +253,7 @@ public sealed class SalesOrder : BusinessRecord, IVersioned
         return Result.Success();
     }
 
-    /// <summary>domain.md §4.1: an oral order may be accepted only after the customer confirmed it,
+    /// <summary>docs/process.md §4.1: an oral order may be accepted only after the customer confirmed it,
     /// or, under the threshold, with the bill of lading as confirmation.</summary>
     public bool IsConfirmedForAcceptance(decimal billOfLadingThreshold) =>
         !IsOral || HasOralConfirmation || (BillOfLadingReference is not null && Total < billOfLadingThreshold);

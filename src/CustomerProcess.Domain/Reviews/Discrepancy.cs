@@ -2,7 +2,7 @@ using CustomerProcess.Domain.Common;
 
 namespace CustomerProcess.Domain.Reviews;
 
-/// <summary>合同不一致问题处理单 (domain.md §4.3): raised by a reviewer instead of signing, resolved
+/// <summary>合同不一致问题处理单 (docs/process.md §4.3): raised by a reviewer instead of signing, resolved
 /// by the sales manager with the customer, confirmed (or reopened) by the raising department.</summary>
 public sealed class Discrepancy : BusinessRecord, IVersioned
 {

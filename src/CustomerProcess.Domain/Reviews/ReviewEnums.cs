@@ -22,7 +22,7 @@ public enum SectionConclusion
     Reject,
 }
 
-/// <summary>What a signature means (domain.md §11).</summary>
+/// <summary>What a signature means (docs/process.md §11).</summary>
 public enum SignatureMeaning
 {
     Reviewed,

@@ -1,6 +1,6 @@
 namespace CustomerProcess.Domain.Reviews;
 
-/// <summary>Review levels of domain.md §4.1, lowest first: the numeric order is the escalation order.</summary>
+/// <summary>Review levels of docs/process.md §4.1, lowest first: the numeric order is the escalation order.</summary>
 public enum ReviewLevel
 {
     Confirmation = 0,
@@ -9,7 +9,7 @@ public enum ReviewLevel
     ReviewMeeting = 3,
 }
 
-/// <summary>The department sections of a review form (domain.md §4.2); codes match Department.Code.</summary>
+/// <summary>The department sections of a review form (docs/process.md §4.2); codes match Department.Code.</summary>
 public static class ReviewDepartments
 {
     public const string Sales = "Sales";

@@ -1,6 +1,6 @@
 namespace CustomerProcess.Domain.Security;
 
-/// <summary>The roles of domain.md §1. A user may hold several.</summary>
+/// <summary>The roles of docs/process.md §1. A user may hold several.</summary>
 public static class Roles
 {
     public const string Sales = nameof(Sales);

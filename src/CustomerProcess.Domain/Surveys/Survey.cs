@@ -25,7 +25,7 @@ public enum FollowUpStatus
     Done,
 }
 
-/// <summary>A satisfaction survey campaign for one quarter and a set of customers (domain.md §9).</summary>
+/// <summary>A satisfaction survey campaign for one quarter and a set of customers (docs/process.md §9).</summary>
 public sealed class SurveyCampaign : BusinessRecord
 {
     public const int NameLength = 200;

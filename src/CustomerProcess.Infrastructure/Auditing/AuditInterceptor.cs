@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace CustomerProcess.Infrastructure.Auditing;
 
 /// <summary>
-/// One mechanism for domain.md §11: every insert and update of a business record (and of
+/// One mechanism for docs/process.md §11: every insert and update of a business record (and of
 /// users and their roles) gets field-level audit entries written in the same transaction, so they
 /// commit or roll back together. Hard deletes of business records are refused.
 /// <para>

@@ -3,7 +3,7 @@ using CustomerProcess.Domain.Security;
 
 namespace CustomerProcess.Infrastructure.Seeding;
 
-/// <summary>Departments every company has (domain.md §1), seeded once; then they are data.</summary>
+/// <summary>Departments every company has (docs/process.md §1), seeded once; then they are data.</summary>
 public static class ReferenceData
 {
     public static IReadOnlyList<(string Code, string NameZh, string NameEn, string? HeadRole)> Departments { get; } =

@@ -25,7 +25,7 @@ public sealed record ChangeDetailsViewModel(
     bool CanDecide,
     bool CanWithdraw);
 
-/// <summary>Contract changes (合同变更, domain.md §6): recorded with what, why, who asked and the customer's
+/// <summary>Contract changes (合同变更, docs/process.md §6): recorded with what, why, who asked and the customer's
 /// written confirmation, classified, and accepted by the sales manager or the GM, after which the product
 /// does what the change table requires.</summary>
 [Authorize]

@@ -23,7 +23,7 @@ public sealed record AnalysisViewModel(
     IReadOnlyList<Breakdown> Breakdowns, IReadOnlyList<Breakdown> ReturnBreakdowns);
 
 /// <summary>Complaints and returns by customer, product, cause, department and month, and the answer clock per
-/// month — input to management review (domain.md §7).</summary>
+/// month — input to management review (docs/process.md §7).</summary>
 [Authorize(Roles = Roles.QualityStaff + "," + Roles.QualityHead + "," + Roles.GeneralManager + "," + Roles.SalesManager)]
 public sealed class ComplaintAnalysisController(AppDbContext db, TimeProvider clock, IOptions<ComplaintOptions> options, DepartmentNames departmentNames, IStringLocalizer<SharedResource> l) : Controller
 {

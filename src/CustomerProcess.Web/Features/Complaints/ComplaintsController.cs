@@ -27,7 +27,7 @@ public sealed record ComplaintDetailsViewModel(
     IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> Owners, IReadOnlyDictionary<string, string> DepartmentNames,
     Attachments.AttachmentsViewModel? Files = null);
 
-/// <summary>Customer complaints and returns (domain.md §7): intake by sales or quality, handling by quality.</summary>
+/// <summary>Customer complaints and returns (docs/process.md §7): intake by sales or quality, handling by quality.</summary>
 [Authorize]
 public sealed class ComplaintsController(
     AppDbContext db,

@@ -16,7 +16,7 @@ using Microsoft.Extensions.Localization;
 
 namespace CustomerProcess.Web.Features.Orders;
 
-/// <summary>Sales captures customer requirements and orders (domain.md §3) and submits them for review.</summary>
+/// <summary>Sales captures customer requirements and orders (docs/process.md §3) and submits them for review.</summary>
 [Authorize]
 public sealed class OrdersController(
     AppDbContext db,

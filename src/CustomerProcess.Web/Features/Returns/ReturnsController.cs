@@ -23,7 +23,7 @@ public sealed record ReturnDetailsViewModel(
     ReturnRecord Return, Guid? ComplaintId, string? ComplaintNumber, string? ContractNumber, string? CustomerName, string? ProductName,
     bool CanInspect, bool CanSettle, bool CanBookBack, AttachmentsViewModel Files);
 
-/// <summary>Returned goods (退货, domain.md §7), against a complaint or a contract: quality inspects; an unfounded
+/// <summary>Returned goods (退货, docs/process.md §7), against a complaint or a contract: quality inspects; an unfounded
 /// return is settled by sales with the customer; a founded one is nonconforming product booked back with its disposition.</summary>
 [Authorize]
 public sealed class ReturnsController(

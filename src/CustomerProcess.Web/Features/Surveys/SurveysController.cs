@@ -84,7 +84,7 @@ public sealed record GroupTable(string Id, string KeyTitle, IReadOnlyList<GroupS
 
 public sealed record SurveyIndexViewModel(IReadOnlyList<CampaignRow> Campaigns, string CurrentQuarter, bool CurrentQuarterHasCampaign);
 
-/// <summary>Customer satisfaction surveys (domain.md §9): quarterly campaigns, responses, analysis.</summary>
+/// <summary>Customer satisfaction surveys (docs/process.md §9): quarterly campaigns, responses, analysis.</summary>
 [Authorize(Roles = Roles.QualityStaff + "," + Roles.QualityHead + "," + Roles.Sales + "," + Roles.SalesManager + "," + Roles.GeneralManager)]
 public sealed class SurveysController(AppDbContext db, TimeProvider clock, IOptions<ComplaintOptions> options, IStringLocalizer<SharedResource> l) : Controller
 {
@@ -109,7 +109,7 @@ public sealed class SurveysController(AppDbContext db, TimeProvider clock, IOpti
         var rows = await db.SurveyCampaigns.AsNoTracking().OrderByDescending(c => c.Year).ThenByDescending(c => c.Quarter).ThenByDescending(c => c.OpenedAtUtc).Take(100)
             .Select(c => new CampaignRow(c, db.SurveyInvitations.Count(i => i.CampaignId == c.Id), db.SurveyResponses.Count(r => r.CampaignId == c.Id)))
             .ToListAsync(cancellationToken);
-        // Surveys go out at least once a quarter (domain.md §9): say so when this quarter has none yet.
+        // Surveys go out at least once a quarter (docs/process.md §9): say so when this quarter has none yet.
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(Now, Formatting.DisplayZone));
         var quarter = SurveyAnalysis.QuarterOf(today);
         var hasCampaign = await db.SurveyCampaigns.AnyAsync(c => c.Year == today.Year && c.Quarter == quarter, cancellationToken);

@@ -17,7 +17,7 @@ public sealed record ChangeRequest(
 public sealed record UploadedFile(string FileName, byte[] Content);
 
 /// <summary>
-/// Contract changes (domain.md §6). Accepting a change does what <see cref="ChangeRules.ConsequenceOf"/>
+/// Contract changes (docs/process.md §6). Accepting a change does what <see cref="ChangeRules.ConsequenceOf"/>
 /// says: a new version with a revised task notice, a new quotation, a product change notice, a new review
 /// of the changed content (the contract is held until it ends), or the termination of the contract.
 /// </summary>

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerProcess.Web.Features.Tracking;
 
 /// <summary>
-/// Performance of a signed contract (domain.md §5): deliveries, invoices, payments, closing, the
+/// Performance of a signed contract (docs/process.md §5): deliveries, invoices, payments, closing, the
 /// communication log. Each use case is one SaveChanges, retried on a concurrency
 /// conflict against fresh data. Completion and the customer's promotion happen in the same transaction
 /// as the delivery or payment that completes the contract.
@@ -71,7 +71,7 @@ public sealed class ContractTracking(AppDbContext db, TimeProvider clock)
         return Result.Success();
     }
 
-    /// <summary>A contract that completes may make its customer a regular customer (domain.md §2):
+    /// <summary>A contract that completes may make its customer a regular customer (docs/process.md §2):
     /// counted in the same transaction, so the customer's history shows the change next to the completion.</summary>
     public async Task PromoteCustomerIfCompletedAsync(Contract contract, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CustomerProcess.Domain.Common;
 using CustomerProcess.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,6 +42,24 @@ public sealed class EditConflicts(AppDbContext db)
         catch (Exception e) when (e is FormatException or JsonException)
         {
             return new Dictionary<string, string?>();
+        }
+    }
+
+    /// <summary>Saves the edit only while the record still has the version the form was loaded with; false (nothing saved,
+    /// the context cleared) when someone else saved it meanwhile.</summary>
+    public async Task<bool> SaveAtVersionAsync<T>(T entity, int loadedVersion, CancellationToken cancellationToken)
+        where T : class, IVersioned
+    {
+        db.Entry(entity).Property(nameof(IVersioned.Version)).OriginalValue = loadedVersion;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
         }
     }
 

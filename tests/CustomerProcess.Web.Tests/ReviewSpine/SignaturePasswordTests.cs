@@ -99,7 +99,7 @@ public sealed class SignaturePasswordTests : IDisposable
 
     private sealed class CountingHasherFactory : AppFactory
     {
-        public CountingHasher Hasher { get; } = new();
+        public CountingPasswordHasher Hasher { get; } = new();
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -112,22 +112,6 @@ public sealed class SignaturePasswordTests : IDisposable
         }
     }
 
-    /// <summary>The real PBKDF2 hasher, counting full checks.</summary>
-    private sealed class CountingHasher : IPasswordHasher<AppUser>
-    {
-        private readonly PasswordHasher<AppUser> _inner = new();
-        private int _verifications;
-
-        public int Verifications => Volatile.Read(ref _verifications);
-
-        public string HashPassword(AppUser user, string password) => _inner.HashPassword(user, password);
-
-        public PasswordVerificationResult VerifyHashedPassword(AppUser user, string hashedPassword, string providedPassword)
-        {
-            Interlocked.Increment(ref _verifications);
-            return _inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
-        }
-    }
 }
 
 public sealed class SignatureCredentialCacheTests

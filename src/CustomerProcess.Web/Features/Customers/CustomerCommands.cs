@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerProcess.Web.Features.Customers;
 
 /// <summary>Writes to the customer archive; one SaveChanges (one transaction) per action.</summary>
-public sealed class CustomerCommands(AppDbContext db, TimeProvider clock)
+public sealed class CustomerCommands(AppDbContext db, EditConflicts conflicts, TimeProvider clock)
 {
     public static readonly DomainError CodeTaken = new("customer.code.taken", "The customer code {0} is already used.");
 
@@ -78,19 +78,7 @@ public sealed class CustomerCommands(AppDbContext db, TimeProvider clock)
 
         await ProposeFinanceTermsAsync(customer, input, actingUserId, cancellationToken);
 
-        // EF updates the row only while it still has the version the form was loaded with.
-        db.Entry(customer).Property(c => c.Version).OriginalValue = input.Version;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Stale;
-        }
-
-        return Result.Success();
+        return await conflicts.SaveAtVersionAsync(customer, input.Version, cancellationToken) ? Result.Success() : Stale;
     }
 
     public Task<Customer?> FindAsync(Guid id, CancellationToken cancellationToken) =>

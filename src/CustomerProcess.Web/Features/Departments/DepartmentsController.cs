@@ -126,16 +126,10 @@ public sealed class DepartmentsController(AppDbContext db, HistoryQuery history,
         {
             department.Rename(input.NameZh.Trim(), input.NameEn.Trim());
             department.AssignHead(string.IsNullOrEmpty(input.HeadUserId) ? null : input.HeadUserId);
-            db.Entry(department).Property(x => x.Version).OriginalValue = input.Version; // refused if saved meanwhile
-            try
+            if (await conflicts.SaveAtVersionAsync(department, input.Version, cancellationToken))
             {
-                await db.SaveChangesAsync(cancellationToken);
                 TempData["Message"] = l["The changes were saved."].Value;
                 return RedirectToAction(nameof(Index));
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                db.ChangeTracker.Clear();
             }
         }
 

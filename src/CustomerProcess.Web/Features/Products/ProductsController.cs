@@ -150,16 +150,10 @@ public sealed class ProductsController(AppDbContext db, HistoryQuery history, Ed
         if (product.Version == input.Version)
         {
             product.Update(input.NameZh.Trim(), input.NameEn.Trim(), input.Specification?.Trim(), input.Unit.Trim(), input.IsStandard);
-            db.Entry(product).Property(x => x.Version).OriginalValue = input.Version; // refused if saved meanwhile
-            try
+            if (await conflicts.SaveAtVersionAsync(product, input.Version, cancellationToken))
             {
-                await db.SaveChangesAsync(cancellationToken);
                 TempData["Message"] = l["The changes were saved."].Value;
                 return RedirectToAction(nameof(Index));
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                db.ChangeTracker.Clear();
             }
         }
 

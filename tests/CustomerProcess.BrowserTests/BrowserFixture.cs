@@ -86,13 +86,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A page whose console errors are recorded in <see cref="PageErrors"/>.</summary>
+    /// <summary>A page whose console errors are recorded in <see cref="PageErrors"/>. Chromium also logs a page
+    /// answered 404 or 422 (a form refused with its validation messages) as an error; those are not page errors.</summary>
     public async Task<IPage> NewPageAsync(IBrowserContext context)
     {
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>
         {
-            if (message.Type == "error" && !message.Text.Contains("404", StringComparison.Ordinal))
+            if (message.Type == "error" && !message.Text.Contains("404", StringComparison.Ordinal)
+                && !message.Text.Contains("status of 422", StringComparison.Ordinal))
             {
                 PageErrors.Enqueue($"{page.Url}: {message.Text}");
             }

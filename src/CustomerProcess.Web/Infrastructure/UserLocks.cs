@@ -3,8 +3,9 @@ using System.Collections.Concurrent;
 namespace CustomerProcess.Web.Infrastructure;
 
 /// <summary>
-/// One async lock per user id, in this process. Serialises a read-check-count sequence on one user's
-/// row (the signature password check and its failed-attempt count, issue #21 finding 9) so parallel
+/// One async lock per user (id, or sign-in name), in this process. Serialises a read-check-count sequence on
+/// one user's row (the signature password check and the password sign-in with their failed-attempt count,
+/// issue #21 finding 9) so parallel
 /// requests cannot all read the same count before any of them writes it. Several instances each
 /// serialise their own requests; see docs/adr/0007-signature-password-check.md.
 /// </summary>

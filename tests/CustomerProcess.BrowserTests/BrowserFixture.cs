@@ -94,7 +94,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         page.Console += (_, message) =>
         {
             if (message.Type == "error" && !message.Text.Contains("404", StringComparison.Ordinal)
-                && !message.Text.Contains("status of 422", StringComparison.Ordinal))
+                && !message.Text.Contains("status of 422", StringComparison.Ordinal)
+                && !message.Text.Contains("status of 409", StringComparison.Ordinal))
             {
                 PageErrors.Enqueue($"{page.Url}: {message.Text}");
             }

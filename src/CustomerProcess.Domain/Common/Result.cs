@@ -1,10 +1,42 @@
 namespace CustomerProcess.Domain.Common;
 
+/// <summary>What kind of failure an error is; the web layer maps each kind to one response
+/// (<c>UseCaseResponses</c>): not found → 404, forbidden → 403, conflict and invalid → the form again with the message.</summary>
+public enum ErrorKind
+{
+    /// <summary>The input breaks a business rule or the record's state does not allow the action.</summary>
+    Invalid,
+
+    /// <summary>The record does not exist (or is not visible to this user).</summary>
+    NotFound,
+
+    /// <summary>The user may not do this to this record.</summary>
+    Forbidden,
+
+    /// <summary>Someone else changed the record since the form was loaded; reload and try again.</summary>
+    Conflict,
+}
+
 /// <summary>
-/// A business error: a stable code and a message key that the UI localizes.
+/// A business error: a stable code, a message key that the UI localizes, and its kind.
 /// Business outcomes are results, not exceptions (exceptions are for bugs).
 /// </summary>
-public sealed record DomainError(string Code, string MessageKey, params object[] Arguments);
+public sealed record DomainError(string Code, string MessageKey, params object[] Arguments)
+{
+    public ErrorKind Kind { get; init; } = ErrorKind.Invalid;
+
+    public static DomainError NotFound(string code, string messageKey) => new(code, messageKey) { Kind = ErrorKind.NotFound };
+
+    public static DomainError Forbidden(string code, string messageKey) => new(code, messageKey) { Kind = ErrorKind.Forbidden };
+
+    public static DomainError Conflict(string code, string messageKey) => new(code, messageKey) { Kind = ErrorKind.Conflict };
+
+    /// <summary>The same error (code, message, kind) with the message's arguments filled in.</summary>
+    public DomainError With(params object[] arguments) => this with { Arguments = arguments };
+
+    /// <summary>Same code: the error is this one, whatever its arguments.</summary>
+    public bool Is(DomainError other) => Code == other.Code;
+}
 
 public readonly record struct Result
 {

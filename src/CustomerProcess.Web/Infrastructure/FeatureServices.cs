@@ -7,6 +7,7 @@ public static class FeatureServices
 {
     public static IServiceCollection AddCustomerProcessFeatures(this IServiceCollection services)
     {
+        services.AddUseCases(typeof(FeatureServices).Assembly);
         services.AddScoped<DepartmentNames>();
         services.AddScoped<HistoryQuery>();
         services.AddScoped<EditConflicts>();

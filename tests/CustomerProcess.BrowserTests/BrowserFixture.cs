@@ -10,7 +10,7 @@ namespace CustomerProcess.BrowserTests;
 /// <summary>The app on a real loopback port (Kestrel) and Debian's Chromium driven by Playwright.</summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
+    public static string ChromiumPath => BrowserAvailability.ChromiumPath;
 
     private IPlaywright? _playwright;
 
@@ -32,10 +32,15 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        if (BrowserAvailability.SkipReason is not null)
+        {
+            return; // every test of the collection reports itself skipped with the reason (BrowserFactAttribute)
+        }
+
         if (!File.Exists(ChromiumPath))
         {
             throw new InvalidOperationException(
-                $"Chromium is missing at {ChromiumPath}. Install it once with: sudo apt-get install -y --no-install-recommends chromium fonts-wqy-microhei");
+                $"Chromium is missing at {ChromiumPath} and {BrowserAvailability.RequireVariable} requires the browser tests. Install it once with: sudo apt-get install -y --no-install-recommends chromium");
         }
 
         App.StartServer();

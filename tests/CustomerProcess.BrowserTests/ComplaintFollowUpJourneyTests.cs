@@ -7,7 +7,7 @@ public sealed class ComplaintFollowUpJourneyTests(BrowserFixture browser)
 {
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
 
-    [Fact]
+    [BrowserFact]
     public async Task Quality_logs_a_complaint_with_a_photo_inspects_the_returned_goods_books_them_back_and_the_analysis_shows_it()
     {
         var page = await browser.SignedInAsync("qstaff", "zh-CN");

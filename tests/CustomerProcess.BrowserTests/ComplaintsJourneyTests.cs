@@ -5,7 +5,7 @@ namespace CustomerProcess.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class ComplaintsJourneyTests(BrowserFixture browser)
 {
-    [Fact]
+    [BrowserFact]
     public async Task Quality_logs_a_complaint_sets_an_action_answers_the_customer_and_prints_the_sheet()
     {
         var page = await browser.SignedInAsync("qstaff", "zh-CN");
@@ -43,7 +43,7 @@ public sealed class ComplaintsJourneyTests(BrowserFixture browser)
         await BrowserFixture.ScreenshotAsync(page, "21-feedback-sheet-zh");
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task A_customer_answers_a_survey_through_the_link_and_the_analysis_shows_it()
     {
         var quality = await browser.SignedInAsync("quality");

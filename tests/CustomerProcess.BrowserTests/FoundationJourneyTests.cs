@@ -5,7 +5,7 @@ namespace CustomerProcess.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class FoundationJourneyTests(BrowserFixture browser)
 {
-    [Fact]
+    [BrowserFact]
     public async Task Sales_signs_in_switches_to_Chinese_creates_a_customer_sees_it_listed_and_reads_its_history()
     {
         var page = await browser.SignedInAsync("sales");
@@ -45,7 +45,7 @@ public sealed class FoundationJourneyTests(BrowserFixture browser)
         await BrowserFixture.ScreenshotAsync(page, "04-customer-history-zh");
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task The_administrator_creates_a_user_who_then_signs_in()
     {
         var admin = await browser.SignedInAsync("admin");

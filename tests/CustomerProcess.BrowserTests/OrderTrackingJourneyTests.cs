@@ -11,7 +11,7 @@ namespace CustomerProcess.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class OrderTrackingJourneyTests(BrowserFixture browser)
 {
-    [Fact]
+    [BrowserFact]
     public async Task The_contract_administrator_issues_a_task_notice_production_acknowledges_and_delivery_and_payment_complete_the_contract()
     {
         // A contract signed through the review spine's real forms (HTTP level, same app and database).

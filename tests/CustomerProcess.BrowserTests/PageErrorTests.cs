@@ -3,7 +3,7 @@ namespace CustomerProcess.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class PageErrorTests(BrowserFixture browser)
 {
-    [Fact]
+    [BrowserFact]
     public async Task The_main_pages_render_without_console_errors_or_CSP_violations()
     {
         var page = await browser.SignedInAsync("salesmanager");

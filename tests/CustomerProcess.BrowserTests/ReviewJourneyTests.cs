@@ -25,7 +25,7 @@ public sealed class ReviewJourneyTests(BrowserFixture browser)
         Assert.Equal("Signed", (await page.Locator($"#section-{department} .status").TextContentAsync())?.Trim());
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task A_1_200_000_order_is_reviewed_by_six_heads_with_a_discrepancy_approved_by_the_GM_and_lands_in_the_ledger()
     {
         // Sales captures and submits the order.

@@ -8,7 +8,7 @@ namespace CustomerProcess.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class SecurityJourneyTests(BrowserFixture browser)
 {
-    [Fact]
+    [BrowserFact]
     public async Task Sales_proposes_a_credit_limit_and_finance_confirms_it_in_Chinese()
     {
         var sales = await browser.SignedInAsync("sales", "zh-CN");
@@ -41,7 +41,7 @@ public sealed class SecurityJourneyTests(BrowserFixture browser)
         await BrowserFixture.ScreenshotAsync(finance, "42-credit-confirmed-zh");
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task A_user_turns_on_two_factor_sign_in_and_then_signs_in_with_the_code()
     {
         var admin = await browser.SignedInAsync("admin");

@@ -22,6 +22,19 @@ public static class DatabaseSetup
     public static void SqliteOptions(SqliteDbContextOptionsBuilder options) =>
         options.MigrationsHistoryTable("__EFMigrationsHistory");
 
+    /// <summary>
+    /// SQLite cannot alter a column or a foreign key in place, so EF rebuilds the table (create, copy, drop,
+    /// rename) between <c>PRAGMA foreign_keys = 0</c> and <c>= 1</c>. SQLite ignores that pragma inside a transaction,
+    /// so EF runs it outside and warns on every first start ("cannot be executed in a transaction", migration
+    /// ReturnsAgainstContracts). The pragma is a setting of the connection, not of the file: nothing of it persists.
+    /// The rebuild itself and the history row run in the migration's transaction; what the warning means is that
+    /// the statements before the pragma commit on their own, so a crash in between leaves that one migration half
+    /// applied. On a new database (the case that logs it) start again on an empty file; an existing database is
+    /// backed up before an upgrade (README, "Backup and restore"). Hence not logged as a warning.
+    /// </summary>
+    public static void SqliteWarnings(Microsoft.EntityFrameworkCore.Diagnostics.WarningsConfigurationBuilder warnings) =>
+        warnings.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning);
+
     public static void SqlServerOptions(SqlServerDbContextOptionsBuilder options) =>
         options.EnableRetryOnFailure(3);
 
@@ -61,6 +74,7 @@ public static class DatabaseSetup
             connectionString = string.IsNullOrWhiteSpace(connectionString) ? "Data Source=customerprocess.db" : connectionString;
             services.AddDbContextPool<SqliteAppDbContext>((sp, options) => options
                 .UseSqlite(connectionString, SqliteOptions)
+                .ConfigureWarnings(SqliteWarnings)
                 .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ChangeGenerations>(), SqliteBusyTimeout.Instance));
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
         }

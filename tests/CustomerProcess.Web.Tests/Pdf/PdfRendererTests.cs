@@ -216,18 +216,56 @@ public sealed class PdfRendererTests(ITestOutputHelper output)
     [Fact]
     public void A_face_of_a_font_collection_can_be_configured_and_only_the_subset_is_embedded()
     {
-        const string Collection = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
-        Assert.True(File.Exists(Collection), "fonts-wqy-microhei is installed on the build machine");
-        var renderer = new SkiaPdfRenderer(Options.Create(new PdfOptions { FontPath = Collection, FontFaceIndex = 1 }));
+        // A two-face collection made from the font the app ships (no system font needed on a fresh machine).
+        var collection = TwoFaceCollection();
+        var renderer = new SkiaPdfRenderer(Options.Create(new PdfOptions { FontPath = collection, FontFaceIndex = 1 }));
 
         var pdf = renderer.Render(Form(rows: 3));
+        renderer.Dispose();
+        File.Delete(collection);
 
         using var document = PdfDocument.Open(pdf);
         var page = document.GetPage(1);
         Assert.Contains("张质量Zhang", Text(page), StringComparison.Ordinal);
-        Assert.Contains(page.Letters, l => l.FontName?.Contains("WenQuanYiMicroHeiMono", StringComparison.Ordinal) == true);
+        Assert.Contains(page.Letters, l => l.FontName?.Contains("WenQuanYiMicroHei", StringComparison.Ordinal) == true);
         Assert.True(pdf.Length < 300_000, $"{pdf.Length:N0} bytes");
     }
+
+    /// <summary>The shipped face twice in a TrueType collection ('ttcf' header; both table directories point at
+    /// the one copy of the tables, whose offsets become file offsets).</summary>
+    private static string TwoFaceCollection()
+    {
+        var ttf = File.ReadAllBytes(ShippedFont);
+        var tables = (ttf[4] << 8) | ttf[5];
+        var directoryLength = 12 + (16 * tables);
+        const int Faces = 2;
+        var header = 12 + (4 * Faces);
+        var fontStart = header + (Faces * directoryLength);
+        fontStart += -fontStart & 3;
+        var ttc = new byte[fontStart + ttf.Length];
+        "ttcf"u8.CopyTo(ttc);
+        ttc[5] = 1; // version 1.0
+        ttc[11] = Faces;
+        for (var face = 0; face < Faces; face++)
+        {
+            var directory = header + (face * directoryLength);
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(ttc.AsSpan(12 + (4 * face)), (uint)directory);
+            Array.Copy(ttf, 0, ttc, directory, directoryLength);
+            for (var t = 0; t < tables; t++)
+            {
+                var offset = directory + 12 + (16 * t) + 8;
+                var original = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(ttf.AsSpan(12 + (16 * t) + 8));
+                System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(ttc.AsSpan(offset), original + (uint)fontStart);
+            }
+        }
+
+        Array.Copy(ttf, 0, ttc, fontStart, ttf.Length);
+        var path = Path.Combine(Path.GetTempPath(), $"pdf-font-{Guid.NewGuid():N}.ttc");
+        File.WriteAllBytes(path, ttc);
+        return path;
+    }
+
+    private static string ShippedFont => Path.Combine(AppContext.BaseDirectory, "Pdf", "Fonts", "wqy-microhei.ttf");
 
     [Fact]
     public void The_font_file_is_mapped_into_memory_not_copied_and_is_released_with_the_renderer()
@@ -236,8 +274,8 @@ public sealed class PdfRendererTests(ITestOutputHelper output)
         // become resident) or holds a copy of the whole file.
         Assert.True(OperatingSystem.IsLinux(), "the build and benchmark machines run Linux");
         // A copy no other test's renderer has open.
-        var font = Path.Combine(Path.GetTempPath(), $"pdf-font-{Guid.NewGuid():N}.ttc");
-        File.Copy("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", font);
+        var font = Path.Combine(Path.GetTempPath(), $"pdf-font-{Guid.NewGuid():N}.ttf");
+        File.Copy(ShippedFont, font);
         var renderer = new SkiaPdfRenderer(Options.Create(new PdfOptions { FontPath = font }));
         Assert.DoesNotContain(font, File.ReadAllText("/proc/self/maps"), StringComparison.Ordinal);
 
@@ -252,9 +290,11 @@ public sealed class PdfRendererTests(ITestOutputHelper output)
     [Fact]
     public void A_face_the_font_file_does_not_have_is_reported()
     {
-        var renderer = new SkiaPdfRenderer(Options.Create(new PdfOptions { FontPath = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", FontFaceIndex = 7 }));
+        var collection = TwoFaceCollection();
+        var renderer = new SkiaPdfRenderer(Options.Create(new PdfOptions { FontPath = collection, FontFaceIndex = 7 }));
 
         var error = Assert.Throws<InvalidOperationException>(() => renderer.Render(Form(rows: 1)));
+        File.Delete(collection);
         Assert.Contains("no face 7", error.Message, StringComparison.Ordinal);
     }
 }

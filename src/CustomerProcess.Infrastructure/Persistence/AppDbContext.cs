@@ -10,6 +10,7 @@ using CustomerProcess.Domain.Products;
 using CustomerProcess.Domain.Reviews;
 using CustomerProcess.Domain.Surveys;
 using CustomerProcess.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,9 +18,10 @@ namespace CustomerProcess.Infrastructure.Persistence;
 
 /// <summary>
 /// The one model, Identity included. Each database provider derives its own context so
-/// that each has its own generated migration set (docs/adr/0001).
+/// that each has its own generated migration set (docs/adr/0001). It also holds the data-protection keys
+/// (sign-in and antiforgery cookies), so every instance on the database reads the same keys (ADR 0022).
 /// </summary>
-public abstract class AppDbContext : IdentityDbContext<AppUser>
+public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
     protected AppDbContext(DbContextOptions options)
         : base(options)
@@ -103,6 +105,12 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
     public DbSet<Attachment> Attachments => Set<Attachment>();
 
     public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
+
+    /// <summary>Data-protection key ring (XML per key), shared by every instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Per-name sign-in attempts in the current window, shared by every instance.</summary>
+    public DbSet<LoginAttemptWindow> LoginAttemptWindows => Set<LoginAttemptWindow>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -8,6 +8,7 @@ using CustomerProcess.Infrastructure.Pdf;
 using CustomerProcess.Infrastructure.Persistence;
 using FluentValidation;
 using FluentValidation.AspNetCore;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -160,7 +161,7 @@ public static class CustomerProcessSetup
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = surveyLimit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
-        services.AddSingleton<LoginThrottle>();
+        services.AddScoped<LoginThrottle>();
         services.Configure<Features.Complaints.ComplaintOptions>(configuration.GetSection("Complaints"));
         services.AddSingleton<SetupGate>();
         services.AddSingleton<CountCache>();
@@ -170,7 +171,12 @@ public static class CustomerProcessSetup
 
         AddReverseProxy(services, configuration, builder.Environment);
 
-        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        services.AddCustomerProcessHealthChecks();
+        // The key ring (sign-in and antiforgery cookies) in the database: every instance on it reads the same keys
+        // and a cookie issued by one is accepted by the others (ADR 0022).
+        services.AddDataProtection()
+            .SetApplicationName("CustomerProcess")
+            .PersistKeysToDbContext<AppDbContext>();
         services.AddCustomerProcessFeatures();
         return builder;
     }
@@ -218,11 +224,19 @@ public static class CustomerProcessSetup
         app.UseCookiePolicy();
         app.UseExceptionHandler("/Error");
         app.UseSerilogRequestLogging(options =>
+        {
             options.EnrichDiagnosticContext = (diagnostics, http) =>
             {
                 diagnostics.Set("CorrelationId", http.TraceIdentifier);
                 diagnostics.Set("User", http.User.Identity?.Name ?? "-");
-            });
+            };
+            // No line per static file or health probe (they have no MVC endpoint); failures are still logged.
+            options.GetLevel = (http, _, error) =>
+                error is not null || http.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
+                : (http.GetEndpoint() is null && http.Response.StatusCode < 400) || (HealthEndpoints.IsProbe(http) && http.Response.StatusCode < 400)
+                    ? Serilog.Events.LogEventLevel.Verbose
+                    : Serilog.Events.LogEventLevel.Information;
+        });
         app.UseMiddleware<ClientAbortMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
@@ -236,11 +250,12 @@ public static class CustomerProcessSetup
         app.UseRequestLocalization();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMiddleware<LogContextMiddleware>();
         app.UseMiddleware<SetupGateMiddleware>();
         app.UseMiddleware<TwoFactorRequirementMiddleware>();
         app.UseAuthorization();
 
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapCustomerProcessHealth();
         Features.Bench.BenchReferences.MapBenchReferences(app);
         app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
         return app;

@@ -71,9 +71,29 @@ public sealed class AppUserManager(
     IdentityErrorDescriber errors,
     IServiceProvider services,
     ILogger<UserManager<AppUser>> logger,
-    UserVersions versions)
+    UserVersions versions,
+    AppDbContext db)
     : UserManager<AppUser>(store, optionsAccessor, passwordHasher, userValidators, passwordValidators, keyNormalizer, errors, services, logger)
 {
+    /// <summary>
+    /// Counts a failed attempt. <see cref="UserLocks"/> serialises one user's checks within this process only; when
+    /// another instance wrote the row since it was read, the optimistic save fails: the row is read again and
+    /// counted on top, so parallel wrong passwords on several instances each count (ADR 0022).
+    /// </summary>
+    public override async Task<IdentityResult> AccessFailedAsync(AppUser user)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var result = await base.AccessFailedAsync(user);
+            if (result.Succeeded || attempt == 5 || !result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
+            {
+                return result;
+            }
+
+            await db.Entry(user).ReloadAsync();
+        }
+    }
+
     protected override async Task<IdentityResult> UpdateUserAsync(AppUser user)
     {
         var result = await base.UpdateUserAsync(user);

@@ -5,6 +5,21 @@ namespace CustomerProcess.Web.Tests.Foundation;
 public sealed class CountCacheTests
 {
     [Fact]
+    public async Task A_figure_is_kept_until_just_before_the_time_to_live_and_computed_afresh_at_it()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 4, 8, 0, 0, TimeSpan.Zero));
+        using var cache = new CountCache(clock);
+        Assert.Equal(1, await cache.GetOrComputeAsync("count", () => Task.FromResult(1)));
+
+        clock.Advance(CountCache.TimeToLive - TimeSpan.FromMilliseconds(1));
+        Assert.Equal(1, await cache.GetOrComputeAsync("count", () => Task.FromResult(2)));
+
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Equal(3, await cache.GetOrComputeAsync("count", () => Task.FromResult(3)));
+        Assert.Equal(TimeSpan.FromSeconds(30), CountCache.TimeToLive);
+    }
+
+    [Fact]
     public async Task Requests_that_miss_the_same_figure_at_once_compute_it_once()
     {
         using var cache = new CountCache();

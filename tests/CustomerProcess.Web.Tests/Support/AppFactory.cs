@@ -17,13 +17,24 @@ namespace CustomerProcess.Web.Tests.Support;
 /// </summary>
 public class AppFactory : WebApplicationFactory<Program>
 {
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"cp-test-{Guid.NewGuid():N}.db");
+    private readonly string _databasePath;
+
+    public AppFactory()
+        : this(Path.Combine(Path.GetTempPath(), $"cp-test-{Guid.NewGuid():N}.db"))
+    {
+    }
+
+    /// <summary>An app on the given database file (several instances may share one).</summary>
+    protected AppFactory(string databasePath) => _databasePath = databasePath;
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero));
 
     protected virtual string Environment => "Development";
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    /// <summary>Keys in memory, per test host (default); false keeps the app's own key ring in the database.</summary>
+    protected virtual bool EphemeralKeys => true;
 
     /// <summary>Where the test clients send requests: HTTPS in Production, whose cookies are always Secure (a cookie
     /// container sends them back only over HTTPS).</summary>
@@ -48,7 +59,13 @@ public class AppFactory : WebApplicationFactory<Program>
 
         builder.ConfigureServices(services =>
         {
-            services.AddDataProtection().UseEphemeralDataProtectionProvider();
+            if (EphemeralKeys)
+            {
+                services.AddDataProtection().UseEphemeralDataProtectionProvider();
+            }
+
+            // Every query a test makes the app compile is also compiled for SQL Server (no server needed).
+            services.ConfigureDbContext<SqliteAppDbContext>(options => options.AddInterceptors(SqlServerTranslationCheck.Instance));
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
         });

@@ -65,7 +65,7 @@ public sealed class AccountController(
             return View(input);
         }
 
-        if (!throttle.TryAcquire(input.UserName))
+        if (!await throttle.TryAcquireAsync(input.UserName, HttpContext.RequestAborted))
         {
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             ModelState.AddModelError("", l["Too many sign-in attempts for this user name. Please wait a minute and try again."]);

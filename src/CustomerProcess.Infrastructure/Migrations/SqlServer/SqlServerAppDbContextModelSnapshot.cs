@@ -2404,6 +2404,25 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerProcess.Infrastructure.Identity.LoginAttemptWindow", b =>
+                {
+                    b.Property<string>("NameKey")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("WindowStartUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("NameKey");
+
+                    b.HasIndex("WindowStartUtc");
+
+                    b.ToTable("LoginAttemptWindows", (string)null);
+                });
+
             modelBuilder.Entity("CustomerProcess.Infrastructure.Persistence.FormSubmission", b =>
                 {
                     b.Property<string>("Token")
@@ -2425,6 +2444,25 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                     b.HasKey("Token");
 
                     b.ToTable("FormSubmissions", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

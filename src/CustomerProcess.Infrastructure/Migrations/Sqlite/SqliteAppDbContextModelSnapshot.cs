@@ -2396,6 +2396,25 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerProcess.Infrastructure.Identity.LoginAttemptWindow", b =>
+                {
+                    b.Property<string>("NameKey")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("WindowStartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("NameKey");
+
+                    b.HasIndex("WindowStartUtc");
+
+                    b.ToTable("LoginAttemptWindows", (string)null);
+                });
+
             modelBuilder.Entity("CustomerProcess.Infrastructure.Persistence.FormSubmission", b =>
                 {
                     b.Property<string>("Token")
@@ -2417,6 +2436,23 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                     b.HasKey("Token");
 
                     b.ToTable("FormSubmissions", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

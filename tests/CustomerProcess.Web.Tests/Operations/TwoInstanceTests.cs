@@ -1,6 +1,7 @@
 using System.Net;
 using CustomerProcess.Domain.Customers;
 using CustomerProcess.Domain.Reviews;
+using CustomerProcess.Infrastructure.Identity;
 using CustomerProcess.Infrastructure.Seeding;
 using CustomerProcess.Web.Infrastructure;
 using CustomerProcess.Web.Tests.ReviewSpine;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -280,5 +282,54 @@ public sealed class TwoInstanceTests(TwoInstances instances) : IClassFixture<Two
         Assert.All(review.Sections, s => Assert.Equal(SectionStatus.Signed, s.Status));
         Assert.Equal(6, review.Sections.Count);
         Assert.Equal(6, review.Signatures.Count);
+    }
+
+    [Fact]
+    public async Task A_password_changed_through_one_instance_is_no_longer_accepted_for_a_signature_by_the_other()
+    {
+        const string NewPassword = "Changed-Password-2026";
+        var onA = new ReviewDriver(instances.A);
+        var first = await onA.SubmitOrderAsync(ReviewDriver.OrderForm(await onA.CustomerAsync(CustomerClass.New), 100, 12_000m));
+        var second = await onA.SubmitOrderAsync(ReviewDriver.OrderForm(await onA.CustomerAsync(CustomerClass.New), 100, 12_000m));
+
+        // B verifies the password in full once and remembers it (10 minutes, ADR 0007).
+        using var before = instances.B.CreateBrowserClient();
+        await before.SignInAsync("quality");
+        Assert.Equal(HttpStatusCode.Redirect, (await SignWithAsync(before, first, "Quality", DemoData.Password)).Status);
+
+        await ChangePasswordOnAsync(instances.A, DemoData.Password, NewPassword);
+        try
+        {
+            using var after = instances.B.CreateBrowserClient();
+            await after.SignInAsync("quality", NewPassword);
+            var old = await SignWithAsync(after, second, "Quality", DemoData.Password);
+            Assert.NotEqual(HttpStatusCode.Redirect, old.Status);
+            Assert.Equal(HttpStatusCode.Redirect, (await SignWithAsync(after, second, "Quality", NewPassword)).Status);
+        }
+        finally
+        {
+            await ChangePasswordOnAsync(instances.A, NewPassword, DemoData.Password);
+        }
+    }
+
+    private static async Task ChangePasswordOnAsync(InstanceFactory instance, string current, string next)
+    {
+        using var scope = instance.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByNameAsync("quality");
+        var changed = await users.ChangePasswordAsync(user!, current, next);
+        Assert.True(changed.Succeeded, string.Join("; ", changed.Errors.Select(e => e.Description)));
+    }
+
+    private static async Task<BrowserLikeClient.Page> SignWithAsync(BrowserLikeClient client, Guid reviewId, string department, string password)
+    {
+        var page = await client.GetAsync($"/Reviews/{reviewId}");
+        var form = page.Document.QuerySelector($"#section-{department} form.sign-form")
+            ?? throw new InvalidOperationException($"No sign form for {department}: {(int)page.Status} {page.ErrorText}");
+        var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value");
+        var version = page.Document.QuerySelector($"#section-{department} input[name=ContentVersion]")?.GetAttribute("value") ?? "0";
+        return await client.PostAsync($"/Reviews/{reviewId}/Sections/{department}/Sign",
+            [new("Conclusion", "Accept"), new("Password", password), new("ContentVersion", version), new("Comments", ""), new("Checked", "Capacity and delivery date are achievable")],
+            token);
     }
 }

@@ -1,5 +1,6 @@
 using CustomerProcess.Infrastructure.Auditing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,7 +45,8 @@ public static class DatabaseSetup
             : DatabaseProvider.Sqlite;
 
     /// <summary>
-    /// Registers the context for the configured provider. Contexts are pooled (ADR 0009): their
+    /// Registers the context for the configured provider. Interceptors registered in the container as
+    /// <see cref="IInterceptor"/> are added after the app's own (none in the app; tests use it to fail a save midway). Contexts are pooled (ADR 0009): their
     /// options, interceptors and EF's internal services are built once, not per request, so every
     /// interceptor is a singleton and keeps per-context state keyed by the context's pool lease.
     /// </summary>
@@ -66,7 +68,8 @@ public static class DatabaseSetup
 
             services.AddDbContextPool<SqlServerAppDbContext>((sp, options) => options
                 .UseSqlServer(connectionString, SqlServerOptions)
-                .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ChangeGenerations>()));
+                .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ChangeGenerations>())
+                .AddInterceptors(sp.GetServices<IInterceptor>()));
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqlServerAppDbContext>());
         }
         else
@@ -75,7 +78,8 @@ public static class DatabaseSetup
             services.AddDbContextPool<SqliteAppDbContext>((sp, options) => options
                 .UseSqlite(connectionString, SqliteOptions)
                 .ConfigureWarnings(SqliteWarnings)
-                .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ChangeGenerations>(), SqliteBusyTimeout.Instance));
+                .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ChangeGenerations>(), SqliteBusyTimeout.Instance)
+                .AddInterceptors(sp.GetServices<IInterceptor>()));
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
         }
 

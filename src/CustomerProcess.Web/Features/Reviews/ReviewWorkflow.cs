@@ -303,7 +303,9 @@ public sealed class ReviewWorkflow(
             }
 
             var paymentTermDays = await db.Customers.Where(c => c.Id == order.CustomerId).Select(c => c.PaymentTermDays).FirstAsync(cancellationToken);
+#pragma warning disable CP0001 // a dropped Result (ADR 0021): removed by the engine branch
             contract.Open(Tracking.ContractTracking.LinesOf(order), paymentTermDays, userName, Now);
+#pragma warning restore CP0001
             db.Contracts.Add(contract);
             await PromoteNewCustomerOnFirstContractAsync(order.CustomerId, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
@@ -316,7 +318,9 @@ public sealed class ReviewWorkflow(
         var customer = await db.Customers.FirstAsync(c => c.Id == customerId, cancellationToken);
         if (customer.Class == CustomerClass.Prospect)
         {
+#pragma warning disable CP0001 // a dropped Result (ADR 0021): removed by the engine branch
             customer.ChangeClass(CustomerClass.New);
+#pragma warning restore CP0001
         }
     }
 
@@ -380,6 +384,7 @@ public sealed class ReviewWorkflow(
     private void SyncOrder(ReviewBundle bundle)
     {
         var (review, order) = (bundle.Review, bundle.Order);
+#pragma warning disable CP0001 // a dropped Result (ADR 0021): removed by the engine branch
         _ = review.Status switch
         {
             ReviewStatus.InProgress => order.Status == OrderStatus.AwaitingApproval ? order.ReturnToReview() : Result.Success(),
@@ -388,6 +393,7 @@ public sealed class ReviewWorkflow(
             ReviewStatus.Rejected => order.Status is OrderStatus.UnderReview or OrderStatus.AwaitingApproval ? order.Reject(review.DecisionComment ?? "", Now) : Result.Success(),
             ReviewStatus.Withdrawn => order.Status is OrderStatus.UnderReview or OrderStatus.AwaitingApproval ? order.Withdraw(review.DecisionComment ?? "", Now) : Result.Success(),
         };
+#pragma warning restore CP0001
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

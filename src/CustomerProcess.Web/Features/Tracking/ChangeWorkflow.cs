@@ -151,7 +151,9 @@ public sealed class ChangeWorkflow(
                 var review = await db.Reviews.FirstAsync(r => r.Id == reviewId, cancellationToken);
                 if (review.Status is ReviewStatus.InProgress or ReviewStatus.AwaitingApproval)
                 {
+#pragma warning disable CP0001 // a dropped Result (ADR 0021): removed by the engine branch
                     review.Withdraw(userName, reason, Now);
+#pragma warning restore CP0001
                 }
 
                 await RestoreOrderLinesAsync(contract, cancellationToken);
@@ -300,7 +302,9 @@ public sealed class ChangeWorkflow(
     private async Task RestoreOrderLinesAsync(Contract contract, CancellationToken cancellationToken)
     {
         var order = await db.SalesOrders.Include("_lines").FirstAsync(o => o.Id == contract.OrderId, cancellationToken);
+#pragma warning disable CP0001 // a dropped Result (ADR 0021): removed by the engine branch
         order.ReviseContractedLines(ToOrderLines(order, contract.Lines.Select(l => l.ToData()).ToList()));
+#pragma warning restore CP0001
     }
 
     /// <summary>Contract lines back into order lines, by position; acceptance criteria stay as captured.</summary>

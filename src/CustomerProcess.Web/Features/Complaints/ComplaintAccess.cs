@@ -87,4 +87,33 @@ public sealed class ComplaintAccess(AppDbContext db)
 
             return changed;
         });
+
+    public static readonly DomainError ReturnNotFound = DomainError.NotFound("return.not-found", "The return does not exist.");
+
+    public static readonly DomainError ReturnNotVisible = DomainError.Forbidden("return.not-visible", "You may not change this return.");
+
+    /// <summary>The shared body of the use cases on an existing return: missing → NotFound, not visible → Forbidden,
+    /// apply, save once; a version conflict runs again on fresh data.</summary>
+    public Task<Result> ChangeReturnAsync(Guid returnId, ClaimsPrincipal user, Func<ReturnRecord, Result> change, CancellationToken cancellationToken) =>
+        ConcurrencyRetry.RunAsync(db, async () =>
+        {
+            var record = await db.Returns.FirstOrDefaultAsync(r => r.Id == returnId, cancellationToken);
+            if (record is null)
+            {
+                return Result.Failure(ReturnNotFound);
+            }
+
+            if (!await VisibleReturns(user).AnyAsync(r => r.Id == returnId, cancellationToken))
+            {
+                return Result.Failure(ReturnNotVisible);
+            }
+
+            var changed = change(record);
+            if (changed.Succeeded)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            return changed;
+        });
 }

@@ -233,8 +233,9 @@ public sealed class ContractChange : BusinessRecord, IVersioned
         var applied = ApplyLines(contract, byName, nowUtc);
         if (!applied.Succeeded)
         {
-            contract.Hold(Id, Number);
-            return applied;
+            // The change stays under review: the contract is held again (nothing is saved on a failure either way).
+            var heldAgain = contract.Hold(Id, Number);
+            return heldAgain.Succeeded ? applied : heldAgain;
         }
 
         Decide(ChangeStatus.Implemented, byName, null, nowUtc);

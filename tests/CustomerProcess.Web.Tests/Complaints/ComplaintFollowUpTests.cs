@@ -174,6 +174,34 @@ public sealed class ComplaintFollowUpTests(AppFactory app) : IClassFixture<AppFa
     }
 
     [Fact]
+    public async Task A_return_against_an_unknown_contract_is_refused_with_422_and_its_message_and_nothing_is_registered()
+    {
+        var sales = await _users.As("sales");
+        var before = await app.WithDbAsync(db => db.Returns.CountAsync());
+
+        var refused = await sales.SubmitAsync("/Returns/Create",
+            [new("ContractNumber", "HT-2099-9999"), new("Quantity", "1"), new("Unit", "个"), new("ReceivedAt", "2026-11-23T08:00"), new("Description", "No such contract")]);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.Status);
+        Assert.Contains("There is no contract HT-2099-9999.", refused.ErrorText, StringComparison.Ordinal);
+        Assert.Equal(before, await app.WithDbAsync(db => db.Returns.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Inspecting_a_return_that_does_not_exist_answers_404_and_registering_one_for_a_missing_complaint_answers_404()
+    {
+        var quality = await _users.As("quality");
+        var token = await quality.TokenFromAsync("/Returns/Create");
+
+        var inspect = await quality.PostAsync($"/Returns/Inspect/{Guid.NewGuid()}", [new("Result", "ok"), new("Founded", "true")], token);
+        var register = await quality.PostAsync("/Returns/Register",
+            [new("ComplaintId", Guid.NewGuid().ToString()), new("Quantity", "1"), new("Unit", "个"), new("ReceivedAt", "2026-11-23T08:00"), new("Description", "x")], token);
+
+        Assert.Equal(HttpStatusCode.NotFound, inspect.Status);
+        Assert.Equal(HttpStatusCode.NotFound, register.Status);
+    }
+
+    [Fact]
     public async Task A_return_against_a_contract_is_inspected_as_founded_and_booked_back_as_nonconforming_with_its_disposition()
     {
         var contract = await ContractAsync("C-0001");

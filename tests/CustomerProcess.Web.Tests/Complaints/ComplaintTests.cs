@@ -166,6 +166,33 @@ public sealed class ComplaintTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("Enter when the complaint was received.", result.ErrorText, StringComparison.Ordinal);
         Assert.Equal(before, await app.WithDbAsync(db => db.Complaints.CountAsync()));
     }
+
+    [Fact]
+    public async Task An_unknown_customer_code_is_refused_with_422_and_its_message_and_nothing_is_logged()
+    {
+        var client = await _users.As("qstaff");
+        var before = await app.WithDbAsync(db => db.Complaints.CountAsync());
+
+        var result = await client.SubmitAsync("/Complaints/Create", Form("C-9999", "No such customer"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, result.Status);
+        Assert.Contains("No active customer has the code C-9999.", result.ErrorText, StringComparison.Ordinal);
+        Assert.Equal(before, await app.WithDbAsync(db => db.Complaints.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Closing_or_answering_a_complaint_or_completing_an_action_that_does_not_exist_answers_404()
+    {
+        var id = await LogAsync("qstaff", "C-0001", "Exists, for the token");
+        var quality = await _users.As("quality");
+        var token = await quality.TokenFromAsync($"/Complaints/Details/{id}");
+        var missing = Guid.NewGuid();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await quality.PostAsync($"/Complaints/Close/{missing}", [], token)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await quality.PostAsync($"/Complaints/Answer/{missing}", [new("Text", "x"), new("Channel", "Email"), new("AnsweredAt", "2026-11-24T10:00")], token)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await quality.PostAsync($"/Complaints/CompleteAction/{id}?actionId={Guid.NewGuid()}", [new("note", "done")], token)).Status);
+        Assert.Equal(ComplaintStatus.Logged, (await LoadAsync(id)).Status);
+    }
 }
 
 /// <summary>The answer clock, on its own app because it moves time.</summary>

@@ -1,7 +1,9 @@
 using System.Security.Claims;
+using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Complaints;
 using CustomerProcess.Domain.Security;
 using CustomerProcess.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace CustomerProcess.Web.Features.Complaints;
 
@@ -55,4 +57,63 @@ public sealed class ComplaintAccess(AppDbContext db)
             || (r.ComplaintId != null && complaints.Any(c => c.Id == r.ComplaintId))
             || (r.ContractId != null && db.Contracts.Any(k => k.Id == r.ContractId && db.Customers.Any(x => x.Id == k.CustomerId && x.OwnerUserId == userId))));
     }
+
+    public static readonly DomainError NotFound = DomainError.NotFound("complaint.not-found", "The complaint does not exist.");
+
+    public static readonly DomainError NotVisible = DomainError.Forbidden("complaint.not-visible", "You may not change this complaint.");
+
+    /// <summary>The shared body of the complaint use cases that change one complaint: load it with its actions
+    /// (not found → NotFound, not visible to <paramref name="user"/> → Forbidden), apply <paramref name="change"/>,
+    /// save once on success; on a version conflict the whole thing runs again on fresh data.</summary>
+    public Task<Result> ChangeAsync(Guid complaintId, ClaimsPrincipal user, Func<Complaint, Result> change, CancellationToken cancellationToken) =>
+        ConcurrencyRetry.RunAsync(db, async () =>
+        {
+            var complaint = await db.Complaints.Include(c => c.Actions).FirstOrDefaultAsync(c => c.Id == complaintId, cancellationToken);
+            if (complaint is null)
+            {
+                return Result.Failure(NotFound);
+            }
+
+            if (!await VisibleComplaints(user).AnyAsync(c => c.Id == complaintId, cancellationToken))
+            {
+                return Result.Failure(NotVisible);
+            }
+
+            var changed = change(complaint);
+            if (changed.Succeeded)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            return changed;
+        });
+
+    public static readonly DomainError ReturnNotFound = DomainError.NotFound("return.not-found", "The return does not exist.");
+
+    public static readonly DomainError ReturnNotVisible = DomainError.Forbidden("return.not-visible", "You may not change this return.");
+
+    /// <summary>The shared body of the use cases on an existing return: missing → NotFound, not visible → Forbidden,
+    /// apply, save once; a version conflict runs again on fresh data.</summary>
+    public Task<Result> ChangeReturnAsync(Guid returnId, ClaimsPrincipal user, Func<ReturnRecord, Result> change, CancellationToken cancellationToken) =>
+        ConcurrencyRetry.RunAsync(db, async () =>
+        {
+            var record = await db.Returns.FirstOrDefaultAsync(r => r.Id == returnId, cancellationToken);
+            if (record is null)
+            {
+                return Result.Failure(ReturnNotFound);
+            }
+
+            if (!await VisibleReturns(user).AnyAsync(r => r.Id == returnId, cancellationToken))
+            {
+                return Result.Failure(ReturnNotVisible);
+            }
+
+            var changed = change(record);
+            if (changed.Succeeded)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            return changed;
+        });
 }

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using CustomerProcess.Domain.Attachments;
 using CustomerProcess.Domain.Common;
@@ -31,7 +30,6 @@ public sealed record ComplaintDetailsViewModel(
 [Authorize]
 public sealed class ComplaintsController(
     AppDbContext db,
-    DocumentNumbers numbers,
     IPdfRenderer pdf,
     HistoryQuery history,
     Attachments.AttachmentAccess attachmentAccess,
@@ -44,9 +42,6 @@ public sealed class ComplaintsController(
 {
     private const string Intake = ComplaintAccess.IntakeRoles;
     private const string QualityRoles = ComplaintAccess.QualityRoles;
-
-    /// <summary>Most files one complaint form may carry.</summary>
-    private const int MaxIntakeFiles = 5;
 
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
@@ -89,94 +84,25 @@ public sealed class ComplaintsController(
     [HttpGet]
     [Authorize(Roles = Intake)]
     public IActionResult Create() =>
-        View(new ComplaintInput { ReceivedAt = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Formatting.DisplayZone).DateTime });
+        View(new LogComplaint.Input { ReceivedAt = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Formatting.DisplayZone).DateTime });
 
     [CreatesRecord]
     [HttpPost]
     [Authorize(Roles = Intake)]
-    [RequestSizeLimit(MaxIntakeFiles * (Attachment.MaxBytes + (64 * 1024)))]
-    [RequestFormLimits(MultipartBodyLengthLimit = MaxIntakeFiles * (Attachment.MaxBytes + (64 * 1024)))]
-    public async Task<IActionResult> Create(ComplaintInput input, List<IFormFile> files, CancellationToken cancellationToken)
-    {
-        var code = input.CustomerCode.Trim().ToUpperInvariant();
-        var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code, cancellationToken);
-        if (ModelState.IsValid && customer is null)
-        {
-            ModelState.AddModelError(nameof(input.CustomerCode), l["No active customer has the code {0}.", code]);
-        }
-
-        var contractNumber = input.ContractNumber?.Trim().ToUpperInvariant();
-        var contract = string.IsNullOrEmpty(contractNumber) ? null
-            : await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Number == contractNumber, cancellationToken);
-        if (ModelState.IsValid && !string.IsNullOrWhiteSpace(input.ContractNumber) && (contract is null || contract.CustomerId != customer!.Id))
-        {
-            ModelState.AddModelError(nameof(input.ContractNumber), l["No contract {0} for this customer.", input.ContractNumber]);
-        }
-
-        var productCode = input.ProductCode?.Trim().ToUpperInvariant();
-        var product = string.IsNullOrEmpty(productCode) ? null
-            : await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Code == productCode, cancellationToken);
-        if (ModelState.IsValid && !string.IsNullOrWhiteSpace(input.ProductCode) && product is null)
-        {
-            ModelState.AddModelError(nameof(input.ProductCode), l["No product has the code {0}.", input.ProductCode]);
-        }
-
-        var received = input.ReceivedAt is { } localReceived ? Formatting.ToUtc(localReceived) : default;
-        if (ModelState.IsValid && Complaint.CheckReceivedAt(received, Now).Error is { } receivedError)
-        {
-            ModelState.AddModelError(nameof(input.ReceivedAt), receivedError.Localize(l));
-        }
-
-        var name = await db.Users.Where(u => u.Id == UserId).Select(u => u.DisplayName).FirstAsync(cancellationToken);
-
-        // Photos and letters that came with the complaint: every file is checked before anything is stored.
-        var uploads = new List<(string FileName, byte[] Bytes)>();
-        if (files.Count > MaxIntakeFiles)
-        {
-            ModelState.AddModelError("files", l["At most {0} files can be attached at once.", MaxIntakeFiles]);
-        }
-        else
-        {
-            foreach (var file in files.Where(f => f.Length > 0))
-            {
-                // Too large: refused before a byte is read. Otherwise the attachment rules decide (type by extension).
-                var bytes = file.Length > Attachment.MaxBytes ? null : await ReadAsync(file, cancellationToken);
-                var error = bytes is null
-                    ? new DomainError(Attachment.TooLarge.Code, Attachment.TooLarge.MessageKey, Attachment.MaxBytes / (1024 * 1024))
-                    : Attachment.Create(AttachmentOwner.Complaint, Guid.Empty, file.FileName, bytes, null, name, Now).Error;
-                if (error is null)
+    [RequestSizeLimit(LogComplaint.MaxFiles * (Attachment.MaxBytes + (64 * 1024)))]
+    [RequestFormLimits(MultipartBodyLengthLimit = LogComplaint.MaxFiles * (Attachment.MaxBytes + (64 * 1024)))]
+    public async Task<IActionResult> Create(LogComplaint.Input input, [FromServices] LogComplaint.Handler handler, CancellationToken cancellationToken) =>
+        !ModelState.IsValid
+            ? View(input)
+            : await this.Respond(
+                await handler.HandleAsync(input, User, cancellationToken),
+                id =>
                 {
-                    uploads.Add((file.FileName, bytes!));
-                }
-                else
-                {
-                    ModelState.AddModelError("files", file.FileName + ": " + error.Localize(l));
-                }
-            }
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return View(input);
-        }
-
-        var id = await ConcurrencyRetry.RunAsync(db, async () =>
-        {
-            var number = await numbers.NextAsync("TS", TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Formatting.DisplayZone).Year, cancellationToken);
-            var complaint = new Complaint(number, customer!.Id, input.Kind, input.Channel, input.Severity, input.Description.Trim(), received, UserId, name, Now);
-            complaint.Link(contract?.Id, product?.Id, string.IsNullOrWhiteSpace(input.BatchReference) ? null : input.BatchReference.Trim());
-            db.Complaints.Add(complaint);
-            foreach (var (fileName, bytes) in uploads)
-            {
-                db.Attachments.Add(Attachment.Create(AttachmentOwner.Complaint, complaint.Id, fileName, bytes, null, name, Now).Value!);
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            return complaint.Id;
-        });
-        TempData["Message"] = l["The complaint was logged and is in the quality department's queue."].Value;
-        return RedirectToAction(nameof(Details), new { id });
-    }
+                    TempData["Message"] = l["The complaint was logged and is in the quality department's queue."].Value;
+                    return RedirectToAction(nameof(Details), new { id });
+                },
+                () => Task.FromResult<IActionResult>(View(input)),
+                l);
 
     [HttpGet]
     public async Task<IActionResult> Details(Guid id, CancellationToken cancellationToken)
@@ -187,74 +113,48 @@ public sealed class ComplaintsController(
 
     [HttpPost]
     [Authorize(Roles = QualityRoles)]
-    public Task<IActionResult> Investigate(Guid id, InvestigationInput input, CancellationToken cancellationToken) =>
-        Change(id, input, c => c.RecordInvestigation(input.CauseAnalysis.Trim(), input.Category!.Value, input.ResponsibleDepartment), l["The investigation was recorded."], cancellationToken);
+    public async Task<IActionResult> Investigate(Guid id, RecordInvestigation.Input input, [FromServices] RecordInvestigation.Handler handler, CancellationToken cancellationToken) =>
+        !ModelState.IsValid
+            ? await RedisplayAsync(id, cancellationToken)
+            : await this.RespondByRedirect(await handler.HandleAsync(id, input, User, cancellationToken), l["The investigation was recorded."], () => BackToDetails(id), l);
 
     [CreatesRecord]
     [HttpPost]
     [Authorize(Roles = QualityRoles)]
-    public async Task<IActionResult> AddAction(Guid id, ActionInput input, CancellationToken cancellationToken)
-    {
-        var owner = await db.Users.AsNoTracking().Where(u => u.Id == input.OwnerUserId && u.IsActive).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
-        if (ModelState.IsValid && owner is null)
-        {
-            ModelState.AddModelError(nameof(input.OwnerUserId), l["Choose the owner of the action."]);
-        }
-
-        return await Change(id, input, c => c.AddAction(input.Description.Trim(), input.OwnerUserId, owner!, input.DueDate!.Value) is { Succeeded: false } r ? Result.Failure(r.Error!) : Result.Success(),
-            l["The corrective action was added."], cancellationToken);
-    }
+    public async Task<IActionResult> AddAction(Guid id, AddCorrectiveAction.Input input, [FromServices] AddCorrectiveAction.Handler handler, CancellationToken cancellationToken) =>
+        !ModelState.IsValid
+            ? await RedisplayAsync(id, cancellationToken)
+            : await this.RespondByRedirect(await handler.HandleAsync(id, input, User, cancellationToken), l["The corrective action was added."], () => BackToDetails(id), l);
 
     [HttpPost]
-    public async Task<IActionResult> CompleteAction(Guid id, Guid actionId, [MaxLength(Complaint.TextLength)] string? note, CancellationToken cancellationToken)
-    {
-        var ownerId = await db.CorrectiveActions.Where(a => a.Id == actionId && a.ComplaintId == id).Select(a => a.OwnerUserId).FirstOrDefaultAsync(cancellationToken);
-        if (ownerId is null)
-        {
-            return NotFound();
-        }
-
-        if (ownerId != UserId && !IsQuality)
-        {
-            return Forbid();
-        }
-
-        if (string.IsNullOrWhiteSpace(note))
-        {
-            TempData["Error"] = l["Write a completion note."].Value;
-            return RedirectToAction(nameof(Details), new { id });
-        }
-
-        return await Change(id, null, c => c.CompleteAction(actionId, note.Trim(), Now), l["The action was marked done; quality verifies it."], cancellationToken);
-    }
+    public async Task<IActionResult> CompleteAction(Guid id, Guid actionId, CompleteCorrectiveAction.Input input, [FromServices] CompleteCorrectiveAction.Handler handler, CancellationToken cancellationToken) =>
+        !ModelState.IsValid
+            ? RefusedOnDetails(id)
+            : await this.RespondByRedirect(await handler.HandleAsync(id, actionId, input, User, cancellationToken), l["The action was marked done; quality verifies it."], () => BackToDetails(id), l);
 
     [HttpPost]
     [Authorize(Roles = QualityRoles)]
-    public async Task<IActionResult> VerifyAction(Guid id, Guid actionId, CancellationToken cancellationToken) =>
-        await Change(id, null, c => c.VerifyAction(actionId, User.Identity!.Name!, Now), l["The action was verified."], cancellationToken);
+    public async Task<IActionResult> VerifyAction(Guid id, Guid actionId, [FromServices] VerifyCorrectiveAction.Handler handler, CancellationToken cancellationToken) =>
+        await this.RespondByRedirect(await handler.HandleAsync(id, actionId, User, cancellationToken), l["The action was verified."], () => BackToDetails(id), l);
 
     [HttpPost]
     [Authorize(Roles = QualityRoles)]
-    public async Task<IActionResult> WaiveAction(Guid id, Guid actionId, [MaxLength(Complaint.TextLength)] string? reason, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            TempData["Error"] = l["Give the reason for waiving the action."].Value;
-            return RedirectToAction(nameof(Details), new { id });
-        }
-
-        return await Change(id, null, c => c.WaiveAction(actionId, reason.Trim(), User.Identity!.Name!, Now), l["The action was waived."], cancellationToken);
-    }
+    public async Task<IActionResult> WaiveAction(Guid id, Guid actionId, WaiveCorrectiveAction.Input input, [FromServices] WaiveCorrectiveAction.Handler handler, CancellationToken cancellationToken) =>
+        !ModelState.IsValid
+            ? RefusedOnDetails(id)
+            : await this.RespondByRedirect(await handler.HandleAsync(id, actionId, input, User, cancellationToken), l["The action was waived."], () => BackToDetails(id), l);
 
     [HttpPost]
     [Authorize(Roles = QualityRoles)]
-    public Task<IActionResult> Answer(Guid id, AnswerInput input, CancellationToken cancellationToken) =>
-        Change(id, input, c => c.Answer(input.Text.Trim(), input.Channel, Formatting.ToUtc(input.AnsweredAt!.Value), User.Identity!.Name!, Now), l["The answer to the customer was recorded."], cancellationToken);
+    public async Task<IActionResult> Answer(Guid id, AnswerComplaint.Input input, [FromServices] AnswerComplaint.Handler handler, CancellationToken cancellationToken) =>
+        !ModelState.IsValid
+            ? await RedisplayAsync(id, cancellationToken)
+            : await this.RespondByRedirect(await handler.HandleAsync(id, input, User, cancellationToken), l["The answer to the customer was recorded."], () => BackToDetails(id), l);
 
     [HttpPost]
     [Authorize(Roles = QualityRoles)]
-    public Task<IActionResult> Close(Guid id, CancellationToken cancellationToken) =>
-        Change(id, null, c => c.Close(User.Identity!.Name!, Now), l["The complaint is closed."], cancellationToken);
+    public async Task<IActionResult> Close(Guid id, [FromServices] CloseComplaint.Handler handler, CancellationToken cancellationToken) =>
+        await this.RespondByRedirect(await handler.HandleAsync(id, User, cancellationToken), l["The complaint is closed."], () => BackToDetails(id), l);
 
     /// <summary>The Customer Feedback Handling Sheet (顾客信息反馈处理单), printable.</summary>
     [HttpGet]
@@ -305,13 +205,6 @@ public sealed class ComplaintsController(
 
     private IQueryable<Complaint> Visible() => access.VisibleComplaints(User).AsNoTracking();
 
-    private static async Task<byte[]> ReadAsync(IFormFile file, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(buffer, cancellationToken);
-        return buffer.ToArray();
-    }
-
     private async Task<(ComplaintDetailsViewModel Model, bool Allowed)?> DetailsAsync(Guid id, CancellationToken cancellationToken)
     {
         var complaint = await db.Complaints.AsNoTracking().Include(c => c.Actions).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
@@ -339,41 +232,20 @@ public sealed class ComplaintsController(
             ComplaintAccess.IsSales(User), UserId, owners, departments, attachments), allowed);
     }
 
-    private async Task<IActionResult> Change(Guid id, object? input, Func<Complaint, Result> change, string message, CancellationToken cancellationToken)
+    private RedirectToActionResult BackToDetails(Guid id) => RedirectToAction(nameof(Details), new { id });
+
+    /// <summary>A one-field form on the details page that failed validation: back there with the message.</summary>
+    private RedirectToActionResult RefusedOnDetails(Guid id)
     {
-        var complaint = await db.Complaints.Include(c => c.Actions).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (complaint is null)
-        {
-            return NotFound();
-        }
+        TempData["Error"] = ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).First();
+        return BackToDetails(id);
+    }
 
-        if (!await Visible().AnyAsync(c => c.Id == id, cancellationToken))
-        {
-            return Forbid();
-        }
-
-        if (input is not null && !ModelState.IsValid)
-        {
-            var found = await DetailsAsync(id, cancellationToken);
-            return ShowErrors(found!.Value.Model);
-        }
-
-        var result = change(complaint);
-        if (result.Succeeded)
-        {
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                TempData["Error"] = l["Someone else changed this complaint at the same time. Reload and try again."].Value;
-                return RedirectToAction(nameof(Details), new { id });
-            }
-        }
-
-        TempData[result.Succeeded ? "Message" : "Error"] = result.Succeeded ? message : result.Error!.Localize(l);
-        return RedirectToAction(nameof(Details), new { id });
+    /// <summary>The details page again with the form's messages (422); 404 or 403 when the complaint is missing or not visible.</summary>
+    private async Task<IActionResult> RedisplayAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var found = await DetailsAsync(id, cancellationToken);
+        return found is null ? NotFound() : !found.Value.Allowed ? Forbid() : ShowErrors(found.Value.Model);
     }
 
     private ViewResult ShowErrors(ComplaintDetailsViewModel model)

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 
 namespace CustomerProcess.Web.Features.Notices;
 
-public sealed record NoticeFormViewModel(Contract Contract, string CustomerName, NoticeInput Input, IReadOnlyList<KeyValuePair<string, string>> Departments, TaskNotice? Current);
+public sealed record NoticeFormViewModel(Contract Contract, string CustomerName, IssueTaskNotice.Input Input, IReadOnlyList<KeyValuePair<string, string>> Departments, TaskNotice? Current);
 
 public sealed record NoticeDetailsViewModel(
     TaskNotice Notice,
@@ -57,7 +57,7 @@ public sealed class NoticesController(
         }
 
         var draft = (await notices.DraftAsync(contractId, cancellationToken))!;
-        var input = new NoticeInput
+        var input = new IssueTaskNotice.Input
         {
             ContractId = contractId,
             Departments = draft.Departments.ToList(),
@@ -69,34 +69,24 @@ public sealed class NoticesController(
 
     [CreatesRecord]
     [HttpPost("New")]
-    public async Task<IActionResult> New(NoticeInput input, CancellationToken cancellationToken)
+    public async Task<IActionResult> New(IssueTaskNotice.Input input, [FromServices] IssueTaskNotice.Handler handler, CancellationToken cancellationToken)
     {
-        var contract = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == input.ContractId, cancellationToken);
-        if (contract is null)
+        if (!ModelState.IsValid)
         {
-            return NotFound();
+            // Not found and not allowed come before the form's own messages.
+            var allowed = await handler.AuthorizeAsync(input.ContractId, User, cancellationToken);
+            return allowed.Succeeded ? await RedisplayAsync(input, cancellationToken) : await this.Failed(allowed.Error!, () => RedisplayAsync(input, cancellationToken), l);
         }
 
-        if (!TrackingAccess.CanAdminister(User))
-        {
-            return Forbid();
-        }
-
-        if (ModelState.IsValid)
-        {
-            var name = await NameAsync(cancellationToken);
-            var issued = await notices.IssueTaskNoticeAsync(contract.Id, input.Departments, Clean(input.SpecialRequirements), Clean(input.ReviewConditions), Clean(input.Instructions), TrackingAccess.UserId(User), name, cancellationToken);
-            if (issued.Succeeded)
+        return await this.Respond(
+            await handler.HandleAsync(input, User, cancellationToken),
+            notice =>
             {
-                TempData["Message"] = l["Task notice {0} was issued to the departments.", issued.Value!.Number].Value;
-                return RedirectToAction(nameof(Details), new { id = issued.Value.Id });
-            }
-
-            ModelState.AddDomainError(issued.Error!, l);
-        }
-
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return View("Form", await FormAsync(contract, input, await notices.CurrentTaskNoticeAsync(contract.Id, cancellationToken), cancellationToken));
+                TempData["Message"] = l["Task notice {0} was issued to the departments.", notice.Number].Value;
+                return RedirectToAction(nameof(Details), new { id = notice.Id });
+            },
+            () => RedisplayAsync(input, cancellationToken),
+            l);
     }
 
     [HttpGet("{id:guid}")]
@@ -108,28 +98,21 @@ public sealed class NoticesController(
 
     /// <summary>A department acknowledges receipt. Only someone acting for that department may do it.</summary>
     [HttpPost("{id:guid}/Acknowledge/{department}")]
-    public async Task<IActionResult> Acknowledge(Guid id, string department, AcknowledgeInput input, CancellationToken cancellationToken)
+    public async Task<IActionResult> Acknowledge(Guid id, string department, AcknowledgeNotice.Input input, [FromServices] AcknowledgeNotice.Handler handler, CancellationToken cancellationToken)
     {
-        if (!await db.TaskNotices.AnyAsync(n => n.Id == id, cancellationToken))
-        {
-            return NotFound();
-        }
-
-        var acting = await access.ActingDepartmentsAsync(TrackingAccess.UserId(User), cancellationToken);
-        if (!acting.Contains(department))
-        {
-            return Forbid();
-        }
-
         if (!ModelState.IsValid)
         {
+            var allowed = await handler.AuthorizeAsync(id, department, User, cancellationToken);
+            if (!allowed.Succeeded)
+            {
+                return await this.Failed(allowed.Error!, () => Task.FromResult<IActionResult>(BackToDetails(id)), l);
+            }
+
             TempData["Error"] = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
-            return RedirectToAction(nameof(Details), new { id });
+            return BackToDetails(id);
         }
 
-        var result = await notices.AcknowledgeAsync(id, department, TrackingAccess.UserId(User), await NameAsync(cancellationToken), Clean(input.Comment), cancellationToken);
-        TempData[result.Succeeded ? "Message" : "Error"] = result.Succeeded ? l["Receipt acknowledged."].Value : result.Error!.Localize(l);
-        return RedirectToAction(nameof(Details), new { id });
+        return await this.RespondByRedirect(await handler.HandleAsync(id, department, input, User, cancellationToken), l["Receipt acknowledged."], () => BackToDetails(id), l);
     }
 
     [HttpGet("{id:guid}/Print")]
@@ -197,7 +180,17 @@ public sealed class NoticesController(
         return new NoticeDetailsViewModel(notice, contract, customer, orderNumber, change, names, acting, canRevise);
     }
 
-    private async Task<NoticeFormViewModel> FormAsync(Contract contract, NoticeInput input, TaskNotice? current, CancellationToken cancellationToken)
+    private RedirectToActionResult BackToDetails(Guid id) => RedirectToAction(nameof(Details), new { id });
+
+    /// <summary>The notice form again with its messages (422).</summary>
+    private async Task<IActionResult> RedisplayAsync(IssueTaskNotice.Input input, CancellationToken cancellationToken)
+    {
+        var contract = await db.Contracts.AsNoTracking().FirstAsync(c => c.Id == input.ContractId, cancellationToken);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return View("Form", await FormAsync(contract, input, await notices.CurrentTaskNoticeAsync(contract.Id, cancellationToken), cancellationToken));
+    }
+
+    private async Task<NoticeFormViewModel> FormAsync(Contract contract, IssueTaskNotice.Input input, TaskNotice? current, CancellationToken cancellationToken)
     {
         var full = (await tracking.LoadAsync(contract.Id, cancellationToken))!;
         var customerName = await db.Customers.Where(c => c.Id == contract.CustomerId).Select(c => c.Name).FirstAsync(cancellationToken);
@@ -206,12 +199,4 @@ public sealed class NoticesController(
             .Select(d => new KeyValuePair<string, string>(d.Code, chinese ? d.NameZh : d.NameEn)).ToListAsync(cancellationToken);
         return new NoticeFormViewModel(full, customerName, input, departments, current);
     }
-
-    private Task<string> NameAsync(CancellationToken cancellationToken)
-    {
-        var userId = TrackingAccess.UserId(User);
-        return db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstAsync(cancellationToken);
-    }
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using CustomerProcess.Domain.Attachments;
-using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Complaints;
 using CustomerProcess.Infrastructure.Persistence;
 using CustomerProcess.Web.Features.Attachments;
@@ -34,12 +32,7 @@ public sealed class ReturnsController(
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : Controller
 {
-    public static readonly DomainError NoContract = new("return.contract", "There is no contract {0}.");
-    public static readonly DomainError NoProduct = new("return.product", "No product has the code {0}.");
-
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
-
-    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
     [HttpGet]
     public async Task<IActionResult> Index(string? q, ReturnStatus? status, int? page, CancellationToken cancellationToken)
@@ -75,64 +68,49 @@ public sealed class ReturnsController(
     [HttpGet]
     [Authorize(Roles = ComplaintAccess.IntakeRoles)]
     public IActionResult Create() =>
-        View(new ReturnInput { ReceivedAt = TimeZoneInfo.ConvertTimeFromUtc(Now, Formatting.DisplayZone) });
+        View(new RegisterReturn.Input { ReceivedAt = TimeZoneInfo.ConvertTimeFromUtc(Now, Formatting.DisplayZone) });
 
     /// <summary>A return against a contract, without a complaint.</summary>
     [CreatesRecord]
     [HttpPost]
     [Authorize(Roles = ComplaintAccess.IntakeRoles)]
-    public async Task<IActionResult> Create(ReturnInput input, CancellationToken cancellationToken)
+    public async Task<IActionResult> Create(RegisterReturn.Input input, [FromServices] RegisterReturn.Handler handler, CancellationToken cancellationToken)
     {
         input.ComplaintId = null;
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
         {
-            var result = await RegisterAsync(input, cancellationToken);
-            if (result.Succeeded)
-            {
-                TempData["Message"] = l["The return was registered; quality inspects the goods."].Value;
-                return RedirectToAction(nameof(Details), new { id = result.Value });
-            }
-
-            var error = result.Error!;
-            ModelState.AddModelError(error.Code == NoContract.Code ? nameof(input.ContractNumber) : error.Code == NoProduct.Code ? nameof(input.ProductCode) : "", error.Localize(l));
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View(input);
         }
 
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return View(input);
+        return await this.Respond(await handler.HandleAsync(input, User, cancellationToken), Registered, () => Task.FromResult<IActionResult>(View(input)), l);
     }
 
     /// <summary>A return that came with a complaint (the form on the complaint page).</summary>
     [CreatesRecord]
     [HttpPost]
     [Authorize(Roles = ComplaintAccess.IntakeRoles)]
-    public async Task<IActionResult> Register(ReturnInput input, CancellationToken cancellationToken)
+    public async Task<IActionResult> Register(RegisterReturn.Input input, [FromServices] RegisterReturn.Handler handler, CancellationToken cancellationToken)
     {
-        if (input.ComplaintId is not { } complaintId || !await db.Complaints.AnyAsync(c => c.Id == complaintId, cancellationToken))
+        if (input.ComplaintId is not { } complaintId)
         {
             return NotFound();
         }
 
-        if (!await access.VisibleComplaints(User).AnyAsync(c => c.Id == complaintId, cancellationToken))
-        {
-            return Forbid();
-        }
-
         var back = Url.Action("Details", "Complaints", new { id = complaintId }) + "#returns-heading";
-        if (!ModelState.IsValid)
+        IActionResult Refused()
         {
             TempData["Error"] = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
             return LocalRedirect(back);
         }
 
-        var result = await RegisterAsync(input, cancellationToken);
-        if (!result.Succeeded)
+        if (!ModelState.IsValid)
         {
-            TempData["Error"] = result.Error!.Localize(l);
-            return LocalRedirect(back);
+            // Not found and not visible come before the form's own messages.
+            return await this.Respond(await handler.AuthorizeAsync(complaintId, User, cancellationToken), Refused, () => Task.FromResult(Refused()), l);
         }
 
-        TempData["Message"] = l["The return was registered; quality inspects the goods."].Value;
-        return RedirectToAction(nameof(Details), new { id = result.Value });
+        return await this.Respond(await handler.HandleAsync(input, User, cancellationToken), Registered, () => Task.FromResult(Refused()), l);
     }
 
     [HttpGet]
@@ -149,18 +127,24 @@ public sealed class ReturnsController(
 
     [HttpPost]
     [Authorize(Roles = ComplaintAccess.QualityRoles)]
-    public Task<IActionResult> Inspect(Guid id, InspectInput input, CancellationToken cancellationToken) =>
-        Change(id, r => r.Inspect(input.Result.Trim(), input.Founded!.Value, User.Identity!.Name!, Now), l["The inspection was recorded."], cancellationToken);
+    public async Task<IActionResult> Inspect(Guid id, InspectReturn.Input input, [FromServices] InspectReturn.Handler handler, CancellationToken cancellationToken) =>
+        !ModelState.IsValid
+            ? await RedisplayAsync(id, cancellationToken)
+            : await this.RespondByRedirect(await handler.HandleAsync(id, input, User, cancellationToken), l["The inspection was recorded."], () => BackToDetails(id), l);
 
     [HttpPost]
     [Authorize(Roles = ComplaintAccess.SalesRoles)]
-    public Task<IActionResult> Settle(Guid id, SettleInput input, CancellationToken cancellationToken) =>
-        Change(id, r => r.Settle(input.Settlement.Trim(), User.Identity!.Name!, Now), l["The settlement with the customer was recorded."], cancellationToken);
+    public async Task<IActionResult> Settle(Guid id, SettleReturn.Input input, [FromServices] SettleReturn.Handler handler, CancellationToken cancellationToken) =>
+        !ModelState.IsValid
+            ? await RedisplayAsync(id, cancellationToken)
+            : await this.RespondByRedirect(await handler.HandleAsync(id, input, User, cancellationToken), l["The settlement with the customer was recorded."], () => BackToDetails(id), l);
 
     [HttpPost]
     [Authorize(Roles = ComplaintAccess.QualityRoles)]
-    public Task<IActionResult> BookBack(Guid id, BookBackInput input, CancellationToken cancellationToken) =>
-        Change(id, r => r.BookBack(input.Disposition!.Value, input.Note.Trim(), User.Identity!.Name!, Now), l["The nonconforming goods were booked back."], cancellationToken);
+    public async Task<IActionResult> BookBack(Guid id, BookBackReturn.Input input, [FromServices] BookBackReturn.Handler handler, CancellationToken cancellationToken) =>
+        !ModelState.IsValid
+            ? await RedisplayAsync(id, cancellationToken)
+            : await this.RespondByRedirect(await handler.HandleAsync(id, input, User, cancellationToken), l["The nonconforming goods were booked back."], () => BackToDetails(id), l);
 
     [HttpGet]
     public async Task<IActionResult> History(Guid id, int? page, CancellationToken cancellationToken)
@@ -179,48 +163,6 @@ public sealed class ReturnsController(
         var ids = (await attachments.ListAsync(AttachmentOwner.Return, id, cancellationToken)).Select(a => a.Id).Append(id).Select(x => x.ToString()).ToList();
         var model = await history.ForAsync(l["Return"], Url.Action(nameof(Details), new { id })!, ids, page, p => Url.Action(nameof(History), new { id, page = p })!, cancellationToken);
         return View("History", model);
-    }
-
-    private async Task<Result<Guid>> RegisterAsync(ReturnInput input, CancellationToken cancellationToken)
-    {
-        Guid? productId = null;
-        if (!string.IsNullOrWhiteSpace(input.ProductCode))
-        {
-            var code = input.ProductCode.Trim().ToUpperInvariant();
-            productId = await db.Products.Where(p => p.Code == code).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
-            if (productId is null)
-            {
-                return new DomainError(NoProduct.Code, NoProduct.MessageKey, code);
-            }
-        }
-
-        var received = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(input.ReceivedAt!.Value, DateTimeKind.Unspecified), Formatting.DisplayZone);
-        var name = await db.Users.Where(u => u.Id == UserId).Select(u => u.DisplayName).FirstAsync(cancellationToken);
-        Result<ReturnRecord> created;
-        if (input.ComplaintId is { } complaintId)
-        {
-            created = ReturnRecord.ForComplaint(complaintId, productId, input.Quantity!.Value, input.Unit.Trim(), received, input.Description.Trim(), UserId, name, Now);
-        }
-        else
-        {
-            var number = input.ContractNumber!.Trim().ToUpperInvariant();
-            var contractId = await db.Contracts.Where(k => k.Number == number).Select(k => (Guid?)k.Id).FirstOrDefaultAsync(cancellationToken);
-            if (contractId is null)
-            {
-                return new DomainError(NoContract.Code, NoContract.MessageKey, number);
-            }
-
-            created = ReturnRecord.ForContract(contractId.Value, productId, input.Quantity!.Value, input.Unit.Trim(), received, input.Description.Trim(), UserId, name, Now);
-        }
-
-        if (!created.Succeeded)
-        {
-            return created.Error!;
-        }
-
-        db.Returns.Add(created.Value!);
-        await db.SaveChangesAsync(cancellationToken);
-        return Result<Guid>.Success(created.Value!.Id);
     }
 
     private async Task<(ReturnRecord Record, bool Allowed)?> FindAsync(Guid id, CancellationToken cancellationToken)
@@ -252,7 +194,16 @@ public sealed class ReturnsController(
             files);
     }
 
-    private async Task<IActionResult> Change(Guid id, Func<ReturnRecord, Result> change, string message, CancellationToken cancellationToken)
+    private IActionResult Registered(Guid id)
+    {
+        TempData["Message"] = l["The return was registered; quality inspects the goods."].Value;
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    private RedirectToActionResult BackToDetails(Guid id) => RedirectToAction(nameof(Details), new { id });
+
+    /// <summary>The details page again with the form's messages (422); 404 or 403 when the return is missing or not visible.</summary>
+    private async Task<IActionResult> RedisplayAsync(Guid id, CancellationToken cancellationToken)
     {
         var found = await FindAsync(id, cancellationToken);
         if (found is null)
@@ -265,27 +216,7 @@ public sealed class ReturnsController(
             return Forbid();
         }
 
-        if (!ModelState.IsValid)
-        {
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View(nameof(Details), await DetailsAsync(found.Value.Record, cancellationToken));
-        }
-
-        var result = change(found.Value.Record);
-        if (result.Succeeded)
-        {
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                TempData["Error"] = l["Someone else changed this return at the same time. Reload and try again."].Value;
-                return RedirectToAction(nameof(Details), new { id });
-            }
-        }
-
-        TempData[result.Succeeded ? "Message" : "Error"] = result.Succeeded ? message : result.Error!.Localize(l);
-        return RedirectToAction(nameof(Details), new { id });
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return View(nameof(Details), await DetailsAsync(found.Value.Record, cancellationToken));
     }
 }

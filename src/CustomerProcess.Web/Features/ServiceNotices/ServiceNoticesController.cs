@@ -23,34 +23,23 @@ public sealed class ServiceNoticesController(
 {
     [CreatesRecord]
     [HttpPost("New")]
-    public async Task<IActionResult> New(ServiceNoticeInput input, CancellationToken cancellationToken)
+    public async Task<IActionResult> New(IssueServiceNotice.Input input, [FromServices] IssueServiceNotice.Handler handler, CancellationToken cancellationToken)
     {
-        if (!await db.Contracts.AnyAsync(c => c.Id == input.ContractId, cancellationToken))
-        {
-            return NotFound();
-        }
-
-        if (!TrackingAccess.CanAdminister(User))
-        {
-            return Forbid();
-        }
-
         var back = Url.Action("Details", "Ledger", new { id = input.ContractId }) + "#service";
         if (!ModelState.IsValid)
         {
-            TempData["Error"] = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
-            return Redirect(back);
+            return await this.Respond(await handler.AuthorizeAsync(input.ContractId, User, cancellationToken), () => Refused(Redirect(back)), () => Task.FromResult(Refused(Redirect(back))), l);
         }
 
-        var result = await service.IssueAsync(input.ContractId, input.Site.Trim(), input.Request.Trim(), input.RequiredBy, await NameAsync(cancellationToken), cancellationToken);
-        if (!result.Succeeded)
-        {
-            TempData["Error"] = result.Error!.Localize(l);
-            return Redirect(back);
-        }
-
-        TempData["Message"] = l["Service notice {0} was sent to the technical service team.", result.Value!.Number].Value;
-        return RedirectToAction(nameof(Details), new { id = result.Value.Id });
+        return await this.Respond(
+            await handler.HandleAsync(input, User, cancellationToken),
+            notice =>
+            {
+                TempData["Message"] = l["Service notice {0} was sent to the technical service team.", notice.Number].Value;
+                return RedirectToAction(nameof(Details), new { id = notice.Id });
+            },
+            () => Task.FromResult(Refused(Redirect(back))),
+            l);
     }
 
     [HttpGet("{id:guid}")]
@@ -75,58 +64,23 @@ public sealed class ServiceNoticesController(
 
     [CreatesRecord]
     [HttpPost("{id:guid}/SiteRecords")]
-    public async Task<IActionResult> SiteRecord(Guid id, SiteRecordInput input, CancellationToken cancellationToken)
-    {
-        if (await GuardAsync(id, cancellationToken) is { } denied)
-        {
-            return denied;
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return Back(id, string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)));
-        }
-
-        var result = await service.AddSiteRecordAsync(id, input.VisitedOn!.Value, input.Problem.Trim(), input.Treatment.Trim(), input.Result.Trim(), await NameAsync(cancellationToken), cancellationToken);
-        return result.Succeeded ? Back(id, null, l["The site record was added."]) : Back(id, result.Error!.Localize(l));
-    }
+    public async Task<IActionResult> SiteRecord(Guid id, AddSiteRecord.Input input, [FromServices] AddSiteRecord.Handler handler, CancellationToken cancellationToken) =>
+        !ModelState.IsValid
+            ? Refused(BackToDetails(id))
+            : await this.RespondByRedirect(await handler.HandleAsync(id, input, User, cancellationToken), l["The site record was added."], () => BackToDetails(id), l);
 
     [HttpPost("{id:guid}/Close")]
-    public async Task<IActionResult> Close(Guid id, ServiceCloseInput input, CancellationToken cancellationToken)
+    public async Task<IActionResult> Close(Guid id, CloseServiceNotice.Input input, [FromServices] CloseServiceNotice.Handler handler, CancellationToken cancellationToken) =>
+        !ModelState.IsValid
+            ? Refused(BackToDetails(id))
+            : await this.RespondByRedirect(await handler.HandleAsync(id, input, User, cancellationToken), l["The service notice was closed."], () => BackToDetails(id), l);
+
+    private RedirectToActionResult BackToDetails(Guid id) => RedirectToAction(nameof(Details), new { id });
+
+    /// <summary>The form's messages (validation, or a business failure already in ModelState) as the page's error, and back.</summary>
+    private IActionResult Refused(IActionResult back)
     {
-        if (await GuardAsync(id, cancellationToken) is { } denied)
-        {
-            return denied;
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return Back(id, string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)));
-        }
-
-        var result = await service.CloseAsync(id, input.Outcome.Trim(), await NameAsync(cancellationToken), cancellationToken);
-        return result.Succeeded ? Back(id, null, l["The service notice was closed."]) : Back(id, result.Error!.Localize(l));
-    }
-
-    private async Task<IActionResult?> GuardAsync(Guid id, CancellationToken cancellationToken)
-    {
-        if (!await db.ServiceNotices.AnyAsync(n => n.Id == id, cancellationToken))
-        {
-            return NotFound();
-        }
-
-        return await access.CanServiceAsync(User, cancellationToken) ? null : Forbid();
-    }
-
-    private RedirectToActionResult Back(Guid id, string? error, string? message = null)
-    {
-        TempData[error is null ? "Message" : "Error"] = error ?? message;
-        return RedirectToAction(nameof(Details), new { id });
-    }
-
-    private Task<string> NameAsync(CancellationToken cancellationToken)
-    {
-        var userId = TrackingAccess.UserId(User);
-        return db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstAsync(cancellationToken);
+        TempData["Error"] = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
+        return back;
     }
 }

@@ -1,70 +1,16 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using System.Security.Claims;
 using System.Text;
 using CustomerProcess.Domain.Customers;
 using CustomerProcess.Domain.Security;
 using CustomerProcess.Domain.Surveys;
 using CustomerProcess.Infrastructure.Persistence;
-using CustomerProcess.Web.Features.Complaints;
 using CustomerProcess.Web.Infrastructure;
-using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace CustomerProcess.Web.Features.Surveys;
-
-public sealed class CampaignInput
-{
-    public string Name { get; set; } = "";
-
-    public int Year { get; set; }
-
-    public int Quarter { get; set; }
-
-    public List<Guid> CustomerIds { get; set; } = [];
-}
-
-public sealed class CampaignInputValidator : AbstractValidator<CampaignInput>
-{
-    public CampaignInputValidator(IStringLocalizer<SharedResource> l) =>
-        RuleFor(x => x.Name).MaxLength(SurveyCampaign.NameLength, l);
-}
-
-public sealed class ScoresInputValidator : AbstractValidator<ScoresInput>
-{
-    public ScoresInputValidator(IStringLocalizer<SharedResource> l) =>
-        RuleFor(x => x.Comments).MaximumLength(SurveyResponse.TextLength).WithMessage(_ => l["The comments are too long."]);
-}
-
-public sealed class ScoresInput
-{
-    public Guid CustomerId { get; set; }
-
-    public int Quality { get; set; }
-
-    public int Delivery { get; set; }
-
-    public int Service { get; set; }
-
-    public int Price { get; set; }
-
-    public int Communication { get; set; }
-
-    public string? Comments { get; set; }
-
-    public IReadOnlyDictionary<SurveyDimension, int> Scores => new Dictionary<SurveyDimension, int>
-    {
-        [SurveyDimension.Quality] = Quality,
-        [SurveyDimension.Delivery] = Delivery,
-        [SurveyDimension.Service] = Service,
-        [SurveyDimension.Price] = Price,
-        [SurveyDimension.Communication] = Communication,
-    };
-}
 
 public sealed record CampaignRow(SurveyCampaign Campaign, int Invited, int Responses);
 
@@ -86,22 +32,9 @@ public sealed record SurveyIndexViewModel(IReadOnlyList<CampaignRow> Campaigns, 
 
 /// <summary>Customer satisfaction surveys (docs/process.md §9): quarterly campaigns, responses, analysis.</summary>
 [Authorize(Roles = Roles.QualityStaff + "," + Roles.QualityHead + "," + Roles.Sales + "," + Roles.SalesManager + "," + Roles.GeneralManager)]
-public sealed class SurveysController(AppDbContext db, TimeProvider clock, IOptions<ComplaintOptions> options, IStringLocalizer<SharedResource> l) : Controller
+public sealed class SurveysController(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
-
-    /// <summary>Responses and follow-ups of a customer are entered by quality, the sales manager and the general
-    /// manager, and by a salesperson only for a customer they own (issue #21).</summary>
-    private async Task<bool> MayActForAsync(Guid customerId, CancellationToken cancellationToken)
-    {
-        if (User.IsInRole(Roles.QualityStaff) || User.IsInRole(Roles.QualityHead) || User.IsInRole(Roles.SalesManager) || User.IsInRole(Roles.GeneralManager))
-        {
-            return true;
-        }
-
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
-        return userId is not null && await db.Customers.AnyAsync(c => c.Id == customerId && c.OwnerUserId == userId, cancellationToken);
-    }
 
     [HttpGet]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -121,51 +54,24 @@ public sealed class SurveysController(AppDbContext db, TimeProvider clock, IOpti
     {
         var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Formatting.DisplayZone);
         ViewData["Customers"] = await ActiveCustomersAsync(cancellationToken);
-        return View(new CampaignInput { Year = local.Year, Quarter = ((local.Month - 1) / 3) + 1, Name = l["Satisfaction survey"] + $" {local.Year}Q{((local.Month - 1) / 3) + 1}" });
+        return View(new OpenSurveyCampaign.Input { Year = local.Year, Quarter = ((local.Month - 1) / 3) + 1, Name = l["Satisfaction survey"] + $" {local.Year}Q{((local.Month - 1) / 3) + 1}" });
     }
 
     [CreatesRecord]
     [HttpPost]
-    public async Task<IActionResult> Create(CampaignInput input, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Length > SurveyCampaign.NameLength)
-        {
-            ModelState.AddModelError(nameof(input.Name), l["Enter a name for the campaign."]);
-        }
-
-        if (input.Quarter is < 1 or > 4 || input.Year is < 2000 or > 2100)
-        {
-            ModelState.AddModelError(nameof(input.Quarter), l["Choose a quarter."]);
-        }
-
-        var customers = await db.Customers.AsNoTracking().Where(c => input.CustomerIds.Contains(c.Id) && c.Status == CustomerStatus.Active).Select(c => c.Id).ToListAsync(cancellationToken);
-        if (customers.Count == 0)
-        {
-            ModelState.AddModelError(nameof(input.CustomerIds), l["Choose at least one customer."]);
-        }
-
-        if (!ModelState.IsValid)
-        {
-            ViewData["Customers"] = await ActiveCustomersAsync(cancellationToken);
-            return View(input);
-        }
-
-        var name = await db.Users.Where(u => u.UserName == User.Identity!.Name).Select(u => u.DisplayName).FirstAsync(cancellationToken);
-        var campaign = new SurveyCampaign(input.Name.Trim(), input.Year, input.Quarter, name, Now);
-        db.SurveyCampaigns.Add(campaign);
-        var links = new Dictionary<string, string>();
-        foreach (var customerId in customers)
-        {
-            var (invitation, token) = SurveyInvitation.Create(campaign.Id, customerId, Now.AddDays(options.Value.SurveyLinkDays));
-            db.SurveyInvitations.Add(invitation);
-            links[customerId.ToString()] = token;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        // The tokens are shown once, now; only their hashes are stored.
-        TempData["SurveyLinks"] = System.Text.Json.JsonSerializer.Serialize(links);
-        return RedirectToAction(nameof(Details), new { id = campaign.Id });
-    }
+    public async Task<IActionResult> Create(OpenSurveyCampaign.Input input, [FromServices] OpenSurveyCampaign.Handler handler, CancellationToken cancellationToken) =>
+        !ModelState.IsValid
+            ? await RedisplayCreateAsync(input, cancellationToken)
+            : await this.Respond(
+                await handler.HandleAsync(input, User, cancellationToken),
+                opened =>
+                {
+                    // The tokens are shown once, now; only their hashes are stored.
+                    TempData["SurveyLinks"] = System.Text.Json.JsonSerializer.Serialize(opened.Tokens);
+                    return RedirectToAction(nameof(Details), new { id = opened.CampaignId });
+                },
+                () => RedisplayCreateAsync(input, cancellationToken),
+                l);
 
     [HttpGet]
     public async Task<IActionResult> Details(Guid id, CancellationToken cancellationToken)
@@ -195,63 +101,16 @@ public sealed class SurveysController(AppDbContext db, TimeProvider clock, IOpti
     /// <summary>Staff enter a response from a returned paper form.</summary>
     [CreatesRecord]
     [HttpPost]
-    public async Task<IActionResult> Respond(Guid id, ScoresInput input, CancellationToken cancellationToken)
-    {
-        var invited = await db.SurveyInvitations.AnyAsync(i => i.CampaignId == id && i.CustomerId == input.CustomerId, cancellationToken);
-        if (!invited)
-        {
-            return NotFound();
-        }
-
-        if (!await MayActForAsync(input.CustomerId, cancellationToken))
-        {
-            return Forbid();
-        }
-
-        var valid = SurveyResponse.Validate(input.Scores);
-        if (!ModelState.IsValid)
-        {
-            TempData["Error"] = l["The comments are too long."].Value;
-            return RedirectToAction(nameof(Details), new { id });
-        }
-
-        if (!valid.Succeeded)
-        {
-            TempData["Error"] = valid.Error!.Localize(l);
-            return RedirectToAction(nameof(Details), new { id });
-        }
-
-        db.SurveyResponses.Add(new SurveyResponse(id, input.CustomerId, ResponseSource.PaperForm, input.Scores, string.IsNullOrWhiteSpace(input.Comments) ? null : input.Comments.Trim(), Now));
-        await db.SaveChangesAsync(cancellationToken);
-        TempData["Message"] = l["The response was recorded."].Value;
-        return RedirectToAction(nameof(Details), new { id });
-    }
+    public async Task<IActionResult> Respond(Guid id, RecordPaperResponse.Input input, [FromServices] RecordPaperResponse.Handler handler, CancellationToken cancellationToken) =>
+        !ModelState.IsValid
+            ? Refused(RedirectToAction(nameof(Details), new { id }))
+            : await this.RespondByRedirect(await handler.HandleAsync(id, input, User, cancellationToken), l["The response was recorded."], () => RedirectToAction(nameof(Details), new { id }), l);
 
     [HttpPost]
-    public async Task<IActionResult> FollowUp(Guid responseId, [MaxLength(SurveyResponse.TextLength)] string? action, FollowUpStatus status, CancellationToken cancellationToken)
-    {
-        var response = await db.SurveyResponses.FirstOrDefaultAsync(r => r.Id == responseId, cancellationToken);
-        if (response is null)
-        {
-            return NotFound();
-        }
-
-        if (!await MayActForAsync(response.CustomerId, cancellationToken))
-        {
-            return Forbid();
-        }
-
-        if (string.IsNullOrWhiteSpace(action))
-        {
-            TempData["Error"] = l["Describe the follow-up action."].Value;
-            return RedirectToAction(nameof(Analysis));
-        }
-
-        response.SetFollowUp(action.Trim(), status);
-        await db.SaveChangesAsync(cancellationToken);
-        TempData["Message"] = l["The follow-up was saved."].Value;
-        return RedirectToAction(nameof(Analysis));
-    }
+    public async Task<IActionResult> FollowUp(Guid responseId, RecordFollowUp.Input input, [FromServices] RecordFollowUp.Handler handler, CancellationToken cancellationToken) =>
+        !ModelState.IsValid
+            ? Refused(RedirectToAction(nameof(Analysis)))
+            : await this.RespondByRedirect(await handler.HandleAsync(responseId, input, User, cancellationToken), l["The follow-up was saved."], () => RedirectToAction(nameof(Analysis)), l);
 
     [HttpGet]
     public async Task<IActionResult> Analysis(CancellationToken cancellationToken) => View(await AnalyseAsync(cancellationToken));
@@ -308,6 +167,19 @@ public sealed class SurveysController(AppDbContext db, TimeProvider clock, IOpti
         var trend = byQuarter.Select(g => (g.Key, (decimal?)g.Overall)).ToList();
         var low = data.Where(x => x.r.HasLowScore).OrderByDescending(x => x.r.SubmittedAtUtc).Select(x => (x.r, x.Name, $"{x.Year}Q{x.Quarter}")).ToList();
         return new SurveyAnalysisViewModel(SurveyAnalysis.Averages(responses), trend, byQuarter, byCustomer, SurveyAnalysis.Distribution(responses), low);
+    }
+
+    private async Task<IActionResult> RedisplayCreateAsync(OpenSurveyCampaign.Input input, CancellationToken cancellationToken)
+    {
+        ViewData["Customers"] = await ActiveCustomersAsync(cancellationToken);
+        return View(nameof(Create), input);
+    }
+
+    /// <summary>A small form on a list page that failed validation: back there with the first message.</summary>
+    private IActionResult Refused(IActionResult back)
+    {
+        TempData["Error"] = ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).First();
+        return back;
     }
 
     private Task<List<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem>> ActiveCustomersAsync(CancellationToken cancellationToken) =>

@@ -38,7 +38,11 @@ public sealed class ContractTracking(AppDbContext db, TimeProvider clock)
         {
             var order = await db.SalesOrders.AsNoTracking().Include("_lines").FirstAsync(o => o.Id == contract.OrderId, cancellationToken);
             var termDays = await db.Customers.Where(c => c.Id == contract.CustomerId).Select(c => c.PaymentTermDays).FirstAsync(cancellationToken);
-            contract.Open(LinesOf(order), termDays, contract.SignedByName, contract.EnteredAtUtc);
+            var opened = contract.Open(LinesOf(order), termDays, contract.SignedByName, contract.EnteredAtUtc);
+            if (!opened.Succeeded)
+            {
+                throw new InvalidOperationException($"Contract {contract.Id} at version 0 could not be opened: {opened.Error!.Code}.");
+            }
         }
 
         return contract;

@@ -10,14 +10,12 @@ namespace CustomerProcess.Web.Features.Tracking;
 /// requirements and review conditions carried over from the order and its review.</summary>
 public sealed record NoticeDraft(IReadOnlyList<string> Departments, string? SpecialRequirements, string? ReviewConditions, TaskNotice? Current);
 
-/// <summary>Issues production task notices (销售生产任务通知单) and product change notices, and records
-/// each department's acknowledgement of receipt.</summary>
-public sealed class NoticeWorkflow(AppDbContext db, ContractTracking tracking, DocumentNumbers numbers, TimeProvider clock)
+/// <summary>Reads task notices and drafts a new one; <see cref="IssueAsync"/> adds a notice for a use case to save
+/// (IssueTaskNotice, and the product change notice of a change). Issuing and acknowledging are use cases in Features/Notices.</summary>
+public sealed class NoticeWorkflow(AppDbContext db, DocumentNumbers numbers, TimeProvider clock)
 {
     public const string TaskPrefix = "RW";
     public const string ProductChangePrefix = "CP";
-
-    public static readonly DomainError NotFound = new("notice.not-found", "The notice does not exist.");
 
     /// <summary>Departments a production task notice goes to unless the administrator chooses otherwise.</summary>
     public static readonly IReadOnlyList<string> DefaultDepartments =
@@ -64,27 +62,6 @@ public sealed class NoticeWorkflow(AppDbContext db, ContractTracking tracking, D
         return new NoticeDraft(DefaultDepartments, special.Length == 0 ? null : special, conditions.Count == 0 ? null : string.Join("\n", conditions), null);
     }
 
-    /// <summary>Issues the contract's production task notice, or a revision of the one in force.</summary>
-    public Task<Result<TaskNotice>> IssueTaskNoticeAsync(
-        Guid contractId, IReadOnlyList<string> departments, string? specialRequirements, string? reviewConditions, string? instructions,
-        string userId, string userName, CancellationToken cancellationToken) =>
-        ConcurrencyRetry.RunAsync(db, async () =>
-        {
-            var contract = await tracking.LoadAsync(contractId, cancellationToken);
-            if (contract is null)
-            {
-                return Result<TaskNotice>.Failure(ContractTracking.NotFound);
-            }
-
-            var result = await IssueAsync(contract, NoticeKind.ProductionTask, departments, specialRequirements, reviewConditions, instructions, null, userId, userName, cancellationToken);
-            if (result.Succeeded)
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-
-            return result;
-        });
-
     /// <summary>Adds a notice to the context (the caller saves): a task notice supersedes the one in force.</summary>
     public async Task<Result<TaskNotice>> IssueAsync(
         Contract contract, NoticeKind kind, IReadOnlyList<string> departments, string? specialRequirements, string? reviewConditions, string? instructions,
@@ -102,22 +79,4 @@ public sealed class NoticeWorkflow(AppDbContext db, ContractTracking tracking, D
 
         return issued;
     }
-
-    public Task<Result> AcknowledgeAsync(Guid noticeId, string department, string userId, string userName, string? comment, CancellationToken cancellationToken) =>
-        ConcurrencyRetry.RunAsync(db, async () =>
-        {
-            var notice = await FindAsync(noticeId, cancellationToken);
-            if (notice is null)
-            {
-                return Result.Failure(NotFound);
-            }
-
-            var result = notice.Acknowledge(department, userId, userName, comment, Now);
-            if (result.Succeeded)
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-
-            return result;
-        });
 }

@@ -126,10 +126,9 @@ internal sealed class DataSet(int seed, People people)
             Check(order.AwaitApproval());
         }
 
-        var thresholds = review.Thresholds;
         var decided = review.RequiresGeneralManager
-            ? review.Approve(people.GeneralManager.Id, people.GeneralManager.Name, null, order.IsConfirmedForAcceptance(thresholds.BillOfLadingAmount), at)
-            : review.Conclude(people.SalesManager.Id, people.SalesManager.Name, null, order.IsConfirmedForAcceptance(thresholds.BillOfLadingAmount), at);
+            ? review.Approve(people.GeneralManager.Id, people.GeneralManager.Name, null, order, at)
+            : review.Conclude(people.SalesManager.Id, people.SalesManager.Name, null, order, at);
         Check(decided);
         Check(order.Approve(at));
         Check(order.MarkContracted());
@@ -269,7 +268,7 @@ internal sealed class DataSet(int seed, People people)
         Check(order.Submit(at));
         var thresholds = ReviewThresholds.Default;
         var decision = ReviewPolicy.Standard.Decide(OrderFacts.From(order, customerClass, isRepeatOfReviewedProducts: false), thresholds);
-        return Review.Open(order.Id, decision, thresholds, order.ContentVersion, at);
+        return Review.Open(ReviewSubjectKind.SalesOrder, order.Id, decision, thresholds, order.ContentVersion, at);
     }
 
     private int Next(string prefix, int year)

@@ -60,7 +60,12 @@ public static class SignContract
                 }
 
                 var customer = await db.Customers.FirstAsync(c => c.Id == order.CustomerId, cancellationToken);
-                contract.Open(ContractTracking.LinesOf(order), customer.PaymentTermDays, userName, now);
+                var opened = contract.Open(ContractTracking.LinesOf(order), customer.PaymentTermDays, userName, now);
+                if (!opened.Succeeded)
+                {
+                    return Result<Contract>.Failure(opened.Error!);
+                }
+
                 db.Contracts.Add(contract);
                 CustomerPromotion.OnContractSigned(customer);
                 await db.SaveChangesAsync(cancellationToken);

@@ -99,7 +99,7 @@ public sealed class SpecialRequirementCase : BusinessRecord, IVersioned
         OpenedOn = today;
     }
 
-    /// <summary>TS-yyyy-nnnn.</summary>
+    /// <summary>TSYQ-yyyy-nnnn.</summary>
     public string Number { get; private set; } = "";
 
     public CaseSource Source { get; private set; }

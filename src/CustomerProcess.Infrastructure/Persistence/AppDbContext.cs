@@ -3,11 +3,13 @@ using CustomerProcess.Domain.Auditing;
 using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Complaints;
 using CustomerProcess.Domain.Contracts;
+using CustomerProcess.Domain.CustomerProperty;
 using CustomerProcess.Domain.Customers;
 using CustomerProcess.Domain.Orders;
 using CustomerProcess.Domain.Organization;
 using CustomerProcess.Domain.Products;
 using CustomerProcess.Domain.Reviews;
+using CustomerProcess.Domain.SpecialRequirements;
 using CustomerProcess.Domain.Surveys;
 using CustomerProcess.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -103,6 +105,14 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
     public DbSet<Attachment> Attachments => Set<Attachment>();
 
     public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
+
+    public DbSet<CustomerPropertyItem> CustomerPropertyItems => Set<CustomerPropertyItem>();
+
+    public DbSet<PropertyIncident> PropertyIncidents => Set<PropertyIncident>();
+
+    public DbSet<SpecialRequirementCase> SpecialRequirementCases => Set<SpecialRequirementCase>();
+
+    public DbSet<CaseNote> CaseNotes => Set<CaseNote>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -9,7 +9,7 @@ public sealed class SpecialRequirementCaseTests
     private static readonly DateOnly Today = new(2026, 11, 23);
 
     private static SpecialRequirementCase NewCase(DateOnly due) =>
-        SpecialRequirementCase.Open("TS-2026-0001", CaseSource.Customer, Guid.NewGuid(), null, null, "Salt-spray test report", "Each lot with a 96 h report.",
+        SpecialRequirementCase.Open("TSYQ-2026-0001", CaseSource.Customer, Guid.NewGuid(), null, null, "Salt-spray test report", "Each lot with a 96 h report.",
             CasePriority.High, due, "owner", "Zhang", "u", "Zhang", Now, Today).Value!;
 
     [Theory]
@@ -54,12 +54,12 @@ public sealed class SpecialRequirementCaseTests
     [InlineData(0, true)]
     [InlineData(1, true)]
     public void A_case_cannot_be_due_before_today(int dueFromToday, bool accepted) =>
-        Assert.Equal(accepted, SpecialRequirementCase.Open("TS-2026-0001", CaseSource.Customer, Guid.NewGuid(), null, null, "t", "d",
+        Assert.Equal(accepted, SpecialRequirementCase.Open("TSYQ-2026-0001", CaseSource.Customer, Guid.NewGuid(), null, null, "t", "d",
             CasePriority.Normal, Today.AddDays(dueFromToday), "o", "Zhang", "u", "Zhang", Now, Today).Succeeded);
 
     [Fact]
     public void A_case_from_an_order_must_name_the_order() =>
-        Assert.Equal(SpecialRequirementCase.SourceMissing, SpecialRequirementCase.Open("TS-2026-0001", CaseSource.Order, Guid.NewGuid(), null, null, "t", "d",
+        Assert.Equal(SpecialRequirementCase.SourceMissing, SpecialRequirementCase.Open("TSYQ-2026-0001", CaseSource.Order, Guid.NewGuid(), null, null, "t", "d",
             CasePriority.Normal, Today, "o", "Zhang", "u", "Zhang", Now, Today).Error);
 
     [Theory]

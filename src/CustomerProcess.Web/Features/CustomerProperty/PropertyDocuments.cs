@@ -19,7 +19,7 @@ public sealed class PropertyDocuments(IPdfRenderer renderer, PropertyExport expo
         {
             new PdfParagraph(filterText),
             new PdfTable(
-                [l["Number"], l["Customer"], l["Order"] + " / " + l["Contract"], l["Kind"], l["Description"], l["Quantity"], l["Received on"], l["Inspection"],
+                [l["Number"], l["Customer"], l["Order"] + " / " + l["Contract"], l["Kind"], l["Description"], l["Quantity"], l["Date received"], l["Inspection"],
                     l["Storage place"] + " / " + l["Custodian"], l["Status"]],
                 rows.Select(r => (IReadOnlyList<string>)
                 [
@@ -54,7 +54,7 @@ public sealed class PropertyDocuments(IPdfRenderer renderer, PropertyExport expo
                 new(l["Kind"], l["PropertyKind." + p.Kind]),
                 new(l["Declared quantity"], p.DeclaredQuantity.ToString("0.####", CultureInfo.CurrentCulture) + " " + p.Unit),
                 new(l["Received quantity"], p.ReceivedQuantity.ToString("0.####", CultureInfo.CurrentCulture) + " " + p.Unit),
-                new(l["Received on"], Formatting.Date(p.ReceivedOn)),
+                new(l["Date received"], Formatting.Date(p.ReceivedOn)),
                 new(l["Problem"], l["PropertyIncidentKind." + i.Kind]),
             ]),
             new PdfHeading(l["Description of the problem"]),

@@ -12,7 +12,7 @@ public sealed class PropertyExport(IStringLocalizer<SharedResource> l)
     public IReadOnlyList<string> Headers =>
     [
         l["Number"], l["Customer"], l["Customer code"], l["Order"], l["Contract"], l["Kind"], l["Description"], l["Specification"],
-        l["Declared quantity"], l["Received quantity"], l["Unit"], l["Matches specification"], l["Received on"], l["Received by"],
+        l["Declared quantity"], l["Received quantity"], l["Unit"], l["Matches specification"], l["Date received"], l["Received by"],
         l["Inspection"], l["Storage place"], l["Custodian"], l["Use"], l["Status"], l["Returned on"], l["Incident reports"],
     ];
 

@@ -3,11 +3,13 @@ using CustomerProcess.Domain.Auditing;
 using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Complaints;
 using CustomerProcess.Domain.Contracts;
+using CustomerProcess.Domain.CustomerProperty;
 using CustomerProcess.Domain.Customers;
 using CustomerProcess.Domain.Orders;
 using CustomerProcess.Domain.Organization;
 using CustomerProcess.Domain.Products;
 using CustomerProcess.Domain.Reviews;
+using CustomerProcess.Domain.SpecialRequirements;
 using CustomerProcess.Domain.Surveys;
 using CustomerProcess.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -111,6 +113,14 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
 
     /// <summary>Per-name sign-in attempts in the current window, shared by every instance.</summary>
     public DbSet<LoginAttemptWindow> LoginAttemptWindows => Set<LoginAttemptWindow>();
+
+    public DbSet<CustomerPropertyItem> CustomerPropertyItems => Set<CustomerPropertyItem>();
+
+    public DbSet<PropertyIncident> PropertyIncidents => Set<PropertyIncident>();
+
+    public DbSet<SpecialRequirementCase> SpecialRequirementCases => Set<SpecialRequirementCase>();
+
+    public DbSet<CaseNote> CaseNotes => Set<CaseNote>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -163,6 +163,7 @@ public static class CustomerProcessSetup
         });
         services.AddScoped<LoginThrottle>();
         services.Configure<Features.Complaints.ComplaintOptions>(configuration.GetSection("Complaints"));
+        services.Configure<Features.SpecialRequirements.SpecialRequirementOptions>(configuration.GetSection("SpecialRequirements"));
         services.AddSingleton<SetupGate>();
         services.AddSingleton<CountCache>();
         services.AddSingleton<SignatureCredentialCache>();

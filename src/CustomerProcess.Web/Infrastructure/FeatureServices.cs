@@ -33,6 +33,12 @@ public static class FeatureServices
         services.AddScoped<Features.Ledger.LedgerQuery>();
         services.AddScoped<Features.Ledger.LedgerExport>();
         services.AddScoped<Features.Notices.TaskNoticeDocument>();
+        services.AddScoped<Features.CustomerProperty.PropertyAccess>();
+        services.AddScoped<Features.CustomerProperty.PropertyQueries>();
+        services.AddScoped<Features.CustomerProperty.PropertyExport>();
+        services.AddScoped<Features.CustomerProperty.PropertyDocuments>();
+        services.AddScoped<Features.SpecialRequirements.CaseAccess>();
+        services.AddScoped<Features.SpecialRequirements.CaseQueries>();
         return services;
     }
 }

@@ -85,6 +85,12 @@ public sealed partial class LocalizationResourceTests
         ["FollowUp."] = Enum.GetNames<FollowUpStatus>(),
         ["Disposition."] = Enum.GetNames<NonconformingDisposition>(),
         ["Waiting."] = Enum.GetNames<CustomerProcess.Web.Features.Complaints.WaitingKind>(),
+        ["PropertyKind."] = Enum.GetNames<CustomerProcess.Domain.CustomerProperty.PropertyKind>(),
+        ["PropertyStatus."] = Enum.GetNames<CustomerProcess.Domain.CustomerProperty.PropertyStatus>(),
+        ["PropertyIncidentKind."] = Enum.GetNames<CustomerProcess.Domain.CustomerProperty.PropertyIncidentKind>(),
+        ["CaseStatus."] = Enum.GetNames<CustomerProcess.Domain.SpecialRequirements.CaseStatus>(),
+        ["CasePriority."] = Enum.GetNames<CustomerProcess.Domain.SpecialRequirements.CasePriority>(),
+        ["CaseSource."] = Enum.GetNames<CustomerProcess.Domain.SpecialRequirements.CaseSource>(),
     };
 
     private static IEnumerable<string> UsedKeys()
@@ -127,7 +133,8 @@ public sealed partial class LocalizationResourceTests
         // Enum values passed as DomainError arguments are localized by their bare name.
         foreach (var name in Enum.GetNames<CustomerClass>().Concat(Enum.GetNames<CustomerStatus>()).Concat(Enum.GetNames<CreditRating>()).Concat(Enum.GetNames<AuditAction>())
                      .Concat(Enum.GetNames<ContractStatus>()).Concat(Enum.GetNames<ChangeKind>()).Concat(Enum.GetNames<LineField>()).Concat(Enum.GetNames<ChangeStatus>())
-                     .Concat(Enum.GetNames<ChangeConsequence>()))
+                     .Concat(Enum.GetNames<ChangeConsequence>()).Concat(Enum.GetNames<CustomerProcess.Domain.CustomerProperty.PropertyStatus>())
+                     .Concat(Enum.GetNames<CustomerProcess.Domain.SpecialRequirements.CaseStatus>()))
         {
             yield return name;
         }
@@ -139,6 +146,7 @@ public sealed partial class LocalizationResourceTests
                      "ContractLine", "ContractVersion", "Delivery", "DeliveryLine", "Invoice", "Payment", "ContractChange", "ContractChangeLine",
                      "TaskNotice", "NoticeLine", "NoticeAcknowledgement", "ServiceNotice", "SiteRecord", "Quotation", "CommunicationEntry",
                      "Complaint", "CorrectiveAction", "ReturnRecord", "SurveyCampaign", "SurveyInvitation", "SurveyResponse", "Attachment",
+                     "CustomerPropertyItem", "PropertyIncident", "SpecialRequirementCase", "CaseNote",
                  })
         {
             yield return entity;

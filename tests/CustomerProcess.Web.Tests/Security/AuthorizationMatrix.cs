@@ -123,6 +123,16 @@ public static class AuthorizationMatrix
 
     private static readonly Access SurveyRoles = Access.Only(QualityStaff, QualityHead, Sales, SalesManager, GeneralManager);
 
+    /// <summary>The customer property register (PropertyAccess): who receives, and who reads (a salesperson: own customers' items only).</summary>
+    private static readonly Access PropertyReceivers = Access.Only(QualityStaff, QualityHead, ProductionHead, PurchasingHead, Sales, SalesManager);
+
+    private static readonly Access PropertyReaders = Access.Only(QualityStaff, QualityHead, ProductionHead, PurchasingHead, Sales, SalesManager, GeneralManager, Administrator);
+
+    /// <summary>Special-requirement cases (CaseAccess): who opens them and who reads the reports.</summary>
+    private static readonly Access CaseOpeners = Access.Only(Sales, SalesManager, QualityHead, QualityStaff, ContractAdministrator);
+
+    private static readonly Access CaseReporters = Access.Only(SalesManager, GeneralManager, QualityHead, Administrator);
+
     public static IReadOnlyList<MatrixRow> Rows { get; } =
     [
         // Account, setup, errors, culture: open to everyone.
@@ -284,6 +294,33 @@ public static class AuthorizationMatrix
         new("POST", "/Returns/Inspect/{id}", Quality),
         new("POST", "/Returns/Settle/{id}", Access.Only(Sales, SalesManager)),
         new("POST", "/Returns/BookBack/{id}", Quality),
+
+        // Customer property register (#16 B): quality is the custodian; a salesperson sees the items of their own customers.
+        new("GET", "/CustomerProperty/Index", PropertyReaders) { Note = "A salesperson sees the items of the customers they own or received (PropertyAccess)." },
+        new("GET", "/CustomerProperty/Export", PropertyReaders) { Note = "Filtered like the list." },
+        new("GET", "/CustomerProperty/Print", PropertyReaders) { Note = "Filtered like the list." },
+        new("GET", "/CustomerProperty/RegisterPdf", PropertyReaders) { Note = "Filtered like the list." },
+        new("GET", "/CustomerProperty/Create", PropertyReceivers),
+        new("POST", "/CustomerProperty/Create", PropertyReceivers),
+        new("GET", "/CustomerProperty/Details/{id}", PropertyReaders) { Note = "403 unless the item is visible to the user (PropertyAccess)." },
+        new("GET", "/CustomerProperty/History/{id}", PropertyReaders) { Note = "403 unless the item is visible to the user (PropertyAccess)." },
+        new("GET", "/CustomerProperty/Incident/{id}", PropertyReaders) { Note = "403 unless the item is visible to the user (PropertyAccess)." },
+        new("GET", "/CustomerProperty/IncidentPdf/{id}", PropertyReaders) { Note = "403 unless the item is visible to the user (PropertyAccess)." },
+        new("POST", "/CustomerProperty/Inspect/{id}", Quality),
+        new("POST", "/CustomerProperty/Use/{id}", Access.Only(QualityStaff, QualityHead, ProductionHead)),
+        new("POST", "/CustomerProperty/ReportIncident/{id}", Quality),
+        new("POST", "/CustomerProperty/Reply/{id}", Access.Only(QualityStaff, QualityHead, Sales, SalesManager)) { Note = "403 unless the item is visible to the user." },
+        new("POST", "/CustomerProperty/Return/{id}", Quality),
+
+        // Special-requirement cases (#16 B): everyone sees the cases they own or opened; the sales manager, GM, quality head and administrator see all.
+        new("GET", "/SpecialRequirements/Index", Access.AnySignedIn) { Note = "Filtered by CaseAccess." },
+        new("GET", "/SpecialRequirements/Mine", Access.AnySignedIn) { Note = "The user's own open cases (the reminders)." },
+        new("GET", "/SpecialRequirements/Reports", CaseReporters),
+        new("GET", "/SpecialRequirements/Create", CaseOpeners),
+        new("POST", "/SpecialRequirements/Create", CaseOpeners),
+        new("GET", "/SpecialRequirements/Details/{id}", Access.AnySignedIn) { Note = "403 unless the case is visible to the user (CaseAccess)." },
+        new("GET", "/SpecialRequirements/History/{id}", Access.AnySignedIn) { Note = "403 unless the case is visible to the user (CaseAccess)." },
+        new("POST", "/SpecialRequirements/Step/{id}", Access.AnySignedIn) { Note = "403 unless the case's owner or the sales manager." },
         new("GET", "/ComplaintAnalysis/Index", Analysts),
         new("GET", "/ComplaintAnalysis/Csv", Analysts),
         new("GET", "/Surveys/Index", SurveyRoles),

@@ -133,6 +133,8 @@ public sealed partial class DoubleSubmitTests(AppFactory app)
         // The personal survey link works once (the invitation is marked used in the same save).
         "PublicSurvey.Submit",
         "Returns.Inspect", "Returns.Settle", "Returns.BookBack",
+        // Each moves the item on (or records the one open reply); a second post finds it moved and is refused.
+        "CustomerProperty.Inspect", "CustomerProperty.Use", "CustomerProperty.Reply", "CustomerProperty.Return",
         "ReviewPolicy.Index",
         "Reviews.Sign", "Reviews.ResolveDiscrepancy", "Reviews.ConfirmDiscrepancy", "Reviews.ReopenDiscrepancy", "Reviews.Meeting", "Reviews.RaiseLevel",
         "Reviews.Conclude", "Reviews.Approve", "Reviews.Reject",

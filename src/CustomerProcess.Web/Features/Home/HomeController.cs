@@ -11,7 +11,12 @@ namespace CustomerProcess.Web.Features.Home;
 [Authorize]
 public sealed class HomeController : Controller
 {
-    public IActionResult Index() => View();
+    /// <summary>The start page; with the count of the user's special-requirement cases overdue or due soon (docs/process.md §10).</summary>
+    public async Task<IActionResult> Index([FromServices] Features.SpecialRequirements.CaseQueries cases, CancellationToken cancellationToken)
+    {
+        ViewData["CaseReminders"] = await cases.ReminderCountAsync(User, cancellationToken);
+        return View();
+    }
 }
 
 /// <summary>Generic error pages: no stack trace, a correlation id to quote to IT.</summary>

@@ -32,6 +32,12 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
 
     public DbSet<CustomerFinanceProposal> CustomerFinanceProposals => Set<CustomerFinanceProposal>();
 
+    public DbSet<CustomerClassChangeRequest> CustomerClassChangeRequests => Set<CustomerClassChangeRequest>();
+
+    public DbSet<ArchiveAccessGrant> ArchiveAccessGrants => Set<ArchiveAccessGrant>();
+
+    public DbSet<CustomerFileView> CustomerFileViews => Set<CustomerFileView>();
+
     public DbSet<Product> Products => Set<Product>();
 
     public DbSet<Department> Departments => Set<Department>();

@@ -76,6 +76,7 @@ public sealed class ArchiveAccessGrant : BusinessRecord, IVersioned
     public static readonly DomainError NotHead = DomainError.Forbidden("archive.access.not-head", "Only the requester's department head approves here.");
     public static readonly DomainError NotOwner = DomainError.Forbidden("archive.access.not-owner", "Only the customer's owner or the sales manager approves here.");
     public static readonly DomainError AlreadyApproved = new("archive.access.approved-already", "This approval was already given.");
+    public static readonly DomainError TwoPeople = DomainError.Forbidden("archive.access.two-people", "The department head and the owner are two people: you gave the other approval already.");
     public static readonly DomainError BadPeriod = new("archive.access.days", "Access lasts from {0} to {1} days.");
 
     private ArchiveAccessGrant()
@@ -104,9 +105,13 @@ public sealed class ArchiveAccessGrant : BusinessRecord, IVersioned
 
     public DateTime RequestedAtUtc { get; private set; }
 
+    public string? HeadApprovedByUserId { get; private set; }
+
     public string? HeadApprovedByName { get; private set; }
 
     public DateTime? HeadApprovedAtUtc { get; private set; }
+
+    public string? OwnerApprovedByUserId { get; private set; }
 
     public string? OwnerApprovedByName { get; private set; }
 
@@ -160,12 +165,13 @@ public sealed class ArchiveAccessGrant : BusinessRecord, IVersioned
 
     public Result ApproveAsHead(string userId, string userName, bool isRequestersHead, DateTime atUtc)
     {
-        var check = CheckApprover(userId, isRequestersHead, NotHead, HeadApprovedAtUtc);
+        var check = CheckApprover(userId, isRequestersHead, NotHead, HeadApprovedAtUtc, OwnerApprovedByUserId);
         if (!check.Succeeded)
         {
             return check;
         }
 
+        HeadApprovedByUserId = userId;
         HeadApprovedByName = userName;
         HeadApprovedAtUtc = atUtc;
         OpenWhenApproved(userName, atUtc);
@@ -174,12 +180,13 @@ public sealed class ArchiveAccessGrant : BusinessRecord, IVersioned
 
     public Result ApproveAsOwner(string userId, string userName, bool isArchiveOwner, DateTime atUtc)
     {
-        var check = CheckApprover(userId, isArchiveOwner, NotOwner, OwnerApprovedAtUtc);
+        var check = CheckApprover(userId, isArchiveOwner, NotOwner, OwnerApprovedAtUtc, HeadApprovedByUserId);
         if (!check.Succeeded)
         {
             return check;
         }
 
+        OwnerApprovedByUserId = userId;
         OwnerApprovedByName = userName;
         OwnerApprovedAtUtc = atUtc;
         OpenWhenApproved(userName, atUtc);
@@ -219,7 +226,7 @@ public sealed class ArchiveAccessGrant : BusinessRecord, IVersioned
         && ValidFromUtc is { } from && nowUtc >= from
         && ValidUntilUtc is { } until && nowUtc < until;
 
-    private Result CheckApprover(string userId, bool mayApprove, DomainError notAllowed, DateTime? givenAt)
+    private Result CheckApprover(string userId, bool mayApprove, DomainError notAllowed, DateTime? givenAt, string? otherApproverUserId)
     {
         if (Status != ArchiveAccessStatus.Pending)
         {
@@ -236,7 +243,13 @@ public sealed class ArchiveAccessGrant : BusinessRecord, IVersioned
             return notAllowed;
         }
 
-        return givenAt is null ? Result.Success() : AlreadyApproved;
+        if (givenAt is not null)
+        {
+            return AlreadyApproved;
+        }
+
+        // Two people approve: the one who gave the other approval does not give this one too.
+        return string.Equals(userId, otherApproverUserId, StringComparison.Ordinal) ? TwoPeople : Result.Success();
     }
 
     private void OpenWhenApproved(string userName, DateTime atUtc)

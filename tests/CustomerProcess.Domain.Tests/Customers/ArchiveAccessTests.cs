@@ -139,4 +139,15 @@ public sealed class ArchiveAccessTests
         Assert.Equal(CustomerFileBasis.Grant, CustomerFileAccess.Basis(customer, "qstaff", _ => false, [grant], Approved.AddDays(1)));
         Assert.Null(CustomerFileAccess.Basis(customer, "qstaff", _ => false, [grant], Approved.AddDays(8)));
     }
+
+    [Fact]
+    public void The_sales_manager_who_approved_as_head_does_not_approve_as_owner_too()
+    {
+        var customer = Customer();
+        var grant = ArchiveAccessGrant.Ask(customer, "sales2", "Other", false, "covering for a colleague", 7, Asked).Value!;
+        Assert.True(grant.ApproveAsHead("salesmanager", "Li", true, Asked).Succeeded);
+
+        Assert.Equal(ArchiveAccessGrant.TwoPeople, grant.ApproveAsOwner("salesmanager", "Li", true, Asked).Error);
+        Assert.Equal(ArchiveAccessStatus.Pending, grant.Status);
+    }
 }

@@ -109,6 +109,8 @@ internal sealed class ArchiveAccessGrantConfiguration : IEntityTypeConfiguration
         builder.Property(g => g.Reason).HasMaxLength(ArchiveAccessGrant.ReasonLength).IsRequired();
         builder.Property(g => g.RequesterUserId).HasMaxLength(InputLimits.UserIdLength).IsRequired();
         builder.Property(g => g.RequesterName).HasMaxLength(CustomerFileView.NameLength).IsRequired();
+        builder.Property(g => g.HeadApprovedByUserId).HasMaxLength(InputLimits.UserIdLength);
+        builder.Property(g => g.OwnerApprovedByUserId).HasMaxLength(InputLimits.UserIdLength);
         builder.Property(g => g.HeadApprovedByName).HasMaxLength(CustomerFileView.NameLength);
         builder.Property(g => g.OwnerApprovedByName).HasMaxLength(CustomerFileView.NameLength);
         builder.Property(g => g.DecidedByName).HasMaxLength(CustomerFileView.NameLength);

@@ -30,13 +30,14 @@ public enum CustomerFileBasis
 
 /// <summary>
 /// Who may read a customer's file (issue #16, ADR 0025): the owner and, by role, the sales manager (heads the owning
-/// sales team), the general manager, the quality head and the contract administrator. Anyone else needs an approved
+/// sales team), the general manager, the quality head, the contract administrator and the finance head (sets the bank
+/// details and credit, ADR 0012). Anyone else needs an approved
 /// <see cref="ArchiveAccessGrant"/> for that customer that has not expired.
 /// </summary>
 public static class CustomerFileAccess
 {
     public static IReadOnlyList<string> StandingRoles { get; } =
-        [Roles.SalesManager, Roles.GeneralManager, Roles.QualityHead, Roles.ContractAdministrator];
+        [Roles.SalesManager, Roles.GeneralManager, Roles.QualityHead, Roles.ContractAdministrator, Roles.FinanceHead];
 
     public static CustomerFileBasis? Basis(Customer customer, string? userId, Func<string, bool> isInRole, IEnumerable<ArchiveAccessGrant> grantsOfUser, DateTime nowUtc)
     {

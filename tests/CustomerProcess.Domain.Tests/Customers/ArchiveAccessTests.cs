@@ -117,7 +117,7 @@ public sealed class ArchiveAccessTests
     [InlineData(Roles.QualityHead, true)]
     [InlineData(Roles.ContractAdministrator, true)]
     [InlineData(Roles.Sales, false)]
-    [InlineData(Roles.FinanceHead, false)]
+    [InlineData(Roles.FinanceHead, true)]
     [InlineData(Roles.ProductionHead, false)]
     [InlineData(Roles.QualityStaff, false)]
     [InlineData(Roles.Administrator, false)]

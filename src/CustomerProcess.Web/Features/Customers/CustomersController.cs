@@ -152,7 +152,7 @@ public sealed class CustomersController(
     [Authorize(Roles = ClassChangeDeciders + "," + Roles.Sales)]
     public async Task<IActionResult> RejectClassChange(Guid id, RejectClassChange.Input input, [FromServices] RejectClassChange.Handler handler, CancellationToken cancellationToken) =>
         !ModelState.IsValid
-            ? RedirectToAction(nameof(ClassChanges))
+            ? RefusedInput(nameof(ClassChanges))
             : await this.RespondByRedirect(await handler.HandleAsync(id, input, cancellationToken), l["The change of class was refused; the class is unchanged."], () => RedirectToAction(nameof(ClassChanges)), l);
 
     [HttpGet]
@@ -441,4 +441,11 @@ public sealed class CustomersController(
             IsSalesManager ? await commands.OwnerChoicesAsync(cancellationToken) : [],
             classes.Distinct().Order().ToList(),
             id is { } customerId ? await commands.PendingProposalsAsync(customerId, cancellationToken) : []);
+
+    /// <summary>A button's small form was refused by its validator: back to the list with the messages.</summary>
+    private RedirectToActionResult RefusedInput(string action)
+    {
+        TempData["Error"] = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
+        return RedirectToAction(action);
+    }
 }

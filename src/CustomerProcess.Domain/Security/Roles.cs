@@ -13,6 +13,7 @@ public static class Roles
     public const string LegalHead = nameof(LegalHead);
     public const string SafetyEnvironmentHead = nameof(SafetyEnvironmentHead);
     public const string GeneralManager = nameof(GeneralManager);
+    public const string BusinessUnitHead = nameof(BusinessUnitHead);
     public const string ContractAdministrator = nameof(ContractAdministrator);
     public const string QualityStaff = nameof(QualityStaff);
     public const string Administrator = nameof(Administrator);
@@ -20,7 +21,7 @@ public static class Roles
     public static IReadOnlyList<string> All { get; } =
     [
         Sales, SalesManager, QualityHead, ProductionHead, PurchasingHead, TechnicalHead, FinanceHead,
-        LegalHead, SafetyEnvironmentHead, GeneralManager, ContractAdministrator, QualityStaff, Administrator,
+        LegalHead, SafetyEnvironmentHead, GeneralManager, BusinessUnitHead, ContractAdministrator, QualityStaff, Administrator,
     ];
 
     /// <summary>Roles that may work with the customer archive.</summary>

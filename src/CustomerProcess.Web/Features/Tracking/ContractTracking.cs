@@ -1,5 +1,6 @@
 using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Contracts;
+using CustomerProcess.Domain.Customers;
 using CustomerProcess.Infrastructure.Persistence;
 using CustomerProcess.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -82,7 +83,7 @@ public sealed class ContractTracking(AppDbContext db, TimeProvider clock)
 
         var completedBefore = await db.Contracts.CountAsync(c => c.CustomerId == contract.CustomerId && c.Status == ContractStatus.Completed && c.Id != contract.Id, cancellationToken);
         var customer = await db.Customers.FirstAsync(c => c.Id == contract.CustomerId, cancellationToken);
-        customer.PromoteIfEligible(completedBefore + 1);
+        CustomerPromotion.AfterContractCompleted(customer, completedBefore + 1);
     }
 
     private Task<Result> Change(Guid contractId, Func<Contract, Result> change, CancellationToken cancellationToken) =>

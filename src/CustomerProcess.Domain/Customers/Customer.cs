@@ -103,16 +103,32 @@ public sealed class Customer : BusinessRecord, IVersioned
         CreditRating = terms.CreditRating;
     }
 
+    /// <summary>An earned change of class (prospect → new on the first contract). Any other change is refused here:
+    /// it is a <see cref="CustomerClassChangeRequest"/> that the sales manager approves (issue #16).</summary>
     public Result ChangeClass(CustomerClass to)
     {
         if (!CustomerClassRules.CanChange(Class, to))
         {
-            return new DomainError(CustomerClassRules.IllegalChange.Code, CustomerClassRules.IllegalChange.MessageKey, Class, to);
+            return CustomerClassRules.IllegalChange.With(Class, to);
+        }
+
+        if (to != Class && !CustomerClassRules.IsEarned(Class, to))
+        {
+            return CustomerClassRules.NotEarned.With(Class, to);
         }
 
         Class = to;
         return Result.Success();
     }
+
+    /// <summary>Applies an approved class change request; only the request calls this.</summary>
+    internal void ApplyApprovedClass(CustomerClass to) => Class = to;
+
+    /// <summary>When the owner last went through this customer in the six-monthly archive review (docs/process.md §2).</summary>
+    public DateTime? LastArchiveReviewUtc { get; private set; }
+
+    /// <summary>The owner looked at the customer in the six-monthly archive review (kept, reclassified or marked inactive).</summary>
+    public void RecordArchiveReview(DateTime atUtc) => LastArchiveReviewUtc = atUtc;
 
     /// <summary>Applies the archive rule; returns true when the class changed.</summary>
     public bool PromoteIfEligible(int completedContracts)

@@ -36,6 +36,12 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
 
     public DbSet<CustomerFinanceProposal> CustomerFinanceProposals => Set<CustomerFinanceProposal>();
 
+    public DbSet<CustomerClassChangeRequest> CustomerClassChangeRequests => Set<CustomerClassChangeRequest>();
+
+    public DbSet<ArchiveAccessGrant> ArchiveAccessGrants => Set<ArchiveAccessGrant>();
+
+    public DbSet<CustomerFileView> CustomerFileViews => Set<CustomerFileView>();
+
     public DbSet<Product> Products => Set<Product>();
 
     public DbSet<Department> Departments => Set<Department>();

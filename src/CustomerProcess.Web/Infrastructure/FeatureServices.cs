@@ -13,6 +13,7 @@ public static class FeatureServices
         services.AddScoped<EditConflicts>();
         services.AddScoped<Features.Attachments.AttachmentAccess>();
         services.AddScoped<Features.Customers.CustomerCommands>();
+        services.AddScoped<Features.Customers.CustomerFileGate>();
         services.AddScoped<Features.Orders.OrderCommands>();
         services.AddScoped<Features.Reviews.ReviewRouting>();
         services.AddScoped<Features.Reviews.ReviewAccess>();

@@ -60,7 +60,7 @@ public sealed class CustomerTests(AppFactory app)
         var created = await client.SubmitAsync("/Customers/Create", CustomerForm(code, "Old Name Ltd."));
         var id = created.Location!.Split('/').Last();
 
-        var edited = await client.SubmitAsync($"/Customers/Edit/{id}", CustomerForm(code, "New Name Ltd.", creditLimit: "450000.50", cls: "Regular"));
+        var edited = await client.SubmitAsync($"/Customers/Edit/{id}", CustomerForm(code, "New Name Ltd.", creditLimit: "450000.50"));
 
         Assert.Equal(HttpStatusCode.Redirect, edited.Status);
         var entries = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityId == id && a.Action == AuditAction.Updated).ToListAsync());
@@ -69,27 +69,27 @@ public sealed class CustomerTests(AppFactory app)
         var customerId = Guid.Parse(id);
         var proposals = await app.WithDbAsync(db => db.CustomerFinanceProposals.Where(p => p.CustomerId == customerId).ToListAsync());
         Assert.Contains(proposals, p => p.NewCreditLimit == 450000.50m && p.Status == FinanceProposalStatus.Pending);
-        Assert.Contains(entries, a => a.Field == "Class" && a.OldValue == "New" && a.NewValue == "Regular");
+        Assert.DoesNotContain(entries, a => a.Field == "Class"); // the class is earned or approved, never typed (#16)
         Assert.All(entries, a => Assert.Equal("salesmanager", a.UserName));
     }
 
     [Fact]
-    public async Task Demoting_a_regular_customer_to_new_is_refused_with_a_message_and_nothing_changes()
+    public async Task Demoting_a_new_customer_to_prospect_is_refused_with_a_message_and_nothing_changes()
     {
         using var client = app.CreateBrowserClient();
         await client.SignInAsync("sales");
         var code = "R-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
-        var created = await client.SubmitAsync("/Customers/Create", CustomerForm(code, "Regular Co.", cls: "Regular"));
+        var created = await client.SubmitAsync("/Customers/Create", CustomerForm(code, "Regular Co."));
         var id = created.Location!.Split('/').Last();
         var token = (await client.GetAsync($"/Customers/Edit/{id}")).FormFor($"/Customers/Edit/{id}")
             .QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value");
 
-        var refused = await client.PostAsync($"/Customers/Edit/{id}", CustomerForm(code, "Renamed Co.", cls: "New"), token);
+        var refused = await client.PostAsync($"/Customers/Edit/{id}", CustomerForm(code, "Renamed Co.", cls: "Prospect"), token);
 
         Assert.Equal(HttpStatusCode.OK, refused.Status);
-        Assert.Contains("The customer class cannot change from Regular customer to New customer.", refused.ErrorText, StringComparison.Ordinal);
+        Assert.Contains("The customer class cannot change from New customer to Prospect.", refused.ErrorText, StringComparison.Ordinal);
         var stored = await app.WithDbAsync(db => db.Customers.AsNoTracking().SingleAsync(c => c.Code == code));
-        Assert.Equal(CustomerClass.Regular, stored.Class);
+        Assert.Equal(CustomerClass.New, stored.Class);
         Assert.Equal("Regular Co.", stored.Name);
     }
 

@@ -101,6 +101,10 @@ public static class AuthorizationMatrix
 
     private static readonly Access Admin = Access.Only(Administrator);
     private static readonly Access CustomerEditors = Access.Only(Sales, SalesManager, Administrator);
+
+    /// <summary>The demo customer C-0001 (owned by the demo salesperson): its owner and the standing roles (ADR 0025).</summary>
+    private static readonly Access FileReaders = Access.Only(Sales, SalesManager, GeneralManager, QualityHead, ContractAdministrator, FinanceHead);
+    private static readonly Access ClassChangeDeciders = Access.Only(SalesManager, GeneralManager, QualityHead);
     private static readonly Access ProductEditors = Access.Only(Administrator, SalesManager, TechnicalHead);
     private static readonly Access Capturers = Access.Only(Sales, SalesManager);
     private static readonly Access ContractSigners = Access.Only(ContractAdministrator, SalesManager);
@@ -193,8 +197,22 @@ public static class AuthorizationMatrix
 
         // Customer archive and products.
         new("GET", "/Customers/Index", Access.AnySignedIn),
-        new("GET", "/Customers/Details/{id}", Access.AnySignedIn),
-        new("GET", "/Customers/History/{id}", Access.AnySignedIn),
+        new("GET", "/Customers/Details/{id}", Access.AnySignedIn) { Note = "The customer's file (#16, ADR 0025): 403 unless the owner, a standing role or an approved access.", OnRecord = new(r => $"/Customers/Details/{r.DemoCustomerId}", FileReaders) },
+        new("GET", "/Customers/History/{id}", Access.AnySignedIn) { Note = "Part of the customer's file.", OnRecord = new(r => $"/Customers/History/{r.DemoCustomerId}", FileReaders) },
+        new("GET", "/Customers/Contracts/{id}", Access.AnySignedIn) { Note = "Part of the customer's file.", OnRecord = new(r => $"/Customers/Contracts/{r.DemoCustomerId}", FileReaders) },
+        new("GET", "/Customers/ChangeClass/{id}", CustomerEditors) { Note = "403 unless the owner or the sales manager." },
+        new("POST", "/Customers/ChangeClass/{id}", CustomerEditors) { Note = "Forbidden unless the owner or the sales manager." },
+        new("GET", "/Customers/ClassChanges", ClassChangeDeciders),
+        new("POST", "/Customers/ApproveClassChange/{id}", ClassChangeDeciders) { Note = "The sales manager (the GM for the sales manager's own request); quality when the change lowers the review level." },
+        new("POST", "/Customers/RejectClassChange/{id}", Access.Only(SalesManager, GeneralManager, QualityHead, Sales)) { Note = "An approver, or the requester withdrawing." },
+        new("GET", "/Archive/Index", Access.AnySignedIn),
+        new("GET", "/Archive/Ask/{id}", Access.AnySignedIn),
+        new("POST", "/Archive/Ask/{id}", Access.AnySignedIn),
+        new("POST", "/Archive/Approve/{id}", Access.AnySignedIn) { Note = "Forbidden unless the requester's department head (the GM when the requester heads it) or the archive owner." },
+        new("POST", "/Archive/Reject/{id}", Access.AnySignedIn) { Note = "The head, the owner, or the requester." },
+        new("GET", "/Archive/ViewLog/{id}", Access.AnySignedIn) { Note = "The owner, the sales manager and quality.", OnRecord = new(r => $"/Archive/ViewLog/{r.DemoCustomerId}", Access.Only(Sales, SalesManager, QualityHead)) },
+        new("GET", "/Archive/Due", Access.Only(Sales, SalesManager)),
+        new("POST", "/Archive/Keep/{id}", Access.Only(Sales, SalesManager)) { Note = "Forbidden unless the owner or the sales manager." },
         new("GET", "/Customers/Create", CustomerEditors),
         new("POST", "/Customers/Create", CustomerEditors),
         new("GET", "/Customers/Edit/{id}", CustomerEditors) { Note = "Finding 1 (branch sec-a): only the owner salesperson, the sales manager and the administrator." },

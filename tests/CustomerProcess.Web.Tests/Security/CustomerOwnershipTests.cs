@@ -87,9 +87,9 @@ public sealed class CustomerOwnershipTests(AppFactory app)
     public async Task The_details_page_offers_edit_buttons_only_to_the_owner_and_the_sales_manager()
     {
         var (id, _) = await CreateCustomerAsOwnerAsync();
-        var (otherName, _) = await CreateSalespersonAsync();
 
-        foreach (var (user, mayEdit) in new[] { ("sales", true), ("salesmanager", true), (otherName, false), ("qstaff", false) })
+        // The quality head reads the file by role (ADR 0025) but does not change it.
+        foreach (var (user, mayEdit) in new[] { ("sales", true), ("salesmanager", true), ("quality", false) })
         {
             using var client = app.CreateBrowserClient();
             await client.SignInAsync(user);
@@ -98,6 +98,23 @@ public sealed class CustomerOwnershipTests(AppFactory app)
             Assert.Equal(mayEdit, details.Document.QuerySelector($"a[href='/Customers/Edit/{id}']") is not null);
             Assert.Equal(mayEdit, details.Document.QuerySelector($"form[action='/Customers/AddContact/{id}']") is not null);
             Assert.Equal(mayEdit, details.Document.QuerySelector($"a[href='/Customers/Deactivate/{id}']") is not null);
+        }
+    }
+
+    [Fact]
+    public async Task Another_salesperson_and_quality_staff_without_an_approved_access_get_403_on_the_details_page()
+    {
+        var (id, _) = await CreateCustomerAsOwnerAsync();
+        var (otherName, _) = await CreateSalespersonAsync();
+
+        foreach (var user in new[] { otherName, "qstaff" })
+        {
+            using var client = app.CreateBrowserClient();
+            await client.SignInAsync(user);
+            var details = await client.GetAsync($"/Customers/Details/{id}");
+            Assert.Equal(HttpStatusCode.Forbidden, details.Status);
+            Assert.NotNull(details.Document.QuerySelector($"a[href='/Archive/Ask/{id}']"));
+            Assert.Null(details.Document.QuerySelector("#contacts"));
         }
     }
 

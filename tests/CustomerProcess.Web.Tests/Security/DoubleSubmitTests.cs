@@ -125,6 +125,9 @@ public sealed partial class DoubleSubmitTests(AppFactory app)
         "Changes.Accept", "Changes.Reject", "Changes.Withdraw",
         "Complaints.Investigate", "Complaints.CompleteAction", "Complaints.VerifyAction", "Complaints.WaiveAction", "Complaints.Answer", "Complaints.Close",
         "Customers.Edit", "Customers.Deactivate", "Customers.Reactivate", "Customers.DeactivateContact",
+        // A decided class change or access request cannot be decided again; an approval given is refused the second time;
+        // a second "keep" only moves the review date to now.
+        "Customers.ApproveClassChange", "Customers.RejectClassChange", "Archive.Approve", "Archive.Reject", "Archive.Keep",
         "Delegations.Revoke", "Departments.Edit",
         "Notices.Acknowledge",
         // Submitting and signing a contract move the order on; a second post finds it moved and is refused.

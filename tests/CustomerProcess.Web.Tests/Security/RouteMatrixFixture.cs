@@ -13,7 +13,7 @@ namespace CustomerProcess.Web.Tests.Security;
 /// (<see cref="ContractReviewDepartments"/>).</summary>
 public sealed record RouteMatrixRecords(
     string ThrowawayUserId, Guid SalesComplaintId, Guid ComplaintAttachmentId, Guid SalesDraftOrderId,
-    Guid ContractId, Guid ContractOrderId, Guid ContractReviewId, IReadOnlyList<string> ContractReviewDepartments);
+    Guid ContractId, Guid ContractOrderId, Guid ContractReviewId, IReadOnlyList<string> ContractReviewDepartments, Guid DemoCustomerId);
 
 /// <summary>
 /// The app of the security suite (its own database) with one signed-in session per demo user and an anonymous
@@ -76,7 +76,8 @@ public sealed class RouteMatrixFixture : IAsyncLifetime
         var departments = await App.WithDbAsync(db => db.Reviews.AsNoTracking().Where(r => r.Id == contract.ReviewId).SelectMany(r => r.Sections).Select(s => s.DepartmentCode).OrderBy(d => d).ToListAsync());
         Records = new RouteMatrixRecords(
             await ThrowawayUserAsync(), complaintId, await AttachmentAsync(complaintId), await SalesDraftAsync(),
-            contract.Id, contract.OrderId, contract.ReviewId, departments);
+            contract.Id, contract.OrderId, contract.ReviewId, departments,
+            await App.WithDbAsync(db => db.Customers.Where(c => c.Code == "C-0001").Select(c => c.Id).SingleAsync()));
     }
 
     public async Task DisposeAsync()

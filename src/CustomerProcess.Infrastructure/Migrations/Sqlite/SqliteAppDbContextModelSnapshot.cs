@@ -1324,6 +1324,7 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("CustomerProcess.Domain.CustomerProperty.CustomerPropertyItem", b =>
+            modelBuilder.Entity("CustomerProcess.Domain.Customers.ArchiveAccessGrant", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -1414,6 +1415,57 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
 
                     b.Property<string>("Specification")
                         .HasMaxLength(2000)
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HeadApprovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeadApprovedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeadApprovedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OwnerApprovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerApprovedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerApprovedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequesterName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequesterUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -1439,6 +1491,10 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
 
                     b.Property<string>("UseRecordedByName")
                         .HasMaxLength(200)
+                    b.Property<DateTime?>("ValidFromUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ValidUntilUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -1525,6 +1581,13 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("PropertyIncidents", (string)null);
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("Status", "RequestedAtUtc");
+
+                    b.HasIndex("RequesterUserId", "CustomerId", "Status");
+
+                    b.ToTable("ArchiveAccessGrants");
                 });
 
             modelBuilder.Entity("CustomerProcess.Domain.Customers.Contact", b =>
@@ -1609,6 +1672,9 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("LastArchiveReviewUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1656,9 +1722,142 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("Class", "Code");
 
+                    b.HasIndex("OwnerUserId", "LastArchiveReviewUtc");
+
                     b.HasIndex("Status", "Code");
 
                     b.ToTable("Customers");
+                });
+
+            modelBuilder.Entity("CustomerProcess.Domain.Customers.CustomerClassChangeRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromClass")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NeedsQuality")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("QualityApprovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QualityApprovedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QualityApprovedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequestedBySalesManager")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SalesApprovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SalesApprovedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SalesApprovedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToClass")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "Status");
+
+                    b.HasIndex("Status", "RequestedAtUtc");
+
+                    b.ToTable("CustomerClassChangeRequests");
+                });
+
+            modelBuilder.Entity("CustomerProcess.Domain.Customers.CustomerFileView", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Part")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "AtUtc");
+
+                    b.ToTable("CustomerFileViews");
                 });
 
             modelBuilder.Entity("CustomerProcess.Domain.Customers.CustomerFinanceProposal", b =>
@@ -3163,6 +3362,8 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                         .HasForeignKey("ContractId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+            modelBuilder.Entity("CustomerProcess.Domain.Customers.ArchiveAccessGrant", b =>
+                {
                     b.HasOne("CustomerProcess.Domain.Customers.Customer", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")
@@ -3188,6 +3389,24 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                 {
                     b.HasOne("CustomerProcess.Domain.Customers.Customer", null)
                         .WithMany("Contacts")
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomerProcess.Domain.Customers.CustomerClassChangeRequest", b =>
+                {
+                    b.HasOne("CustomerProcess.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomerProcess.Domain.Customers.CustomerFileView", b =>
+                {
+                    b.HasOne("CustomerProcess.Domain.Customers.Customer", null)
+                        .WithMany()
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();

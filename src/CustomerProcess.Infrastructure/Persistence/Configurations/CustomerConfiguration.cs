@@ -29,6 +29,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Property(c => c.Notes).HasMaxLength(Customer.NotesLength);
         builder.Property(c => c.InactiveReason).HasMaxLength(Customer.NotesLength);
         builder.Property(c => c.OwnerUserId).HasMaxLength(InputLimits.UserIdLength);
+        builder.HasIndex(c => new { c.OwnerUserId, c.LastArchiveReviewUtc });
         builder.HasMany(c => c.Contacts).WithOne().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(c => c.Contacts).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(c => c.FinanceTerms);
@@ -70,5 +71,62 @@ internal sealed class CustomerFinanceProposalConfiguration : IEntityTypeConfigur
         builder.Property(p => p.DecisionNote).HasMaxLength(CustomerFinanceProposal.ReasonLength);
         builder.Ignore(p => p.From);
         builder.Ignore(p => p.To);
+    }
+}
+
+internal sealed class CustomerClassChangeRequestConfiguration : IEntityTypeConfiguration<CustomerClassChangeRequest>
+{
+    public void Configure(EntityTypeBuilder<CustomerClassChangeRequest> builder)
+    {
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.HasOne<Customer>().WithMany().HasForeignKey(r => r.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => new { r.CustomerId, r.Status });
+        builder.HasIndex(r => new { r.Status, r.RequestedAtUtc });
+        builder.Property(r => r.FromClass).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.ToClass).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Reason).HasMaxLength(CustomerClassChangeRequest.ReasonLength).IsRequired();
+        builder.Property(r => r.DecisionNote).HasMaxLength(CustomerClassChangeRequest.ReasonLength);
+        builder.Property(r => r.RequestedByUserId).HasMaxLength(CustomerClassChangeRequest.UserIdLength).IsRequired();
+        builder.Property(r => r.RequestedByName).HasMaxLength(CustomerClassChangeRequest.NameLength).IsRequired();
+        builder.Property(r => r.SalesApprovedByUserId).HasMaxLength(CustomerClassChangeRequest.UserIdLength);
+        builder.Property(r => r.SalesApprovedByName).HasMaxLength(CustomerClassChangeRequest.NameLength);
+        builder.Property(r => r.QualityApprovedByUserId).HasMaxLength(CustomerClassChangeRequest.UserIdLength);
+        builder.Property(r => r.QualityApprovedByName).HasMaxLength(CustomerClassChangeRequest.NameLength);
+        builder.Property(r => r.DecidedByName).HasMaxLength(CustomerClassChangeRequest.NameLength);
+    }
+}
+
+internal sealed class ArchiveAccessGrantConfiguration : IEntityTypeConfiguration<ArchiveAccessGrant>
+{
+    public void Configure(EntityTypeBuilder<ArchiveAccessGrant> builder)
+    {
+        builder.Property(g => g.Id).ValueGeneratedNever();
+        builder.HasOne<Customer>().WithMany().HasForeignKey(g => g.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(g => new { g.RequesterUserId, g.CustomerId, g.Status });
+        builder.HasIndex(g => new { g.Status, g.RequestedAtUtc });
+        builder.Property(g => g.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(g => g.Reason).HasMaxLength(ArchiveAccessGrant.ReasonLength).IsRequired();
+        builder.Property(g => g.RequesterUserId).HasMaxLength(InputLimits.UserIdLength).IsRequired();
+        builder.Property(g => g.RequesterName).HasMaxLength(CustomerFileView.NameLength).IsRequired();
+        builder.Property(g => g.HeadApprovedByUserId).HasMaxLength(InputLimits.UserIdLength);
+        builder.Property(g => g.OwnerApprovedByUserId).HasMaxLength(InputLimits.UserIdLength);
+        builder.Property(g => g.HeadApprovedByName).HasMaxLength(CustomerFileView.NameLength);
+        builder.Property(g => g.OwnerApprovedByName).HasMaxLength(CustomerFileView.NameLength);
+        builder.Property(g => g.DecidedByName).HasMaxLength(CustomerFileView.NameLength);
+    }
+}
+
+internal sealed class CustomerFileViewConfiguration : IEntityTypeConfiguration<CustomerFileView>
+{
+    public void Configure(EntityTypeBuilder<CustomerFileView> builder)
+    {
+        builder.Property(v => v.Id).ValueGeneratedNever();
+        builder.HasOne<Customer>().WithMany().HasForeignKey(v => v.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(v => new { v.CustomerId, v.AtUtc });
+        builder.Property(v => v.UserId).HasMaxLength(InputLimits.UserIdLength).IsRequired();
+        builder.Property(v => v.UserName).HasMaxLength(CustomerFileView.NameLength).IsRequired();
+        builder.Property(v => v.Part).HasConversion<string>().HasMaxLength(20);
+        builder.Property(v => v.Basis).HasConversion<string>().HasMaxLength(20);
     }
 }

@@ -13,6 +13,8 @@ public sealed class CustomerCommands(AppDbContext db, EditConflicts conflicts, T
 {
     public static readonly DomainError CodeTaken = new("customer.code.taken", "The customer code {0} is already used.");
 
+    public static readonly DomainError NotEarnedAtCreation = new("customer.class.create", "A customer starts as a prospect or a new customer; other classes are asked for with a reason once it exists.");
+
     /// <summary>The form was loaded before someone else saved the customer; nothing was saved.</summary>
     public static readonly DomainError Stale = new("customer.stale", "Someone else changed this record while you were editing.");
 
@@ -21,6 +23,11 @@ public sealed class CustomerCommands(AppDbContext db, EditConflicts conflicts, T
     public async Task<Result<Guid>> CreateAsync(CustomerInput input, string? actingUserId, bool isSalesManager, CancellationToken cancellationToken)
     {
         var code = input.Code.Trim().ToUpperInvariant();
+        if (!CustomerClassRules.MayCreateAs(input.Class))
+        {
+            return NotEarnedAtCreation;
+        }
+
         if (await db.Customers.AnyAsync(c => c.Code == code, cancellationToken))
         {
             return new DomainError(CodeTaken.Code, CodeTaken.MessageKey, code);
@@ -64,10 +71,12 @@ public sealed class CustomerCommands(AppDbContext db, EditConflicts conflicts, T
             return Stale;
         }
 
-        var classChange = customer.ChangeClass(input.Class);
-        if (!classChange.Succeeded)
+        if (input.Class != customer.Class)
         {
-            return classChange;
+            // The class is earned by contracts or changed by an approved request, never typed (issue #16).
+            return CustomerClassRules.CanChange(customer.Class, input.Class)
+                ? CustomerClassRules.NotEarned.With(customer.Class, input.Class)
+                : CustomerClassRules.IllegalChange.With(customer.Class, input.Class);
         }
 
         Apply(customer, input);

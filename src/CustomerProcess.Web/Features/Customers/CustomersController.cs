@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CustomerProcess.Domain.Contracts;
 using CustomerProcess.Domain.Customers;
 using CustomerProcess.Domain.Security;
 using CustomerProcess.Infrastructure.Persistence;
@@ -15,10 +16,13 @@ namespace CustomerProcess.Web.Features.Customers;
 public sealed class CustomersController(
     AppDbContext db,
     CustomerCommands commands,
+    CustomerFileGate gate,
     EditConflicts conflicts,
     HistoryQuery history,
     IStringLocalizer<SharedResource> l) : Controller
 {
+    private const string ClassChangeDeciders = Roles.SalesManager + "," + Roles.GeneralManager + "," + Roles.QualityHead;
+
     private bool CanCreate => User.IsInRole(Roles.Sales) || User.IsInRole(Roles.SalesManager) || User.IsInRole(Roles.Administrator);
 
     private bool IsSalesManager => User.IsInRole(Roles.SalesManager);
@@ -58,6 +62,8 @@ public sealed class CustomersController(
         return View(new CustomerIndexViewModel(q, cls, status, rows, pager, CanCreate));
     }
 
+    /// <summary>The customer's file: details, contacts, bank and tax. Read by the owner, the standing roles and holders of
+    /// an approved access; every read is logged (ADR 0025). Others get 403 with the way to ask for access.</summary>
     [HttpGet]
     public async Task<IActionResult> Details(Guid id, CancellationToken cancellationToken)
     {
@@ -67,14 +73,92 @@ public sealed class CustomersController(
             return NotFound();
         }
 
-        var owner = await commands.OwnerNameAsync(customer.OwnerUserId, cancellationToken);
-        return View(new CustomerDetailsViewModel(customer, owner, MayEdit(customer), new ContactInput(), await commands.PendingProposalsAsync(id, cancellationToken)));
+        if (await gate.OpenAsync(customer, User, [CustomerFilePart.Details, CustomerFilePart.Contacts, CustomerFilePart.BankAndTax], cancellationToken) is null)
+        {
+            return NoAccess(customer);
+        }
+
+        return View(await DetailsModelAsync(customer, new ContactInput(), cancellationToken));
     }
+
+    /// <summary>The customer's contracts: part of the file, read and logged like it.</summary>
+    [HttpGet]
+    public async Task<IActionResult> Contracts(Guid id, int? page, CancellationToken cancellationToken)
+    {
+        var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (customer is null)
+        {
+            return NotFound();
+        }
+
+        if (await gate.OpenAsync(customer, User, [CustomerFilePart.Contracts], cancellationToken) is null)
+        {
+            return NoAccess(customer);
+        }
+
+        var rows = await db.Contracts.AsNoTracking()
+            .Where(k => k.CustomerId == id)
+            .OrderByDescending(k => k.SignedOn).ThenByDescending(k => k.Number)
+            .Select(k => new CustomerContractRow(k.Id, k.Number, k.SignedOn, k.AmountMinor, k.Currency, k.Status))
+            .ToPageAsync(page, cancellationToken);
+        var pager = PagerModel.For(rows, p => Url.Action(nameof(Contracts), new { id, page = p })!);
+        return View(new CustomerContractsViewModel(customer.Id, customer.Code, customer.Name, rows, pager));
+    }
+
+    /// <summary>The owner or the sales manager asks for a change of class with a reason (issue #16).</summary>
+    [HttpGet]
+    [Authorize(Roles = Roles.CustomerEditors)]
+    public async Task<IActionResult> ChangeClass(Guid id, CancellationToken cancellationToken) =>
+        await ChangeClassFormAsync(id, new RequestClassChange.Input(), cancellationToken);
+
+    [CreatesRecord]
+    [HttpPost]
+    [Authorize(Roles = Roles.CustomerEditors)]
+    public async Task<IActionResult> ChangeClass(Guid id, RequestClassChange.Input input, [FromServices] RequestClassChange.Handler handler, CancellationToken cancellationToken) =>
+        !ModelState.IsValid
+            ? await ChangeClassFormAsync(id, input, cancellationToken)
+            : await this.Respond(
+                await handler.HandleAsync(id, input, cancellationToken),
+                _ =>
+                {
+                    TempData["Message"] = l["The change of class waits for approval."].Value;
+                    return RedirectToAction(nameof(Details), new { id });
+                },
+                () => ChangeClassFormAsync(id, input, cancellationToken),
+                l);
+
+    /// <summary>Class changes waiting for a decision: the sales manager, the general manager and quality decide.</summary>
+    [HttpGet]
+    [Authorize(Roles = ClassChangeDeciders)]
+    public async Task<IActionResult> ClassChanges(int? page, CancellationToken cancellationToken)
+    {
+        var rows = await (
+                from r in db.CustomerClassChangeRequests.AsNoTracking()
+                join c in db.Customers.AsNoTracking() on r.CustomerId equals c.Id
+                where r.Status == ClassChangeStatus.Pending
+                orderby r.RequestedAtUtc
+                select new ClassChangeRow(r, c.Code, c.Name))
+            .ToPageAsync(page, cancellationToken);
+        var pager = PagerModel.For(rows, p => Url.Action(nameof(ClassChanges), new { page = p })!);
+        return View(new ClassChangesViewModel(rows, pager));
+    }
+
+    [HttpPost]
+    [Authorize(Roles = ClassChangeDeciders)]
+    public async Task<IActionResult> ApproveClassChange(Guid id, [FromServices] ApproveClassChange.Handler handler, CancellationToken cancellationToken) =>
+        await this.RespondByRedirect(await handler.HandleAsync(id, cancellationToken), l["Your approval was recorded."], () => RedirectToAction(nameof(ClassChanges)), l);
+
+    [HttpPost]
+    [Authorize(Roles = ClassChangeDeciders + "," + Roles.Sales)]
+    public async Task<IActionResult> RejectClassChange(Guid id, RejectClassChange.Input input, [FromServices] RejectClassChange.Handler handler, CancellationToken cancellationToken) =>
+        !ModelState.IsValid
+            ? RefusedInput(nameof(ClassChanges))
+            : await this.RespondByRedirect(await handler.HandleAsync(id, input, cancellationToken), l["The change of class was refused; the class is unchanged."], () => RedirectToAction(nameof(ClassChanges)), l);
 
     [HttpGet]
     [Authorize(Roles = Roles.CustomerEditors)]
     public async Task<IActionResult> Create(CancellationToken cancellationToken) =>
-        View("Form", await FormAsync(null, new CustomerInput(), CustomerClassRules.AllowedTargets(CustomerClass.Prospect).Append(CustomerClass.Prospect), cancellationToken));
+        View("Form", await FormAsync(null, new CustomerInput(), CreateClasses, cancellationToken));
 
     [CreatesRecord]
     [HttpPost]
@@ -93,7 +177,7 @@ public sealed class CustomersController(
             ModelState.AddDomainError(result.Error!, l);
         }
 
-        return View("Form", await FormAsync(null, input, Enum.GetValues<CustomerClass>(), cancellationToken));
+        return View("Form", await FormAsync(null, input, CreateClasses, cancellationToken));
     }
 
     [HttpGet]
@@ -111,7 +195,7 @@ public sealed class CustomersController(
             return Forbid();
         }
 
-        return View("Form", await FormAsync(id, CustomerCommands.ToInput(customer), CustomerClassRules.AllowedTargets(customer.Class), cancellationToken));
+        return View("Form", await FormAsync(id, CustomerCommands.ToInput(customer), [customer.Class], cancellationToken));
     }
 
     [HttpPost]
@@ -148,7 +232,7 @@ public sealed class CustomersController(
             ModelState.AddDomainError(result.Error!, l);
         }
 
-        return View("Form", await FormAsync(id, input, CustomerClassRules.AllowedTargets(customer.Class), cancellationToken));
+        return View("Form", await FormAsync(id, input, [customer.Class], cancellationToken));
     }
 
     [HttpGet]
@@ -245,8 +329,7 @@ public sealed class CustomersController(
 
         if (!ModelState.IsValid)
         {
-            var owner = await commands.OwnerNameAsync(customer.OwnerUserId, cancellationToken);
-            return View(nameof(Details), new CustomerDetailsViewModel(customer, owner, true, input, await commands.PendingProposalsAsync(id, cancellationToken)));
+            return View(nameof(Details), await DetailsModelAsync(customer, input, cancellationToken));
         }
 
         customer.AddContact(input.Name.Trim(), input.Title?.Trim(), input.Phone?.Trim(), input.Email?.Trim(), input.IsPrimary);
@@ -280,16 +363,18 @@ public sealed class CustomersController(
     [HttpGet]
     public async Task<IActionResult> History(Guid id, int? page, CancellationToken cancellationToken)
     {
-        var customer = await db.Customers.AsNoTracking()
-            .Where(c => c.Id == id)
-            .Select(c => new { c.Name, ContactIds = c.Contacts.Select(x => x.Id).ToList() })
-            .FirstOrDefaultAsync(cancellationToken);
+        var customer = await commands.FindAsync(id, cancellationToken);
         if (customer is null)
         {
             return NotFound();
         }
 
-        var ids = customer.ContactIds.Select(x => x.ToString()).Append(id.ToString()).ToList();
+        if (await gate.OpenAsync(customer, User, [CustomerFilePart.History], cancellationToken) is null)
+        {
+            return NoAccess(customer);
+        }
+
+        var ids = customer.Contacts.Select(x => x.Id).Select(x => x.ToString()).Append(id.ToString()).ToList();
         var model = await history.ForAsync(
             customer.Name, Url.Action(nameof(Details), new { id })!, ids, page, p => Url.Action(nameof(History), new { id, page = p })!, cancellationToken);
         return View("History", model);
@@ -308,7 +393,45 @@ public sealed class CustomersController(
         ViewData["Conflict"] = await conflicts.DescribeAsync(nameof(Customer), id.ToString(), input.Loaded, CustomerCommands.Snapshot(current), cancellationToken);
         input.Version = current.Version;
         input.Loaded = EditConflicts.Encode(CustomerCommands.Snapshot(current));
-        return View("Form", await FormAsync(id, input, CustomerClassRules.AllowedTargets(current.Class).Append(current.Class), cancellationToken));
+        return View("Form", await FormAsync(id, input, [current.Class], cancellationToken));
+    }
+
+    private static IReadOnlyList<CustomerClass> CreateClasses { get; } = Enum.GetValues<CustomerClass>().Where(CustomerClassRules.MayCreateAs).ToList();
+
+    /// <summary>403 with the way to ask for access (the customer's name and code only).</summary>
+    private ViewResult NoAccess(Customer customer)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View("NoAccess", customer);
+    }
+
+    private async Task<CustomerDetailsViewModel> DetailsModelAsync(Customer customer, ContactInput newContact, CancellationToken cancellationToken)
+    {
+        var owner = await commands.OwnerNameAsync(customer.OwnerUserId, cancellationToken);
+        var classRequests = await db.CustomerClassChangeRequests.AsNoTracking()
+            .Where(r => r.CustomerId == customer.Id && r.Status == ClassChangeStatus.Pending)
+            .OrderBy(r => r.RequestedAtUtc)
+            .ToListAsync(cancellationToken);
+        return new CustomerDetailsViewModel(
+            customer, owner, MayEdit(customer), newContact, await commands.PendingProposalsAsync(customer.Id, cancellationToken), classRequests,
+            CustomerFileAccess.MaySeeViewLog(customer, UserId, User.IsInRole));
+    }
+
+    private async Task<IActionResult> ChangeClassFormAsync(Guid id, RequestClassChange.Input input, CancellationToken cancellationToken)
+    {
+        var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (customer is null)
+        {
+            return NotFound();
+        }
+
+        if (!MayEdit(customer))
+        {
+            return Forbid();
+        }
+
+        var targets = CustomerClassRules.AllowedTargets(customer.Class).Where(c => c != customer.Class).ToList();
+        return View("ChangeClass", new ChangeClassViewModel(customer.Id, customer.Code, customer.Name, customer.Class, targets, input));
     }
 
     private async Task<CustomerFormViewModel> FormAsync(Guid? id, CustomerInput input, IEnumerable<CustomerClass> classes, CancellationToken cancellationToken) =>
@@ -318,4 +441,11 @@ public sealed class CustomersController(
             IsSalesManager ? await commands.OwnerChoicesAsync(cancellationToken) : [],
             classes.Distinct().Order().ToList(),
             id is { } customerId ? await commands.PendingProposalsAsync(customerId, cancellationToken) : []);
+
+    /// <summary>A button's small form was refused by its validator: back to the list with the messages.</summary>
+    private RedirectToActionResult RefusedInput(string action)
+    {
+        TempData["Error"] = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
+        return RedirectToAction(action);
+    }
 }

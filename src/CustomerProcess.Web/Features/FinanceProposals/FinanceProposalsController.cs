@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using CustomerProcess.Domain.Customers;
 using CustomerProcess.Domain.Security;
 using CustomerProcess.Infrastructure.Persistence;
@@ -16,10 +14,8 @@ public sealed record FinanceProposalRow(CustomerFinanceProposal Proposal, string
 /// <summary>Finance confirms or rejects what sales proposed for a customer's bank details, credit limit
 /// and credit rating (issue #21, ADR 0012). Nothing changes on the customer until finance confirms.</summary>
 [Authorize(Roles = Roles.FinanceHead)]
-public sealed class FinanceProposalsController(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+public sealed class FinanceProposalsController(AppDbContext db, IStringLocalizer<SharedResource> l) : Controller
 {
-    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-
     [HttpGet]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
@@ -35,41 +31,21 @@ public sealed class FinanceProposalsController(AppDbContext db, TimeProvider clo
     }
 
     [HttpPost]
-    public Task<IActionResult> Confirm(Guid id, CancellationToken cancellationToken) =>
-        DecideAsync(id, (proposal, customer, name, now) => proposal.Confirm(customer, UserId, name, now), l["The change was confirmed; the customer's figures are updated."], cancellationToken);
+    public async Task<IActionResult> Confirm(Guid id, [FromServices] ConfirmFinanceProposal.Handler handler, CancellationToken cancellationToken) =>
+        await this.RespondByRedirect(
+            await handler.HandleAsync(id, cancellationToken), l["The change was confirmed; the customer's figures are updated."], () => RedirectToAction(nameof(Index)), l);
 
     [HttpPost]
-    public Task<IActionResult> Reject(Guid id, [MaxLength(CustomerFinanceProposal.ReasonLength)] string? note, CancellationToken cancellationToken) =>
-        DecideAsync(id, (proposal, _, name, now) => proposal.Reject(UserId, name, now, Clip(note)), l["The proposal was rejected; the customer's figures are unchanged."], cancellationToken);
+    public async Task<IActionResult> Reject(Guid id, RejectFinanceProposal.Input input, [FromServices] RejectFinanceProposal.Handler handler, CancellationToken cancellationToken) =>
+        !ModelState.IsValid
+            ? RefusedInput(nameof(Index))
+            : await this.RespondByRedirect(
+                await handler.HandleAsync(id, input, cancellationToken), l["The proposal was rejected; the customer's figures are unchanged."], () => RedirectToAction(nameof(Index)), l);
 
-    private static string? Clip(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
-
-    private async Task<IActionResult> DecideAsync(
-        Guid id, Func<CustomerFinanceProposal, Customer, string, DateTime, Domain.Common.Result> decide, string message, CancellationToken cancellationToken)
+    /// <summary>A button's small form was refused by its validator: back to the list with the messages.</summary>
+    private RedirectToActionResult RefusedInput(string action)
     {
-        var proposal = await db.CustomerFinanceProposals.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (proposal is null)
-        {
-            return NotFound();
-        }
-
-        var customer = await db.Customers.FirstAsync(c => c.Id == proposal.CustomerId, cancellationToken);
-        var name = await db.Users.Where(u => u.Id == UserId).Select(u => u.DisplayName).FirstAsync(cancellationToken);
-        var result = decide(proposal, customer, name, clock.GetUtcNow().UtcDateTime);
-        if (result.Succeeded)
-        {
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                TempData["Error"] = l["Someone else changed this record while you were editing. Reload and try again."].Value;
-                return RedirectToAction(nameof(Index));
-            }
-        }
-
-        TempData[result.Succeeded ? "Message" : "Error"] = result.Succeeded ? message : result.Error!.Localize(l);
-        return RedirectToAction(nameof(Index));
+        TempData["Error"] = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
+        return RedirectToAction(action);
     }
 }

@@ -1,0 +1,48 @@
+namespace CustomerProcess.Domain.Customers;
+
+/// <summary>Why a customer is on the six-monthly archive review list (docs/process.md §2).</summary>
+public enum ArchiveReviewReason
+{
+    NoRecentContract,
+    OverduePayment,
+    CreditLimitExceeded,
+}
+
+/// <summary>
+/// The six-monthly archive review: a customer whose last review is six months old (or that was never reviewed) and
+/// that has no contract signed in the last twelve months, a payment overdue, or more open than its credit limit is due.
+/// The owner keeps it, asks for a change of class or marks it inactive; nothing is deleted.
+/// </summary>
+public static class ArchiveReviewRules
+{
+    public const int IntervalMonths = 6;
+    public const int NoContractMonths = 12;
+
+    /// <summary>Reviewed exactly six months ago: due again.</summary>
+    public static bool IsReviewDue(DateTime? lastReviewUtc, DateTime nowUtc) =>
+        lastReviewUtc is not { } last || last <= nowUtc.AddMonths(-IntervalMonths);
+
+    /// <summary>The first day on which a contract still counts as recent.</summary>
+    public static DateOnly RecentContractSince(DateOnly today) => today.AddMonths(-NoContractMonths);
+
+    public static IReadOnlyList<ArchiveReviewReason> Reasons(DateOnly? lastContractSignedOn, bool paymentOverdue, long openMinor, decimal creditLimit, DateOnly today)
+    {
+        var reasons = new List<ArchiveReviewReason>();
+        if (lastContractSignedOn is not { } signed || signed < RecentContractSince(today))
+        {
+            reasons.Add(ArchiveReviewReason.NoRecentContract);
+        }
+
+        if (paymentOverdue)
+        {
+            reasons.Add(ArchiveReviewReason.OverduePayment);
+        }
+
+        if (openMinor > decimal.ToInt64(decimal.Round(creditLimit * 100m)))
+        {
+            reasons.Add(ArchiveReviewReason.CreditLimitExceeded);
+        }
+
+        return reasons;
+    }
+}

@@ -13,6 +13,9 @@ public static class Roles
     public const string LegalHead = nameof(LegalHead);
     public const string SafetyEnvironmentHead = nameof(SafetyEnvironmentHead);
     public const string GeneralManager = nameof(GeneralManager);
+
+    /// <summary>分厂厂长 / 事业部负责人: concludes the tender reviews kept inside the business unit (docs/process.md §4.1).</summary>
+    public const string BusinessUnitHead = "BusinessUnitHead";
     public const string ContractAdministrator = nameof(ContractAdministrator);
     public const string QualityStaff = nameof(QualityStaff);
     public const string Administrator = nameof(Administrator);
@@ -20,7 +23,7 @@ public static class Roles
     public static IReadOnlyList<string> All { get; } =
     [
         Sales, SalesManager, QualityHead, ProductionHead, PurchasingHead, TechnicalHead, FinanceHead,
-        LegalHead, SafetyEnvironmentHead, GeneralManager, ContractAdministrator, QualityStaff, Administrator,
+        LegalHead, SafetyEnvironmentHead, GeneralManager, BusinessUnitHead, ContractAdministrator, QualityStaff, Administrator,
     ];
 
     /// <summary>Roles that may work with the customer archive.</summary>

@@ -9,6 +9,7 @@ using CustomerProcess.Domain.Organization;
 using CustomerProcess.Domain.Products;
 using CustomerProcess.Domain.Reviews;
 using CustomerProcess.Domain.Surveys;
+using CustomerProcess.Domain.Tenders;
 using CustomerProcess.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -103,6 +104,14 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
     public DbSet<Attachment> Attachments => Set<Attachment>();
 
     public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
+
+    public DbSet<Tender> Tenders => Set<Tender>();
+
+    public DbSet<TenderClarification> TenderClarifications => Set<TenderClarification>();
+
+    public DbSet<CompetitorBid> CompetitorBids => Set<CompetitorBid>();
+
+    public DbSet<TenderPolicySetting> TenderPolicySettings => Set<TenderPolicySetting>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -35,7 +35,7 @@ public sealed class PasswordPolicyTests
     [Fact]
     public void Every_role_of_the_process_exists_once()
     {
-        Assert.Equal(13, Roles.All.Count);
+        Assert.Equal(14, Roles.All.Count);
         Assert.Equal(Roles.All.Count, Roles.All.Distinct().Count());
         Assert.True(Roles.IsKnown(Roles.GeneralManager));
         Assert.False(Roles.IsKnown("generalmanager"));

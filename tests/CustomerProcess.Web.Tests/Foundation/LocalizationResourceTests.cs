@@ -83,6 +83,8 @@ public sealed partial class LocalizationResourceTests
         ["Source."] = Enum.GetNames<ResponseSource>(),
         ["FollowUp."] = Enum.GetNames<FollowUpStatus>(),
         ["Disposition."] = Enum.GetNames<NonconformingDisposition>(),
+        ["TenderStatus."] = Enum.GetNames<CustomerProcess.Domain.Tenders.TenderStatus>(),
+        ["Outcome."] = Enum.GetNames<CustomerProcess.Domain.Tenders.TenderOutcome>(),
         ["Waiting."] = Enum.GetNames<CustomerProcess.Web.Features.Complaints.WaitingKind>(),
     };
 
@@ -138,6 +140,7 @@ public sealed partial class LocalizationResourceTests
                      "ContractLine", "ContractVersion", "Delivery", "DeliveryLine", "Invoice", "Payment", "ContractChange", "ContractChangeLine",
                      "TaskNotice", "NoticeLine", "NoticeAcknowledgement", "ServiceNotice", "SiteRecord", "Quotation", "CommunicationEntry",
                      "Complaint", "CorrectiveAction", "ReturnRecord", "SurveyCampaign", "SurveyInvitation", "SurveyResponse", "Attachment",
+                     "Tender", "TenderClarification", "CompetitorBid", "TenderPolicySetting",
                  })
         {
             yield return entity;
@@ -158,6 +161,16 @@ public sealed partial class LocalizationResourceTests
             {
                 yield return m.Groups[1].Value;
             }
+        }
+
+        // Tender review reasons (TenderReviewPolicy) are keys too.
+        foreach (var key in new[]
+                 {
+                     CustomerProcess.Domain.Tenders.TenderReviewPolicy.InternalReason, CustomerProcess.Domain.Tenders.TenderReviewPolicy.FullReason,
+                     CustomerProcess.Domain.Tenders.TenderReviewPolicy.GoNoGoReason, CustomerProcess.Domain.Tenders.TenderReviewPolicy.BidReason,
+                 })
+        {
+            yield return key;
         }
     }
 

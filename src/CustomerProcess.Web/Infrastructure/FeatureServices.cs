@@ -21,6 +21,7 @@ public static class FeatureServices
         services.AddScoped<Features.Reviews.ReviewFormDocument>();
         services.AddScoped<Features.Complaints.ComplaintAccess>();
         services.AddScoped<Features.Tenders.TenderAccess>();
+        services.AddScoped<Features.Tenders.TenderQueue>();
         services.AddScoped<Features.Complaints.ComplaintWaitingList>();
         services.AddScoped<Features.Tracking.TrackingAccess>();
         services.AddScoped<Features.Tracking.ContractTracking>();

@@ -62,7 +62,7 @@ public sealed partial class LocalizationResourceTests
         ["Method."] = Enum.GetNames<ConfirmationMethod>(),
         ["ContractStatus."] = Enum.GetNames<ContractStatus>(),
         ["Capacity."] = ["SalesManager", "GeneralManager"],
-        ["Queue."] = ["sign", "confirm", "resolve", "conclude", "approve", "contract", "draft", "acknowledge", "change", "notice", "service", "complaint", "verify", "action"],
+        ["Queue."] = ["sign", "confirm", "resolve", "conclude", "approve", "contract", "draft", "acknowledge", "change", "notice", "service", "complaint", "verify", "action", .. CustomerProcess.Web.Features.Tenders.TenderQueue.Kinds],
         ["NoticeKind."] = Enum.GetNames<NoticeKind>(),
         ["NoticeStatus."] = Enum.GetNames<NoticeStatus>(),
         ["ChangeKind."] = Enum.GetNames<ChangeKind>(),

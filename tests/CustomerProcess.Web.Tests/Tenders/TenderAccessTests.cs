@@ -45,6 +45,9 @@ public sealed class TenderAccessTests(AppFactory app)
         Assert.Equal(HttpStatusCode.Redirect, asked.Status);
         var clarification = await app.WithDbAsync(db => db.TenderClarifications.AsNoTracking().SingleAsync(c => c.TenderId == id));
         Assert.True(clarification.IsOpen);
+        var number = await app.WithDbAsync(db => db.Tenders.Where(t => t.Id == id).Select(t => t.Number).SingleAsync());
+        var queue = await (await _driver.As("sales")).GetAsync("/Queue");
+        Assert.Contains(number, queue.Document.QuerySelector("#queue-tender-clarify")?.TextContent ?? "", StringComparison.Ordinal);
 
         var answered = await _driver.PostAsync("sales", id, "Answer",
             [new("ClarificationId", clarification.Id.ToString()), new("Answer", "工地交货 On site"), new("Evidence", "Email"), new("EvidenceReference", "mail 2026-11-22")]);

@@ -138,7 +138,7 @@ public sealed partial class DoubleSubmitTests(AppFactory app)
         "Reviews.Conclude", "Reviews.Approve", "Reviews.Reject",
         "ServiceNotices.Close",
         // A tender's bid, answer, submission, outcome and withdrawal move it on or fill a field; a second post is refused or changes nothing.
-        "Tenders.Answer", "Tenders.Bid", "Tenders.Submit", "Tenders.Outcome", "Tenders.Withdraw",
+        "Tenders.Answer", "Tenders.Bid", "Tenders.Submit", "Tenders.Outcome", "Tenders.Withdraw", "Tenders.Policy",
         // The first administrator: the setup page answers only while no user exists.
         "Setup.Index",
         "Surveys.FollowUp",

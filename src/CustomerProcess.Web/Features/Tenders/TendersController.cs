@@ -170,6 +170,24 @@ public sealed class TendersController(
                 return Task.FromResult<IActionResult>(ToDetails(id));
             }, l);
 
+    [HttpGet]
+    [Authorize(Roles = Domain.Security.Roles.Administrator)]
+    public async Task<IActionResult> Policy(CancellationToken cancellationToken) =>
+        View(new ChangeTenderPolicy.Input { FullReviewAmount = (await TenderAccess.ThresholdsAsync(db, cancellationToken)).FullReviewAmount });
+
+    [HttpPost]
+    [Authorize(Roles = Domain.Security.Roles.Administrator)]
+    public async Task<IActionResult> Policy(ChangeTenderPolicy.Input input, [FromServices] ChangeTenderPolicy.Handler handler, CancellationToken cancellationToken) =>
+        !ModelState.IsValid
+            ? View(input)
+            : await this.Respond(await handler.HandleAsync(input, cancellationToken),
+                () =>
+                {
+                    TempData["Message"] = l["The tender review threshold was saved. Tender reviews opened from now on use it."].Value;
+                    return RedirectToAction(nameof(Policy));
+                },
+                () => Task.FromResult<IActionResult>(View(input)), l);
+
     private RedirectToActionResult ToDetails(Guid id) => RedirectToAction(nameof(Details), new { id });
 
     /// <summary>The details page again with the form's messages (a form posted from it failed validation).</summary>

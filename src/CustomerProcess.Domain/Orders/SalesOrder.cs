@@ -1,4 +1,5 @@
 using CustomerProcess.Domain.Common;
+using CustomerProcess.Domain.Reviews;
 
 namespace CustomerProcess.Domain.Orders;
 
@@ -25,7 +26,7 @@ public sealed record OrderContent(
 /// A customer's order (or inquiry) under capture and review. Its state moves only through the
 /// named methods below, each guarded by <see cref="OrderTransitions"/>.
 /// </summary>
-public sealed class SalesOrder : BusinessRecord, IVersioned
+public sealed class SalesOrder : BusinessRecord, IVersioned, IReviewedSubject, IContentChangingSubject
 {
     public const int NumberLength = 20;
     public const int TextLength = 2000;
@@ -257,6 +258,28 @@ public sealed class SalesOrder : BusinessRecord, IVersioned
     /// or, under the threshold, with the bill of lading as confirmation.</summary>
     public bool IsConfirmedForAcceptance(decimal billOfLadingThreshold) =>
         !IsOral || HasOralConfirmation || (BillOfLadingReference is not null && Total < billOfLadingThreshold);
+
+    ReviewSubjectKind IReviewedSubject.Kind => ReviewSubjectKind.SalesOrder;
+
+    /// <summary>An order may be concluded only when confirmed for acceptance (docs/process.md §4.1).</summary>
+    public Result MayConclude(Review review) =>
+        IsConfirmedForAcceptance(review.BillOfLadingAmount) ? Result.Success() : Review.OralNotConfirmed;
+
+    /// <summary>The order's status follows its review's: awaiting approval while the GM decides, back under
+    /// review when a discrepancy reopens it, approved, rejected or withdrawn when the review ends. An order
+    /// already where the review puts it (or contracted, when a contract change is reviewed) stays.</summary>
+    public Result FollowReview(Review review, DateTime nowUtc)
+    {
+        var reviewing = Status is OrderStatus.UnderReview or OrderStatus.AwaitingApproval;
+        return review.Status switch
+        {
+            ReviewStatus.InProgress => Status == OrderStatus.AwaitingApproval ? ReturnToReview() : Result.Success(),
+            ReviewStatus.AwaitingApproval => Status == OrderStatus.UnderReview ? AwaitApproval() : Result.Success(),
+            ReviewStatus.Approved => reviewing ? Approve(nowUtc) : Result.Success(),
+            ReviewStatus.Rejected => reviewing ? Reject(review.DecisionComment ?? "", nowUtc) : Result.Success(),
+            ReviewStatus.Withdrawn => reviewing ? Withdraw(review.DecisionComment ?? "", nowUtc) : Result.Success(),
+        };
+    }
 
     public Result AwaitApproval() => Move(OrderStatus.AwaitingApproval);
 

@@ -7,7 +7,7 @@ namespace CustomerProcess.Domain.Reviews;
 public sealed record ReviewReason(string Key, IReadOnlyList<string> Arguments);
 
 /// <summary>
-/// The review of one order (合同评审 / 产品要求评审). Owns its sections, signatures and
+/// The review of one subject (合同评审 / 产品要求评审): a sales order, a contract change, a tender invitation, a bid. Owns its sections, signatures and
 /// discrepancies; every move is a named method with a guard that returns a typed error.
 /// </summary>
 public sealed class Review : BusinessRecord, IVersioned
@@ -19,7 +19,7 @@ public sealed class Review : BusinessRecord, IVersioned
     public static readonly DomainError NoSuchSection = new("review.no-section", "This review has no {0} section.");
     public static readonly DomainError AlreadySigned = new("review.already-signed", "The {0} section is already signed.");
     public static readonly DomainError OpenDiscrepancyOfDepartment = new("review.own-discrepancy-open", "Your department's discrepancy must be resolved and confirmed before you sign.");
-    public static readonly DomainError StaleForm = new("review.stale", "The order changed after you opened the form. Reload the page and review the current content.");
+    public static readonly DomainError StaleForm = DomainError.Conflict("review.stale", "The order changed after you opened the form. Reload the page and review the current content.");
     public static readonly DomainError DiscrepanciesOpen = new("review.discrepancies-open", "The review cannot conclude while a discrepancy is open.");
     public static readonly DomainError SectionsPending = new("review.sections-pending", "Every section must be signed first.");
     public static readonly DomainError NeedsGeneralManager = new("review.needs-gm", "This level needs the general manager's approval.");
@@ -27,7 +27,7 @@ public sealed class Review : BusinessRecord, IVersioned
     public static readonly DomainError MeetingNotRecorded = new("review.meeting-missing", "Record the review meeting (date, attendees, minutes) first.");
     public static readonly DomainError OralNotConfirmed = new("review.oral-unconfirmed", "The customer's confirmation of this oral order is not recorded yet.");
     public static readonly DomainError CannotLower = new("review.cannot-lower", "The review level can only be raised, never lowered.");
-    public static readonly DomainError NoSuchDiscrepancy = new("review.no-discrepancy", "The discrepancy does not exist.");
+    public static readonly DomainError NoSuchDiscrepancy = DomainError.NotFound("review.no-discrepancy", "The discrepancy does not exist.");
     public static readonly DomainError DiscrepancyState = new("review.discrepancy-state", "The discrepancy is {0}; this action is not possible.");
     public static readonly DomainError NotRaisingDepartment = new("review.not-raiser", "Only the department that raised the discrepancy can confirm or reopen it.");
     public static readonly DomainError SectionNotPending = new("review.section-signed", "The {0} section is signed; a discrepancy is raised instead of signing.");
@@ -41,22 +41,26 @@ public sealed class Review : BusinessRecord, IVersioned
     {
     }
 
-    private Review(Guid orderId, ReviewDecision decision, ReviewThresholds thresholds, int orderContentVersion, DateTime nowUtc)
+    private Review(ReviewSubjectKind kind, Guid subjectId, ReviewDecision decision, ReviewThresholds thresholds, int contentVersion, DateTime nowUtc)
     {
-        OrderId = orderId;
+        SubjectKind = kind;
+        SubjectId = subjectId;
         Level = decision.Level;
         RoutedLevel = decision.Level;
         Reasons = decision.Reasons.Select(ToReason).ToList();
         FullReviewAmount = thresholds.FullReviewAmount;
         ReviewMeetingAmount = thresholds.ReviewMeetingAmount;
         BillOfLadingAmount = thresholds.BillOfLadingAmount;
-        RequiresGeneralManager = decision.RequiresGeneralManager;
-        OrderContentVersion = orderContentVersion;
+        Concluder = decision.Concluder;
+        ContentVersion = contentVersion;
         OpenedAtUtc = nowUtc;
         AddSections(decision.Departments);
     }
 
-    public Guid OrderId { get; private set; }
+    public ReviewSubjectKind SubjectKind { get; private set; }
+
+    /// <summary>The reviewed record (an order, a contract change, a tender invitation, a bid) by <see cref="SubjectKind"/>.</summary>
+    public Guid SubjectId { get; private set; }
 
     public ReviewLevel Level { get; private set; }
 
@@ -71,11 +75,14 @@ public sealed class Review : BusinessRecord, IVersioned
 
     public decimal BillOfLadingAmount { get; private set; }
 
-    public bool RequiresGeneralManager { get; private set; }
+    public ReviewConcluder Concluder { get; private set; }
+
+    public bool RequiresGeneralManager => Concluder == ReviewConcluder.GeneralManager;
 
     public ReviewStatus Status { get; private set; } = ReviewStatus.InProgress;
 
-    public int OrderContentVersion { get; private set; }
+    /// <summary>The subject's content version the review works on.</summary>
+    public int ContentVersion { get; private set; }
 
     public DateTime OpenedAtUtc { get; private set; }
 
@@ -112,8 +119,8 @@ public sealed class Review : BusinessRecord, IVersioned
 
     public bool MeetingRecorded => Level != ReviewLevel.ReviewMeeting || (MeetingDate is not null && !string.IsNullOrWhiteSpace(MeetingMinutes));
 
-    public static Review Open(Guid orderId, ReviewDecision decision, ReviewThresholds thresholds, int orderContentVersion, DateTime nowUtc) =>
-        new(orderId, decision, thresholds, orderContentVersion, nowUtc);
+    public static Review Open(ReviewSubjectKind kind, Guid subjectId, ReviewDecision decision, ReviewThresholds thresholds, int contentVersion, DateTime nowUtc) =>
+        new(kind, subjectId, decision, thresholds, contentVersion, nowUtc);
 
     public ReviewSection? SectionFor(string department) => _sections.FirstOrDefault(s => s.DepartmentCode == department);
 
@@ -210,7 +217,7 @@ public sealed class Review : BusinessRecord, IVersioned
         if (changesContent)
         {
             InvalidateSignatures(nowUtc, $"Discrepancy {discrepancy.Number} changed the order");
-            OrderContentVersion = newContentVersion;
+            ContentVersion = newContentVersion;
             if (Status == ReviewStatus.AwaitingApproval)
             {
                 Status = ReviewStatus.InProgress;
@@ -253,7 +260,7 @@ public sealed class Review : BusinessRecord, IVersioned
         }
 
         Level = decision.Level;
-        RequiresGeneralManager = decision.RequiresGeneralManager;
+        Concluder = decision.Concluder;
         RaisedByName = byName;
         RaiseReason = reason;
         AddSections(decision.Departments.Where(d => SectionFor(d) is null));
@@ -288,36 +295,55 @@ public sealed class Review : BusinessRecord, IVersioned
         return false;
     }
 
-    /// <summary>Confirmation and simplified levels: the sales manager concludes.</summary>
-    public Result<ReviewSignature> Conclude(string userId, string userName, string? comment, bool orderConfirmed, DateTime nowUtc)
+    /// <summary>After any act on the review: a complete review moves on (<see cref="Advance"/>) and the subject
+    /// follows the review's status; both are saved with the act, in one save.</summary>
+    public Result MoveOn(IReviewedSubject subject, DateTime nowUtc)
     {
-        if (RequiresGeneralManager)
+        if (subject.Kind != SubjectKind || subject.Id != SubjectId)
+        {
+            throw new InvalidOperationException($"Review {Id} reviews {SubjectKind} {SubjectId}, not {subject.Kind} {subject.Id}.");
+        }
+
+        Advance(nowUtc);
+        return subject.FollowReview(this, nowUtc);
+    }
+
+    /// <summary>Confirmation and simplified levels (and reviews a business unit head concludes): the concluder
+    /// concludes; the signature's capacity is the concluder. The subject's own precondition must hold.</summary>
+    public Result<ReviewSignature> Conclude(string userId, string userName, string? comment, IReviewedSubject subject, DateTime nowUtc)
+    {
+        if (Concluder == ReviewConcluder.GeneralManager)
         {
             return NeedsGeneralManager;
         }
 
-        return Decision(ReviewStatus.InProgress, userId, userName, "SalesManager", SignatureMeaning.Concluded, comment, orderConfirmed, nowUtc);
+        return Decision(ReviewStatus.InProgress, userId, userName, Concluder.ToString(), SignatureMeaning.Concluded, comment, subject, nowUtc);
     }
 
     /// <summary>Full and meeting levels: the general manager approves (re-authenticated outside).</summary>
-    public Result<ReviewSignature> Approve(string userId, string userName, string? comment, bool orderConfirmed, DateTime nowUtc)
+    public Result<ReviewSignature> Approve(string userId, string userName, string? comment, IReviewedSubject subject, DateTime nowUtc)
     {
-        if (!RequiresGeneralManager)
+        if (Concluder != ReviewConcluder.GeneralManager)
         {
             return NoGeneralManagerNeeded;
         }
 
-        return Decision(ReviewStatus.AwaitingApproval, userId, userName, "GeneralManager", SignatureMeaning.Approved, comment, orderConfirmed, nowUtc);
+        return Decision(ReviewStatus.AwaitingApproval, userId, userName, nameof(ReviewConcluder.GeneralManager), SignatureMeaning.Approved, comment, subject, nowUtc);
     }
 
     public Result<ReviewSignature> RejectByGeneralManager(string userId, string userName, string reason, DateTime nowUtc)
     {
+        if (Concluder != ReviewConcluder.GeneralManager)
+        {
+            return NoGeneralManagerNeeded;
+        }
+
         if (Status != ReviewStatus.AwaitingApproval)
         {
             return NotOpen;
         }
 
-        var signature = new ReviewSignature(Id, null, "GeneralManager", userId, userName, SignatureMeaning.Rejected, SectionConclusion.Reject, reason, null, OrderContentVersion, nowUtc);
+        var signature = new ReviewSignature(Id, null, "GeneralManager", userId, userName, SignatureMeaning.Rejected, SectionConclusion.Reject, reason, null, ContentVersion, nowUtc);
         _signatures.Add(signature);
         Decide(ReviewStatus.Rejected, userName, reason, nowUtc);
         return Result<ReviewSignature>.Success(signature);
@@ -334,7 +360,7 @@ public sealed class Review : BusinessRecord, IVersioned
         return Result.Success();
     }
 
-    private Result<ReviewSignature> Decision(ReviewStatus expected, string userId, string userName, string capacity, SignatureMeaning meaning, string? comment, bool orderConfirmed, DateTime nowUtc)
+    private Result<ReviewSignature> Decision(ReviewStatus expected, string userId, string userName, string capacity, SignatureMeaning meaning, string? comment, IReviewedSubject subject, DateTime nowUtc)
     {
         if (Status != expected)
         {
@@ -356,9 +382,15 @@ public sealed class Review : BusinessRecord, IVersioned
             return MeetingNotRecorded;
         }
 
-        if (!orderConfirmed)
+        if (subject.Kind != SubjectKind || subject.Id != SubjectId)
         {
-            return OralNotConfirmed;
+            throw new InvalidOperationException($"Review {Id} reviews {SubjectKind} {SubjectId}, not {subject.Kind} {subject.Id}.");
+        }
+
+        var mayConclude = subject.MayConclude(this);
+        if (!mayConclude.Succeeded)
+        {
+            return mayConclude.Error!;
         }
 
         var rejected = _sections.FirstOrDefault(s => s.Conclusion == SectionConclusion.Reject);
@@ -367,7 +399,7 @@ public sealed class Review : BusinessRecord, IVersioned
             return new DomainError(RejectedSection.Code, RejectedSection.MessageKey, rejected.DepartmentCode, CurrentSignatureOf(rejected)?.Comments ?? "");
         }
 
-        var signature = new ReviewSignature(Id, null, capacity, userId, userName, meaning, SectionConclusion.Accept, comment, null, OrderContentVersion, nowUtc);
+        var signature = new ReviewSignature(Id, null, capacity, userId, userName, meaning, SectionConclusion.Accept, comment, null, ContentVersion, nowUtc);
         _signatures.Add(signature);
         Decide(ReviewStatus.Approved, userName, comment, nowUtc);
         return Result<ReviewSignature>.Success(signature);

@@ -71,3 +71,21 @@ public static class ReviewTransitions
         DiscrepancyStatus.Confirmed => false,
     };
 }
+
+/// <summary>What a review reviews (docs/process.md §4, §6 and the tender procedure): the review's rules,
+/// sections and signatures are the same for every kind; the subject supplies its facts and follows the outcome.</summary>
+public enum ReviewSubjectKind
+{
+    SalesOrder,
+    ContractChange,
+    TenderInvitation,
+    Bid,
+}
+
+/// <summary>Who concludes a complete review.</summary>
+public enum ReviewConcluder
+{
+    SalesManager,
+    BusinessUnitHead,
+    GeneralManager,
+}

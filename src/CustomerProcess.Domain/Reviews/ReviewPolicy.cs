@@ -7,7 +7,10 @@ public sealed record ReviewDecision(
     ReviewLevel Level,
     IReadOnlyList<RuleFinding> Reasons,
     IReadOnlyList<string> Departments,
-    bool RequiresGeneralManager);
+    ReviewConcluder Concluder)
+{
+    public bool RequiresGeneralManager => Concluder == ReviewConcluder.GeneralManager;
+}
 
 /// <summary>Runs every rule and takes the highest level. The reasons are every escalation that fired,
 /// highest first (so a meeting-level order still says "new customer"), or the baseline when nothing escalated.</summary>
@@ -54,6 +57,6 @@ public sealed class ReviewPolicy(IEnumerable<IReviewRule> rules)
             departments.Add(ReviewDepartments.SafetyEnvironment);
         }
 
-        return new ReviewDecision(level, reasons, departments, RequiresGeneralManager: level >= ReviewLevel.FullCountersign);
+        return new ReviewDecision(level, reasons, departments, level >= ReviewLevel.FullCountersign ? ReviewConcluder.GeneralManager : ReviewConcluder.SalesManager);
     }
 }

@@ -1,5 +1,6 @@
 using CustomerProcess.Infrastructure.Auditing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,7 +32,8 @@ public static class DatabaseSetup
             : DatabaseProvider.Sqlite;
 
     /// <summary>
-    /// Registers the context for the configured provider. Contexts are pooled (ADR 0009): their
+    /// Registers the context for the configured provider. Interceptors registered in the container as
+    /// <see cref="IInterceptor"/> are added after the app's own (none in the app; tests use it to fail a save midway). Contexts are pooled (ADR 0009): their
     /// options, interceptors and EF's internal services are built once, not per request, so every
     /// interceptor is a singleton and keeps per-context state keyed by the context's pool lease.
     /// </summary>
@@ -53,7 +55,8 @@ public static class DatabaseSetup
 
             services.AddDbContextPool<SqlServerAppDbContext>((sp, options) => options
                 .UseSqlServer(connectionString, SqlServerOptions)
-                .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ChangeGenerations>()));
+                .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ChangeGenerations>())
+                .AddInterceptors(sp.GetServices<IInterceptor>()));
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqlServerAppDbContext>());
         }
         else
@@ -61,7 +64,8 @@ public static class DatabaseSetup
             connectionString = string.IsNullOrWhiteSpace(connectionString) ? "Data Source=customerprocess.db" : connectionString;
             services.AddDbContextPool<SqliteAppDbContext>((sp, options) => options
                 .UseSqlite(connectionString, SqliteOptions)
-                .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ChangeGenerations>(), SqliteBusyTimeout.Instance));
+                .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ChangeGenerations>(), SqliteBusyTimeout.Instance)
+                .AddInterceptors(sp.GetServices<IInterceptor>()));
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
         }
 

@@ -16,7 +16,11 @@ public static class FeatureServices
         services.AddScoped<Features.Orders.OrderCommands>();
         services.AddScoped<Features.Reviews.ReviewRouting>();
         services.AddScoped<Features.Reviews.ReviewAccess>();
-        services.AddScoped<Features.Reviews.ReviewWorkflow>();
+        services.AddScoped<Features.Reviews.ReviewActs>();
+        services.AddScoped<Features.Reviews.SignaturePassword>();
+        services.AddScoped<Features.Reviews.ReviewSubjects>();
+        services.AddScoped<Features.Reviews.IReviewSubjectSource, Features.Orders.OrderSubjectSource>();
+        services.AddScoped<Features.Reviews.IReviewSubjectSource, Features.Changes.ChangeSubjectSource>();
         services.AddScoped<Features.Reviews.ReviewQueries>();
         services.AddScoped<Features.Reviews.ReviewFormDocument>();
         services.AddScoped<Features.Complaints.ComplaintAccess>();
@@ -28,7 +32,6 @@ public static class FeatureServices
         services.AddScoped<Features.Tracking.NoticeWorkflow>();
         services.AddScoped<Features.Tracking.ServiceWorkflow>();
         services.AddScoped<Features.Tracking.ChangeWorkflow>();
-        services.AddScoped<Features.Reviews.IReviewOutcomeHandler>(sp => sp.GetRequiredService<Features.Tracking.ChangeWorkflow>());
         services.AddScoped<Features.Ledger.LedgerQuery>();
         services.AddScoped<Features.Ledger.LedgerExport>();
         services.AddScoped<Features.Notices.TaskNoticeDocument>();

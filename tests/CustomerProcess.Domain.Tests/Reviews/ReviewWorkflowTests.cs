@@ -11,7 +11,7 @@ public sealed class ReviewWorkflowTests
     private static Review NewReview(decimal amount, CustomerClass customerClass = CustomerClass.Regular)
     {
         var facts = new OrderFacts(amount, customerClass, OrderChannel.PurchaseOrder, ProductNovelty.Standard, false, false, false, false, false, false);
-        return Review.Open(Guid.NewGuid(), ReviewPolicy.Standard.Decide(facts, ReviewThresholds.Default), ReviewThresholds.Default, 1, Now);
+        return Review.Open(ReviewSubjectKind.SalesOrder, Guid.NewGuid(), ReviewPolicy.Standard.Decide(facts, ReviewThresholds.Default), ReviewThresholds.Default, 1, Now);
     }
 
     private static void SignAll(Review review, SectionConclusion conclusion = SectionConclusion.Accept)
@@ -53,11 +53,11 @@ public sealed class ReviewWorkflowTests
     public void Simplified_review_is_concluded_by_the_sales_manager_once_every_section_is_signed()
     {
         var review = NewReview(150_000m);
-        Assert.Equal(Review.SectionsPending, review.Conclude("sm", "Li", null, true, Now).Error);
+        Assert.Equal(Review.SectionsPending, review.Conclude("sm", "Li", null, TestSubject.Of(review), Now).Error);
 
         SignAll(review);
         Assert.False(review.Advance(Now));
-        var concluded = review.Conclude("sm", "Li", "fine", true, Now);
+        var concluded = review.Conclude("sm", "Li", "fine", TestSubject.Of(review), Now);
 
         Assert.True(concluded.Succeeded);
         Assert.Equal(ReviewStatus.Approved, review.Status);
@@ -69,11 +69,11 @@ public sealed class ReviewWorkflowTests
     {
         var simple = NewReview(150_000m);
         SignAll(simple);
-        Assert.Equal(Review.NoGeneralManagerNeeded, simple.Approve("gm", "Chen", null, true, Now).Error);
+        Assert.Equal(Review.NoGeneralManagerNeeded, simple.Approve("gm", "Chen", null, TestSubject.Of(simple), Now).Error);
 
         var full = NewReview(300_000m);
         SignAll(full);
-        Assert.Equal(Review.NeedsGeneralManager, full.Conclude("sm", "Li", null, true, Now).Error);
+        Assert.Equal(Review.NeedsGeneralManager, full.Conclude("sm", "Li", null, TestSubject.Of(full), Now).Error);
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class ReviewWorkflowTests
 
         Assert.True(review.Advance(Now));
         Assert.Equal(ReviewStatus.AwaitingApproval, review.Status);
-        Assert.True(review.Approve("gm", "Chen", "approved", true, Now).Succeeded);
+        Assert.True(review.Approve("gm", "Chen", "approved", TestSubject.Of(review), Now).Succeeded);
         Assert.Equal(ReviewStatus.Approved, review.Status);
     }
 
@@ -102,7 +102,7 @@ public sealed class ReviewWorkflowTests
         Assert.True(review.ConfirmDiscrepancy(raised.Value.Id, "Production", "Zhao", Now).Succeeded);
         Assert.True(review.Sign("Production", "p", "Zhao", SectionConclusion.Accept, null, [], 1, 1, Now).Succeeded);
 
-        Assert.True(review.Conclude("sm", "Li", null, true, Now).Succeeded);
+        Assert.True(review.Conclude("sm", "Li", null, TestSubject.Of(review), Now).Succeeded);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class ReviewWorkflowTests
         var raised = review.RaiseDiscrepancy("Production", "p", "Zhao", "Packaging", "unclear", Now).Value!;
         review.ResolveDiscrepancy(raised.Id, "clarified", EvidenceType.Email, null, false, "Li", 1, Now);
 
-        Assert.Equal(Review.SectionsPending, review.Conclude("sm", "Li", null, true, Now).Error);
+        Assert.Equal(Review.SectionsPending, review.Conclude("sm", "Li", null, TestSubject.Of(review), Now).Error);
         Assert.True(review.ReopenDiscrepancy(raised.Id, "Production", "not enough").Succeeded);
         Assert.Equal(DiscrepancyStatus.Open, raised.Status);
     }
@@ -189,7 +189,7 @@ public sealed class ReviewWorkflowTests
     {
         var review = NewReview(5_000m);
         SignAll(review);
-        Assert.Equal(Review.OralNotConfirmed, review.Conclude("sm", "Li", null, orderConfirmed: false, Now).Error);
+        Assert.Equal(Review.OralNotConfirmed, review.Conclude("sm", "Li", null, TestSubject.Of(review, confirmed: false), Now).Error);
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public sealed class BenchReferenceTests
                 [new OrderLineData(null, "离心泵 Pump <A&B>", null, 2, "台", 1234.5m, new DateOnly(2026, 12, 1), null, null, null)]);
             order.Submit(app.Clock.GetUtcNow().UtcDateTime);
             var decision = ReviewPolicy.Standard.Decide(OrderFacts.From(order, customer.Class, false), ReviewThresholds.Default);
-            var review = Review.Open(order.Id, decision, ReviewThresholds.Default, order.ContentVersion, app.Clock.GetUtcNow().UtcDateTime);
+            var review = Review.Open(ReviewSubjectKind.SalesOrder, order.Id, decision, ReviewThresholds.Default, order.ContentVersion, app.Clock.GetUtcNow().UtcDateTime);
             var contract = new Contract("HT-2026-9001", order.Id, review.Id, customer.Id, order.TotalMinor, "CNY", new DateOnly(2026, 11, 23), salesId, "Lin", null, app.Clock.GetUtcNow().UtcDateTime);
             db.AddRange(order, review, contract);
             await db.SaveChangesAsync();

@@ -142,7 +142,7 @@ public sealed class LedgerListTests : IDisposable
                     new OrderContent(OrderChannel.PurchaseOrder, ProductNovelty.Standard, false, false, false, false, "GB/T 3216", null, null, null, null, null, null, null, null),
                     [new OrderLineData(null, "Pump", null, 1 + i, "台", 1000m, new DateOnly(2026, 12, 1), null, null, null)]);
                 order.Submit(now);
-                var review = Review.Open(order.Id, ReviewPolicy.Standard.Decide(OrderFacts.From(order, customer.Class, false), ReviewThresholds.Default), ReviewThresholds.Default, order.ContentVersion, now);
+                var review = Review.Open(ReviewSubjectKind.SalesOrder, order.Id, ReviewPolicy.Standard.Decide(OrderFacts.From(order, customer.Class, false), ReviewThresholds.Default), ReviewThresholds.Default, order.ContentVersion, now);
                 db.AddRange(order, review, new Contract(number, order.Id, review.Id, customer.Id, order.TotalMinor, "CNY", new DateOnly(2026, 11, 20), salesId, "Lin", null, now));
             }
 

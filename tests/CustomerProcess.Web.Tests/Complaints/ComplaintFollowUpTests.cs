@@ -79,7 +79,7 @@ public sealed class ComplaintFollowUpTests(AppFactory app) : IClassFixture<AppFa
         var reviewId = await _users.SubmitOrderAsync(ReviewDriver.OrderForm(customerCode, 2, 1_500m));
         await _users.SignAllAsync(reviewId, ["Sales", "Production"]);
         await _users.PostOnReviewAsync(reviewId, "salesmanager", "Conclude", [new("Password", DemoData.Password), new("Comment", "OK")]);
-        var orderId = await app.WithDbAsync(db => db.Reviews.Where(r => r.Id == reviewId).Select(r => r.OrderId).SingleAsync());
+        var orderId = await app.WithDbAsync(db => db.Reviews.Where(r => r.Id == reviewId).Select(r => r.SubjectId).SingleAsync());
         var contracts = await _users.As("contracts");
         var signed = await contracts.SubmitAsync($"/Orders/Details/{orderId}", [new("signedOn", "2026-11-20")], $"/Orders/SignContract/{orderId}");
         Assert.Equal(HttpStatusCode.Redirect, signed.Status);

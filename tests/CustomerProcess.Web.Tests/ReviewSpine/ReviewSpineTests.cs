@@ -19,7 +19,7 @@ public sealed class ReviewSpineTests(AppFactory app)
     private Task<Review> ReviewAsync(Guid id) => app.WithDbAsync(db => db.Reviews.AsNoTracking()
         .Include(r => r.Sections).Include(r => r.Signatures).Include(r => r.Discrepancies).AsSplitQuery().SingleAsync(r => r.Id == id));
 
-    private Task<SalesOrder> OrderOfAsync(Review review) => app.WithDbAsync(db => db.SalesOrders.AsNoTracking().SingleAsync(o => o.Id == review.OrderId));
+    private Task<SalesOrder> OrderOfAsync(Review review) => app.WithDbAsync(db => db.SalesOrders.AsNoTracking().SingleAsync(o => o.Id == review.SubjectId));
 
     [Fact]
     public async Task A_1_200_000_order_from_a_new_customer_goes_to_a_review_meeting_with_every_department_and_the_GM()
@@ -198,7 +198,7 @@ public sealed class ReviewSpineTests(AppFactory app)
 
         await _driver.PostOnReviewAsync(reviewId, "production", $"Discrepancies/{discrepancy.Id}/Confirm", []);
         var stale = await _driver.SignAsync(reviewId, "Sales", contentVersion: staleVersion);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, stale.Status);
+        Assert.Equal(HttpStatusCode.Conflict, stale.Status); // a stale form is a Conflict (issue #15): 409, the form again with the message
         Assert.Contains("The order changed after you opened the form", stale.ErrorText, StringComparison.Ordinal);
         Assert.Single((await ReviewAsync(reviewId)).Signatures);
 

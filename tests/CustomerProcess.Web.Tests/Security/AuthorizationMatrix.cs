@@ -230,7 +230,7 @@ public static class AuthorizationMatrix
         new("POST", "/Reviews/{id}/Discrepancies/{discrepancyId}/Reopen", Access.AnySignedIn) { Note = "403 unless the user acts for the department that raised it." },
         new("POST", "/Reviews/{id}/Meeting", Access.Only(SalesManager)),
         new("POST", "/Reviews/{id}/RaiseLevel", Access.Only(SalesManager)),
-        new("POST", "/Reviews/{id}/Conclude", Access.Only(SalesManager)),
+        new("POST", "/Reviews/{id}/Conclude", Access.Only(SalesManager, BusinessUnitHead)) { Note = "The handler then refuses a user whose role is not the review's concluder (403)." },
         new("POST", "/Reviews/{id}/Approve", Access.Only(GeneralManager)),
         new("POST", "/Reviews/{id}/Reject", Access.Only(GeneralManager)),
 

@@ -162,7 +162,7 @@ public sealed class AuthorizationObjectLevelTests(RouteMatrixFixture fixture)
         var order = await fixture.App.WithDbAsync(db => db.SalesOrders.AsNoTracking().Include("_lines").SingleAsync(o => o.Id == id));
         Assert.Equal(OrderStatus.Draft, order.Status);
         Assert.Equal(2m, Assert.Single(order.Lines).Quantity);
-        Assert.Empty(await fixture.App.WithDbAsync(db => db.Reviews.Where(r => r.OrderId == id).ToListAsync()));
+        Assert.Empty(await fixture.App.WithDbAsync(db => db.Reviews.Where(r => r.SubjectId == id).ToListAsync()));
     }
 
     [Fact]

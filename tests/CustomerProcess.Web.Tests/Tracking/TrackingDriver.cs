@@ -37,9 +37,9 @@ public sealed class TrackingDriver(AppFactory app)
         Assert.Equal(ReviewStatus.Approved, await app.WithDbAsync(db => db.Reviews.Where(r => r.Id == reviewId).Select(r => r.Status).SingleAsync()));
 
         var contracts = await As("contracts");
-        var signed = await contracts.SubmitAsync($"/Orders/Details/{review.OrderId}", [new("signedOn", "2026-11-23")], $"/Orders/SignContract/{review.OrderId}");
+        var signed = await contracts.SubmitAsync($"/Orders/Details/{review.SubjectId}", [new("signedOn", "2026-11-23")], $"/Orders/SignContract/{review.SubjectId}");
         Assert.Equal(HttpStatusCode.Redirect, signed.Status);
-        return await ContractAsync(review.OrderId);
+        return await ContractAsync(review.SubjectId);
     }
 
     public Task<Contract> ContractAsync(Guid orderId) => app.WithDbAsync(db => db.Contracts.AsNoTracking().SingleAsync(c => c.OrderId == orderId));

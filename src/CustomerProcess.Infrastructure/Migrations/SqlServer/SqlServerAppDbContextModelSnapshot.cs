@@ -1988,6 +1988,14 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
 
+                    b.Property<string>("Concluder")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int>("ContentVersion")
+                        .HasColumnType("int");
+
                     b.Property<DateTime?>("DecidedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -2022,12 +2030,6 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                     b.Property<DateTime>("OpenedAtUtc")
                         .HasColumnType("datetime2");
 
-                    b.Property<int>("OrderContentVersion")
-                        .HasColumnType("int");
-
-                    b.Property<Guid>("OrderId")
-                        .HasColumnType("uniqueidentifier");
-
                     b.Property<string>("RaiseReason")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
@@ -2040,9 +2042,6 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
-
-                    b.Property<bool>("RequiresGeneralManager")
-                        .HasColumnType("bit");
 
                     b.Property<decimal>("ReviewMeetingAmount")
                         .HasPrecision(18, 2)
@@ -2058,13 +2057,21 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrderId");
+                    b.HasIndex("SubjectId");
 
                     b.HasIndex("Status", "OpenedAtUtc");
 
@@ -2824,15 +2831,6 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                     b.HasOne("CustomerProcess.Domain.Reviews.Review", null)
                         .WithMany("Discrepancies")
                         .HasForeignKey("ReviewId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CustomerProcess.Domain.Reviews.Review", b =>
-                {
-                    b.HasOne("CustomerProcess.Domain.Orders.SalesOrder", null)
-                        .WithMany()
-                        .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

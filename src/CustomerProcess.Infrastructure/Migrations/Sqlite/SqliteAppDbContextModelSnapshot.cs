@@ -1981,6 +1981,14 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Concluder")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ContentVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("DecidedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -2015,12 +2023,6 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                     b.Property<DateTime>("OpenedAtUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("OrderContentVersion")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("OrderId")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("RaiseReason")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -2033,9 +2035,6 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
-
-                    b.Property<bool>("RequiresGeneralManager")
-                        .HasColumnType("INTEGER");
 
                     b.Property<decimal>("ReviewMeetingAmount")
                         .HasPrecision(18, 2)
@@ -2051,13 +2050,21 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrderId");
+                    b.HasIndex("SubjectId");
 
                     b.HasIndex("Status", "OpenedAtUtc");
 
@@ -2811,15 +2818,6 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                     b.HasOne("CustomerProcess.Domain.Reviews.Review", null)
                         .WithMany("Discrepancies")
                         .HasForeignKey("ReviewId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CustomerProcess.Domain.Reviews.Review", b =>
-                {
-                    b.HasOne("CustomerProcess.Domain.Orders.SalesOrder", null)
-                        .WithMany()
-                        .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using CustomerProcess.Domain.Common;
-using CustomerProcess.Domain.Orders;
 using CustomerProcess.Domain.Organization;
 using CustomerProcess.Domain.Reviews;
 using Microsoft.EntityFrameworkCore;
@@ -15,8 +14,11 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
     {
         builder.ToTable("Reviews");
         builder.Property(r => r.Id).ValueGeneratedNever();
-        builder.HasOne<SalesOrder>().WithMany().HasForeignKey(r => r.OrderId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(r => r.OrderId);
+        // The subject is an order, a contract change, a tender invitation or a bid (SubjectKind): no foreign key.
+        builder.HasIndex(r => r.SubjectId);
+        builder.Property(r => r.SubjectKind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(r => r.Concluder).HasConversion<string>().HasMaxLength(30);
+        builder.Ignore(r => r.RequiresGeneralManager);
         builder.HasIndex(r => new { r.Status, r.OpenedAtUtc });
         builder.Property(r => r.Level).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.RoutedLevel).HasConversion<string>().HasMaxLength(20);

@@ -22,7 +22,7 @@ public sealed record AttachmentsViewModel(AttachmentOwner OwnerType, Guid OwnerI
 /// (a contract's or discrepancy's review, a complaint or a return — see ComplaintAccess), and for uploads the
 /// roles that keep those records.
 /// </summary>
-public sealed class AttachmentAccess(AppDbContext db, ReviewAccess reviews, Complaints.ComplaintAccess complaints, Tenders.TenderAccess tenders)
+public sealed class AttachmentAccess(AppDbContext db, ReviewSubjects subjects, Complaints.ComplaintAccess complaints, Tenders.TenderAccess tenders)
 {
     public async Task<bool> CanReadAsync(ClaimsPrincipal user, AttachmentOwner ownerType, Guid ownerId, CancellationToken cancellationToken)
     {
@@ -82,8 +82,7 @@ public sealed class AttachmentAccess(AppDbContext db, ReviewAccess reviews, Comp
     private async Task<bool> CanReadReviewAsync(ClaimsPrincipal user, Guid reviewId, CancellationToken cancellationToken)
     {
         var review = await db.Reviews.AsNoTracking().Include(r => r.Sections).FirstOrDefaultAsync(r => r.Id == reviewId, cancellationToken);
-        var order = review is null ? null : await db.SalesOrders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == review.OrderId, cancellationToken);
-        return order is not null && await reviews.CanReadAsync(user, order, review, cancellationToken);
+        return review is not null && await subjects.For(review.SubjectKind).CanReadAsync(user, review, cancellationToken);
     }
 }
 

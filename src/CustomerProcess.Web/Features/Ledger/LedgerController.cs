@@ -114,7 +114,7 @@ public sealed class LedgerController(
         }
 
         var customer = await db.Customers.AsNoTracking().FirstAsync(c => c.Id == contract.CustomerId, cancellationToken);
-        var salesName = await db.Users.Where(u => u.Id == review.Order.SalesUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
+        var salesName = await db.Users.Where(u => u.Id == review.Order!.SalesUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
         var notices = await db.TaskNotices.AsNoTracking().Include("_acknowledgements").Where(n => n.ContractId == id)
             .OrderByDescending(n => n.IssuedAtUtc).Take(100).ToListAsync(cancellationToken);
         var services = await db.ServiceNotices.AsNoTracking().Include("_records").Where(n => n.ContractId == id)
@@ -133,7 +133,7 @@ public sealed class LedgerController(
             PagerModel.For(communications, p => Url.Action(nameof(Details), new { id, log = p }) + "#communication"),
             files, review.DepartmentNames, tracking.Today,
             TrackingAccess.CanAdminister(User), TrackingAccess.CanRecordMoney(User),
-            TrackingAccess.CanTalkToCustomer(User, review.Order.SalesUserId), TrackingAccess.CanDecideChanges(User)));
+            TrackingAccess.CanTalkToCustomer(User, review.Order!.SalesUserId), TrackingAccess.CanDecideChanges(User)));
     }
 
     /// <summary>A version of the contract as it was (v1 as signed, then one per implemented change).</summary>

@@ -4,8 +4,10 @@ using System.Security.Claims;
 using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Contracts;
 using CustomerProcess.Domain.Orders;
+using CustomerProcess.Domain.Reviews;
 using CustomerProcess.Domain.Security;
 using CustomerProcess.Infrastructure.Persistence;
+using CustomerProcess.Web.Features.Contracts;
 using CustomerProcess.Web.Features.History;
 using CustomerProcess.Web.Features.Reviews;
 using CustomerProcess.Web.Infrastructure;
@@ -21,7 +23,7 @@ namespace CustomerProcess.Web.Features.Orders;
 public sealed class OrdersController(
     AppDbContext db,
     OrderCommands commands,
-    ReviewWorkflow workflow,
+    SubmitOrderForReview.Handler submit,
     ReviewRouting routing,
     ReviewAccess access,
     HistoryQuery history,
@@ -101,7 +103,7 @@ public sealed class OrdersController(
     [HttpGet]
     public async Task<IActionResult> Edit(Guid id, CancellationToken cancellationToken)
     {
-        var order = await workflow.FindOrderAsync(id, cancellationToken);
+        var order = await FindOrderAsync(id, cancellationToken);
         if (order is null)
         {
             return NotFound();
@@ -121,7 +123,7 @@ public sealed class OrdersController(
     [HttpPost]
     public async Task<IActionResult> Edit(Guid id, OrderInput input, CancellationToken cancellationToken)
     {
-        var order = await workflow.FindOrderAsync(id, cancellationToken);
+        var order = await FindOrderAsync(id, cancellationToken);
         if (order is null)
         {
             return NotFound();
@@ -183,7 +185,7 @@ public sealed class OrdersController(
             return RedirectToAction(nameof(Details), new { id });
         }
 
-        var result = await workflow.SubmitAsync(id, cancellationToken);
+        var result = await submit.HandleAsync(id, cancellationToken);
         if (!result.Succeeded)
         {
             TempData["Error"] = result.Error!.Localize(l);
@@ -195,7 +197,7 @@ public sealed class OrdersController(
     }
 
     [HttpPost]
-    public async Task<IActionResult> Withdraw(Guid id, [MaxLength(SalesOrder.TextLength)] string? reason, CancellationToken cancellationToken)
+    public async Task<IActionResult> Withdraw(Guid id, [MaxLength(SalesOrder.TextLength)] string? reason, [FromServices] WithdrawOrder.Handler handler, CancellationToken cancellationToken)
     {
         var order = await db.SalesOrders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
         if (order is null)
@@ -208,15 +210,7 @@ public sealed class OrdersController(
             return Forbid();
         }
 
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            TempData["Error"] = l["Give the reason for withdrawing the order."].Value;
-            return RedirectToAction(nameof(Details), new { id });
-        }
-
-        var result = await workflow.WithdrawAsync(id, User.Identity!.Name!, reason.Trim(), cancellationToken);
-        TempData[result.Succeeded ? "Message" : "Error"] = result.Succeeded ? l["The order was withdrawn."].Value : result.Error!.Localize(l);
-        return RedirectToAction(nameof(Details), new { id });
+        return await this.RespondByRedirect(await handler.HandleAsync(id, User.Identity!.Name!, reason, cancellationToken), l["The order was withdrawn."], () => RedirectToAction(nameof(Details), new { id }), l);
     }
 
     [HttpPost]
@@ -245,7 +239,6 @@ public sealed class OrdersController(
         if (result.Succeeded)
         {
             await db.SaveChangesAsync(cancellationToken);
-            await AdvanceReviewAsync(id, cancellationToken);
         }
 
         TempData[result.Succeeded ? "Message" : "Error"] = result.Succeeded ? l["The customer's confirmation was recorded."].Value : result.Error!.Localize(l);
@@ -254,37 +247,41 @@ public sealed class OrdersController(
 
     [HttpPost]
     [Authorize(Roles = ContractSigners)]
-    public async Task<IActionResult> SignContract(Guid id, DateOnly? signedOn, [MaxLength(Contract.CustomerContractNumberLength)] string? customerContractNumber, CancellationToken cancellationToken)
+    public async Task<IActionResult> SignContract(Guid id, SignContract.Input input, [FromServices] SignContract.Handler handler, CancellationToken cancellationToken)
     {
-        if (signedOn is { } day && !InputLimits.IsSaneDate(day, InputRules.Today(clock)))
+        if (!ModelState.IsValid)
         {
-            TempData["Error"] = InputRules.WindowMessage(clock, l);
+            TempData["Error"] = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
             return RedirectToAction(nameof(Details), new { id });
         }
 
-        var date = signedOn ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Formatting.DisplayZone).DateTime);
-        var name = await db.Users.Where(u => u.Id == UserId).Select(u => u.DisplayName).FirstAsync(cancellationToken);
-        var result = await workflow.SignContractAsync(id, date, string.IsNullOrWhiteSpace(customerContractNumber) ? null : customerContractNumber.Trim(), UserId, name, cancellationToken);
-        if (!result.Succeeded)
-        {
-            TempData["Error"] = result.Error!.Localize(l);
-            return RedirectToAction(nameof(Details), new { id });
-        }
-
-        TempData["Message"] = l["Contract {0} was entered in the ledger.", result.Value!.Number].Value;
-        return RedirectToAction("Details", "Ledger", new { id = result.Value.Id });
+        var result = await handler.HandleAsync(id, UserId, input, cancellationToken);
+        var entered = result.Succeeded ? l["Contract {0} was entered in the ledger.", result.Value!.Number].Value : "";
+        return await this.Respond(
+            result,
+            contract =>
+            {
+                TempData["Message"] = entered;
+                return RedirectToAction("Details", "Ledger", new { id = contract.Id });
+            },
+            () =>
+            {
+                TempData["Error"] = result.Error!.Localize(l);
+                return Task.FromResult<IActionResult>(RedirectToAction(nameof(Details), new { id }));
+            },
+            l);
     }
 
     [HttpGet]
     public async Task<IActionResult> History(Guid id, int? page, CancellationToken cancellationToken)
     {
-        var order = await workflow.FindOrderAsync(id, cancellationToken);
+        var order = await FindOrderAsync(id, cancellationToken);
         if (order is null)
         {
             return NotFound();
         }
 
-        var review = await db.Reviews.AsNoTracking().Include(r => r.Sections).FirstOrDefaultAsync(r => r.OrderId == id, cancellationToken);
+        var review = await db.Reviews.AsNoTracking().Include(r => r.Sections).FirstOrDefaultAsync(r => r.SubjectKind == ReviewSubjectKind.SalesOrder && r.SubjectId == id, cancellationToken);
         if (!await access.CanReadAsync(User, order, review, cancellationToken))
         {
             return Forbid();
@@ -295,14 +292,8 @@ public sealed class OrdersController(
         return View("History", model);
     }
 
-    private async Task AdvanceReviewAsync(Guid orderId, CancellationToken cancellationToken)
-    {
-        var reviewId = await db.Reviews.Where(r => r.OrderId == orderId).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(cancellationToken);
-        if (reviewId is not null)
-        {
-            await workflow.AdvanceAsync(reviewId.Value, cancellationToken);
-        }
-    }
+    private Task<SalesOrder?> FindOrderAsync(Guid id, CancellationToken cancellationToken) =>
+        db.SalesOrders.Include("_lines").FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
 
     private async Task<IActionResult> AfterSaveAsync(Guid id, string? command, CancellationToken cancellationToken)
     {
@@ -314,7 +305,7 @@ public sealed class OrdersController(
 
         if (command == "submit")
         {
-            var submitted = await workflow.SubmitAsync(id, cancellationToken);
+            var submitted = await submit.HandleAsync(id, cancellationToken);
             if (submitted.Succeeded)
             {
                 TempData["Message"] = l["The order was submitted for review."].Value;
@@ -358,7 +349,7 @@ public sealed class OrdersController(
         var customer = await db.Customers.AsNoTracking().FirstAsync(c => c.Id == order.CustomerId, cancellationToken);
         var productIds = order.Lines.Where(x => x.ProductId != null).Select(x => x.ProductId!.Value).ToList();
         var products = await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
-        var review = await db.Reviews.AsNoTracking().Include(r => r.Sections).Where(r => r.OrderId == id).OrderByDescending(r => r.OpenedAtUtc).FirstOrDefaultAsync(cancellationToken);
+        var review = await db.Reviews.AsNoTracking().Include(r => r.Sections).Where(r => r.SubjectKind == ReviewSubjectKind.SalesOrder && r.SubjectId == id).OrderByDescending(r => r.OpenedAtUtc).FirstOrDefaultAsync(cancellationToken);
         var contract = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.OrderId == id, cancellationToken);
         var salesName = await db.Users.Where(u => u.Id == order.SalesUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
         var thresholds = await routing.ThresholdsAsync(cancellationToken);

@@ -19,7 +19,7 @@ public sealed record QueueViewModel(IReadOnlyList<QueueItem> Items);
 
 /// <summary>"Waiting for me": sections to sign, discrepancies to resolve or confirm, approvals, conclusions, contracts.</summary>
 [Authorize]
-public sealed class QueueController(AppDbContext db, ReviewAccess access, TrackingAccess tracking, Tenders.TenderQueue tenders) : Controller
+public sealed class QueueController(AppDbContext db, ReviewAccess access, ReviewSubjects subjects, TrackingAccess tracking, Tenders.TenderQueue tenders) : Controller
 {
     private const int PerKind = 100;
 
@@ -29,26 +29,26 @@ public sealed class QueueController(AppDbContext db, ReviewAccess access, Tracki
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
         var departments = (await access.SignableDepartmentsAsync(userId, cancellationToken)).ToList();
         var items = new List<QueueItem>();
+        var subjectRows = subjects.Rows();
 
         var toSign = await (
                 from section in db.ReviewSections
                 join review in db.Reviews on section.ReviewId equals review.Id
-                join order in db.SalesOrders on review.OrderId equals order.Id
-                join customer in db.Customers on order.CustomerId equals customer.Id
+                join subject in subjectRows on review.SubjectId equals subject.Id
                 where review.Status == ReviewStatus.InProgress && section.Status == SectionStatus.Pending && departments.Contains(section.DepartmentCode)
                       && !db.Discrepancies.Any(d => d.ReviewId == review.Id && d.DepartmentCode == section.DepartmentCode && d.Status != DiscrepancyStatus.Confirmed)
                 orderby review.OpenedAtUtc
-                select new { review.Id, order.Number, customer.Name, section.DepartmentCode, review.OpenedAtUtc })
+                select new { review.Id, subject.Number, Name = subject.CustomerName, section.DepartmentCode, review.OpenedAtUtc })
             .Take(PerKind).ToListAsync(cancellationToken);
         items.AddRange(toSign.Select(x => new QueueItem("sign", x.Number, x.Name + " · " + x.DepartmentCode, $"/Reviews/{x.Id}#section-{x.DepartmentCode}", x.OpenedAtUtc)));
 
         var toConfirm = await (
                 from d in db.Discrepancies
                 join review in db.Reviews on d.ReviewId equals review.Id
-                join order in db.SalesOrders on review.OrderId equals order.Id
+                join subject in subjectRows on review.SubjectId equals subject.Id
                 where d.Status == DiscrepancyStatus.Resolved && departments.Contains(d.DepartmentCode)
                 orderby d.RaisedAtUtc
-                select new { review.Id, order.Number, Number1 = d.Number, d.Clause, d.RaisedAtUtc })
+                select new { review.Id, subject.Number, Number1 = d.Number, d.Clause, d.RaisedAtUtc })
             .Take(PerKind).ToListAsync(cancellationToken);
         items.AddRange(toConfirm.Select(x => new QueueItem("confirm", x.Number, $"#{x.Number1} {x.Clause}", $"/Reviews/{x.Id}#discrepancy-{x.Number1}", x.RaisedAtUtc)));
 
@@ -57,33 +57,45 @@ public sealed class QueueController(AppDbContext db, ReviewAccess access, Tracki
             var toResolve = await (
                     from d in db.Discrepancies
                     join review in db.Reviews on d.ReviewId equals review.Id
-                    join order in db.SalesOrders on review.OrderId equals order.Id
+                    join subject in subjectRows on review.SubjectId equals subject.Id
                     where d.Status == DiscrepancyStatus.Open && (review.Status == ReviewStatus.InProgress || review.Status == ReviewStatus.AwaitingApproval)
                     orderby d.RaisedAtUtc
-                    select new { review.Id, order.Number, Number1 = d.Number, d.Clause, d.RaisedAtUtc })
+                    select new { review.Id, subject.Number, Number1 = d.Number, d.Clause, d.RaisedAtUtc })
                 .Take(PerKind).ToListAsync(cancellationToken);
             items.AddRange(toResolve.Select(x => new QueueItem("resolve", x.Number, $"#{x.Number1} {x.Clause}", $"/Reviews/{x.Id}#discrepancy-{x.Number1}", x.RaisedAtUtc)));
 
             var toConclude = await (
                     from review in db.Reviews
-                    join order in db.SalesOrders on review.OrderId equals order.Id
-                    where review.Status == ReviewStatus.InProgress && !review.RequiresGeneralManager
+                    join subject in subjectRows on review.SubjectId equals subject.Id
+                    where review.Status == ReviewStatus.InProgress && review.Concluder == ReviewConcluder.SalesManager
                           && !db.ReviewSections.Any(s => s.ReviewId == review.Id && s.Status == SectionStatus.Pending)
                     orderby review.OpenedAtUtc
-                    select new { review.Id, order.Number, review.OpenedAtUtc })
+                    select new { review.Id, subject.Number, review.OpenedAtUtc })
                 .Take(PerKind).ToListAsync(cancellationToken);
             items.AddRange(toConclude.Select(x => new QueueItem("conclude", x.Number, "", $"/Reviews/{x.Id}#conclude-form", x.OpenedAtUtc)));
+        }
+
+        if (User.IsInRole(Roles.BusinessUnitHead))
+        {
+            var toConcludeAsHead = await (
+                    from review in db.Reviews
+                    join subject in subjectRows on review.SubjectId equals subject.Id
+                    where review.Status == ReviewStatus.InProgress && review.Concluder == ReviewConcluder.BusinessUnitHead
+                          && !db.ReviewSections.Any(s => s.ReviewId == review.Id && s.Status == SectionStatus.Pending)
+                    orderby review.OpenedAtUtc
+                    select new { review.Id, subject.Number, review.OpenedAtUtc })
+                .Take(PerKind).ToListAsync(cancellationToken);
+            items.AddRange(toConcludeAsHead.Select(x => new QueueItem("conclude", x.Number, "", $"/Reviews/{x.Id}#conclude-form", x.OpenedAtUtc)));
         }
 
         if (User.IsInRole(Roles.GeneralManager))
         {
             var toApprove = await (
                     from review in db.Reviews
-                    join order in db.SalesOrders on review.OrderId equals order.Id
-                    join customer in db.Customers on order.CustomerId equals customer.Id
+                    join subject in subjectRows on review.SubjectId equals subject.Id
                     where review.Status == ReviewStatus.AwaitingApproval
                     orderby review.OpenedAtUtc
-                    select new { review.Id, order.Number, customer.Name, review.OpenedAtUtc })
+                    select new { review.Id, subject.Number, Name = subject.CustomerName, review.OpenedAtUtc })
                 .Take(PerKind).ToListAsync(cancellationToken);
             items.AddRange(toApprove.Select(x => new QueueItem("approve", x.Number, x.Name, $"/Reviews/{x.Id}#gm-approval", x.OpenedAtUtc)));
         }

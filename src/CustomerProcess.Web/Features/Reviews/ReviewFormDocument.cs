@@ -14,39 +14,53 @@ public sealed class ReviewFormDocument(IPdfRenderer renderer, IStringLocalizer<S
     {
         var r = model.Review;
         var o = model.Order;
+        var subject = model.Subject;
+        var fields = new List<PdfField>
+        {
+            new(l["Subject." + subject.Kind], subject.Number),
+            new(l["Customer"], model.Customer is { } customer ? $"{customer.Name} ({customer.Code})" : "—"),
+            new(l["Review level"], l["Level." + r.Level]),
+            new(l["Status"], l["ReviewStatus." + r.Status]),
+        };
+        if (o is not null)
+        {
+            fields.Add(new(l["Order channel"], l["Channel." + o.Channel]));
+            fields.Add(new(l["Total"], Formatting.Money(o.Total)));
+        }
+
+        fields.Add(new(l["Opened"], Formatting.LocalTime(r.OpenedAtUtc)));
+        fields.Add(new(l["Contract"], model.Contract?.Number ?? "—"));
         var blocks = new List<PdfBlock>
         {
-            new PdfFields(
-            [
-                new(l["Order"], o.Number),
-                new(l["Customer"], $"{model.Customer.Name} ({model.Customer.Code})"),
-                new(l["Review level"], l["Level." + r.Level]),
-                new(l["Status"], l["ReviewStatus." + r.Status]),
-                new(l["Order channel"], l["Channel." + o.Channel]),
-                new(l["Total"], Formatting.Money(o.Total)),
-                new(l["Opened"], Formatting.LocalTime(r.OpenedAtUtc)),
-                new(l["Contract"], model.Contract?.Number ?? "—"),
-            ]),
+            new PdfFields(fields),
             new PdfHeading(l["Why this level"]),
             new PdfParagraph(string.Join("; ", r.Reasons.Select(x => ReasonText.Of(l, x)))),
-            new PdfHeading(l["Order lines"]),
-            new PdfTable(
+        };
+        if (subject.Summary.Count > 0)
+        {
+            blocks.Add(new PdfParagraph(string.Join(" · ", subject.Summary)));
+        }
+
+        if (o is not null)
+        {
+            blocks.Add(new PdfHeading(l["Order lines"]));
+            blocks.Add(new PdfTable(
                 [l["Item"], l["Specification"], l["Quantity"], l["Unit"], l["Unit price"], l["Amount"], l["Delivery date"]],
                 o.Lines.Select(x => (IReadOnlyList<string>)
                 [
                     x.Description, x.Specification ?? "", x.Quantity.ToString("0.####", System.Globalization.CultureInfo.CurrentCulture), x.Unit,
                     Formatting.Money(x.UnitPrice), Formatting.Money(x.Amount), x.DeliveryDate is { } d ? Formatting.Date(d) : "",
                 ]).ToList(),
-                [3, 3, 1.2f, 1, 1.6f, 1.8f, 1.6f]),
-            new PdfHeading(l["Requirements"]),
-            new PdfFields(
+                [3, 3, 1.2f, 1, 1.6f, 1.8f, 1.6f]));
+            blocks.Add(new PdfHeading(l["Requirements"]));
+            blocks.Add(new PdfFields(
             [
                 new(l["Explicit"], o.ExplicitRequirements ?? ""),
                 new(l["Implied"], o.ImpliedRequirements ?? ""),
                 new(l["Statutory and regulatory"], o.StatutoryRequirements ?? ""),
                 new(l["Additional (company)"], o.AdditionalRequirements ?? ""),
-            ]),
-        };
+            ]));
+        }
 
         if (r.Level == ReviewLevel.ReviewMeeting && r.MeetingDate is { } meetingDate)
         {
@@ -90,8 +104,8 @@ public sealed class ReviewFormDocument(IPdfRenderer renderer, IStringLocalizer<S
         // The paper form is bilingual in its title; the body follows the user's language.
         return new PdfDocumentModel(
             "合同评审表 / Contract Review Form",
-            l["Contract / product requirements review form"] + " · " + o.Number,
+            l["Contract / product requirements review form"] + " · " + subject.Number,
             blocks,
-            $"CustomerProcess · {o.Number}");
+            $"CustomerProcess · {subject.Number}");
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CustomerProcess.Domain.Reviews;
 using CustomerProcess.Domain.Security;
 using CustomerProcess.Infrastructure.Persistence;
 using CustomerProcess.Web.Infrastructure;
@@ -6,23 +7,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerProcess.Web.Features.Reviews;
 
-/// <summary>Builds the review form's view model (used by the review page, the print view, the PDF and the ledger).</summary>
-public sealed class ReviewQueries(AppDbContext db, ReviewWorkflow workflow, ReviewAccess access, DepartmentNames departmentNames)
+/// <summary>Builds the review form's view model for any subject (used by the review page, the print view, the PDF
+/// and the ledger) and asks the subject's source who may read it.</summary>
+public sealed class ReviewQueries(AppDbContext db, ReviewSubjects subjects, ReviewAccess access, DepartmentNames departmentNames)
 {
-    public async Task<ReviewDetailsViewModel?> DetailsAsync(Guid reviewId, ClaimsPrincipal user, CancellationToken cancellationToken, string? errorSection = null, SignInput? posted = null)
+    public async Task<ReviewDetailsViewModel?> DetailsAsync(Guid reviewId, ClaimsPrincipal user, CancellationToken cancellationToken, string? errorSection = null, SignSection.Input? posted = null)
     {
         db.ChangeTracker.Clear();
-        var bundle = await workflow.LoadForReadingAsync(reviewId, cancellationToken);
-        if (bundle is null)
+        var review = await db.ReadReviewAsync(reviewId, cancellationToken);
+        var subject = review is null ? null : await subjects.For(review.SubjectKind).ViewAsync(review.SubjectId, cancellationToken);
+        if (review is null || subject is null)
         {
             return null;
         }
 
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        var customer = await db.Customers.AsNoTracking().FirstAsync(c => c.Id == bundle.Order.CustomerId, cancellationToken);
         var names = await departmentNames.AllAsync(cancellationToken);
         var contract = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.ReviewId == reviewId, cancellationToken);
-        var discrepancyIds = bundle.Review.Discrepancies.Select(d => d.Id).ToList();
+        var discrepancyIds = review.Discrepancies.Select(d => d.Id).ToList();
         // Most reviews have no discrepancy: then there is no evidence to look for.
         var evidence = discrepancyIds.Count == 0 ? new Dictionary<Guid, IReadOnlyList<Attachments.AttachmentListItem>>() : (await db.Attachments.AsNoTracking()
                 .Where(a => a.OwnerType == Domain.Attachments.AttachmentOwner.Discrepancy && discrepancyIds.Contains(a.OwnerId))
@@ -32,8 +34,15 @@ public sealed class ReviewQueries(AppDbContext db, ReviewWorkflow workflow, Revi
             .GroupBy(x => x.OwnerId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<Attachments.AttachmentListItem>)g.Select(x => x.Item).ToList());
         return new ReviewDetailsViewModel(
-            bundle.Review, bundle.Order, customer, names,
+            review, subject, names,
             await access.SignableDepartmentsAsync(userId, cancellationToken),
-            user.IsInRole(Roles.SalesManager), user.IsInRole(Roles.GeneralManager), contract, errorSection, posted, evidence);
+            user.IsInRole(Roles.SalesManager), user.IsInRole(Roles.GeneralManager), contract, errorSection, posted, evidence)
+        {
+            IsConcluder = user.IsInRole(ConcludeReview.Handler.RoleOf(review.Concluder)),
+        };
     }
+
+    /// <summary>Whether the user may read the review: the subject's source decides.</summary>
+    public Task<bool> CanReadAsync(ClaimsPrincipal user, Review review, CancellationToken cancellationToken) =>
+        subjects.For(review.SubjectKind).CanReadAsync(user, review, cancellationToken);
 }

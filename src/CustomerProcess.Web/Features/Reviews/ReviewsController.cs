@@ -1,14 +1,10 @@
-using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
-using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Reviews;
 using CustomerProcess.Domain.Security;
-using CustomerProcess.Infrastructure.Persistence;
 using CustomerProcess.Web.Features.History;
 using CustomerProcess.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace CustomerProcess.Web.Features.Reviews;
@@ -17,8 +13,6 @@ namespace CustomerProcess.Web.Features.Reviews;
 [Authorize]
 [Route("Reviews")]
 public sealed class ReviewsController(
-    AppDbContext db,
-    ReviewWorkflow workflow,
     ReviewAccess access,
     ReviewFormDocument formDocument,
     ReviewQueries queries,
@@ -33,182 +27,105 @@ public sealed class ReviewsController(
     public async Task<IActionResult> Details(Guid id, CancellationToken cancellationToken)
     {
         var model = await ModelAsync(id, cancellationToken);
-        return model is null ? NotFound() : await access.CanReadAsync(User, model.Order, model.Review, cancellationToken) ? View(model) : Forbid();
+        return model is null ? NotFound() : await queries.CanReadAsync(User, model.Review, cancellationToken) ? View(model) : Forbid();
     }
 
     [HttpPost("{id:guid}/Sections/{department}/Sign")]
-    public async Task<IActionResult> Sign(Guid id, string department, SignInput input, CancellationToken cancellationToken)
+    public async Task<IActionResult> Sign(Guid id, string department, SignSection.Input input, [FromServices] SignSection.Handler handler, CancellationToken cancellationToken)
     {
         if (!await CanActForAsync(department, cancellationToken))
         {
             return Forbid();
         }
 
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
         {
-            var result = await workflow.SignAsync(
-                id, department, UserId,
-                new SignCommand(input.Conclusion!.Value, input.Comments, Checklist(department, input.Checked), input.ContentVersion, input.Password),
-                cancellationToken);
-            if (result.Succeeded)
-            {
-                TempData["Message"] = l["The {0} section was signed.", await departmentNames.OfAsync(department, cancellationToken)].Value;
-                return RedirectToAction(nameof(Details), new { id });
-            }
-
-            if (result.Error == ReviewWorkflow.NotFound)
-            {
-                return NotFound();
-            }
-
-            ModelState.AddDomainError(result.Error!, l);
+            input.Password = "";
+            return await ShowErrorsAsync(id, department, cancellationToken, input);
         }
 
+        var result = await handler.HandleAsync(id, department, UserId, input, cancellationToken);
+        var signed = result.Succeeded ? l["The {0} section was signed.", await departmentNames.OfAsync(department, cancellationToken)].Value : "";
         input.Password = "";
-        var model = await ModelAsync(id, cancellationToken, department, input);
-        if (model is null)
-        {
-            return NotFound();
-        }
-
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return View(nameof(Details), model);
+        return await this.Respond(result, () => Redirected(id, signed), () => RedisplayAsync(id, department, input, cancellationToken), l);
     }
 
     [CreatesRecord]
     [HttpPost("{id:guid}/Sections/{department}/Discrepancies")]
-    public async Task<IActionResult> RaiseDiscrepancy(Guid id, string department, DiscrepancyInput input, CancellationToken cancellationToken)
+    public async Task<IActionResult> RaiseDiscrepancy(Guid id, string department, RaiseDiscrepancy.Input input, [FromServices] RaiseDiscrepancy.Handler handler, CancellationToken cancellationToken)
     {
         if (!await CanActForAsync(department, cancellationToken))
         {
             return Forbid();
         }
 
-        if (!ModelState.IsValid)
-        {
-            return await ShowErrorsAsync(id, department, cancellationToken);
-        }
-
-        var name = await DisplayNameAsync(cancellationToken);
-        return Done(id, await workflow.RaiseDiscrepancyAsync(id, department, UserId, name, input.Clause.Trim(), input.Description.Trim(), cancellationToken), l["The discrepancy was raised. The sales manager resolves it with the customer."]);
+        return !ModelState.IsValid
+            ? await ShowErrorsAsync(id, department, cancellationToken)
+            : await this.RespondByRedirect(await handler.HandleAsync(id, department, UserId, input, cancellationToken),
+                l["The discrepancy was raised. The sales manager resolves it with the customer."], () => ToDetails(id), l);
     }
 
     [HttpPost("{id:guid}/Discrepancies/{discrepancyId:guid}/Resolve")]
     [Authorize(Roles = Roles.SalesManager)]
-    public async Task<IActionResult> ResolveDiscrepancy(Guid id, Guid discrepancyId, ResolutionInput input, CancellationToken cancellationToken)
-    {
-        if (!ModelState.IsValid)
-        {
-            return await ShowErrorsAsync(id, null, cancellationToken);
-        }
-
-        var name = await DisplayNameAsync(cancellationToken);
-        var result = await workflow.ResolveDiscrepancyAsync(id, discrepancyId, input.Resolution.Trim(), input.Evidence, input.EvidenceReference?.Trim(), input.ChangesContent, name, cancellationToken);
-        return Done(id, result, input.ChangesContent
-            ? l["The resolution was recorded. The order changed, so every section must be signed again."]
-            : l["The resolution was recorded. The raising department confirms it."]);
-    }
+    public async Task<IActionResult> ResolveDiscrepancy(Guid id, Guid discrepancyId, ResolveDiscrepancy.Input input, [FromServices] ResolveDiscrepancy.Handler handler, CancellationToken cancellationToken) =>
+        !ModelState.IsValid
+            ? await ShowErrorsAsync(id, null, cancellationToken)
+            : await this.RespondByRedirect(await handler.HandleAsync(id, discrepancyId, UserId, input, cancellationToken),
+                input.ChangesContent
+                    ? l["The resolution was recorded. The order changed, so every section must be signed again."]
+                    : l["The resolution was recorded. The raising department confirms it."],
+                () => ToDetails(id), l);
 
     [HttpPost("{id:guid}/Discrepancies/{discrepancyId:guid}/Confirm")]
-    public async Task<IActionResult> ConfirmDiscrepancy(Guid id, Guid discrepancyId, CancellationToken cancellationToken)
-    {
-        var department = await db.Discrepancies.Where(d => d.Id == discrepancyId && d.ReviewId == id).Select(d => d.DepartmentCode).FirstOrDefaultAsync(cancellationToken);
-        if (department is null)
-        {
-            return NotFound();
-        }
-
-        if (!await CanActForAsync(department, cancellationToken))
-        {
-            return Forbid();
-        }
-
-        var name = await DisplayNameAsync(cancellationToken);
-        return Done(id, await workflow.ConfirmDiscrepancyAsync(id, discrepancyId, department, name, cancellationToken), l["The discrepancy is closed."]);
-    }
+    public async Task<IActionResult> ConfirmDiscrepancy(Guid id, Guid discrepancyId, [FromServices] ConfirmDiscrepancy.Handler handler, CancellationToken cancellationToken) =>
+        await this.RespondByRedirect(await handler.HandleAsync(id, discrepancyId, UserId, cancellationToken), l["The discrepancy is closed."], () => ToDetails(id), l);
 
     [HttpPost("{id:guid}/Discrepancies/{discrepancyId:guid}/Reopen")]
-    public async Task<IActionResult> ReopenDiscrepancy(Guid id, Guid discrepancyId, [MaxLength(Discrepancy.TextLength)] string? reason, CancellationToken cancellationToken)
-    {
-        var department = await db.Discrepancies.Where(d => d.Id == discrepancyId && d.ReviewId == id).Select(d => d.DepartmentCode).FirstOrDefaultAsync(cancellationToken);
-        if (department is null)
-        {
-            return NotFound();
-        }
-
-        if (!await CanActForAsync(department, cancellationToken))
-        {
-            return Forbid();
-        }
-
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            ModelState.AddModelError("", l["Say why the resolution is not enough."]);
-            return await ShowErrorsAsync(id, null, cancellationToken);
-        }
-
-        return Done(id, await workflow.ReopenDiscrepancyAsync(id, discrepancyId, department, reason.Trim(), cancellationToken), l["The discrepancy was reopened."]);
-    }
+    public async Task<IActionResult> ReopenDiscrepancy(Guid id, Guid discrepancyId, ReopenDiscrepancy.Input input, [FromServices] ReopenDiscrepancy.Handler handler, CancellationToken cancellationToken) =>
+        !ModelState.IsValid
+            ? await ShowErrorsAsync(id, null, cancellationToken)
+            : await this.RespondByRedirect(await handler.HandleAsync(id, discrepancyId, UserId, input, cancellationToken), l["The discrepancy was reopened."], () => ToDetails(id), l);
 
     [HttpPost("{id:guid}/Meeting")]
     [Authorize(Roles = Roles.SalesManager)]
-    public async Task<IActionResult> Meeting(Guid id, MeetingInput input, CancellationToken cancellationToken)
-    {
-        if (!ModelState.IsValid)
-        {
-            return await ShowErrorsAsync(id, null, cancellationToken);
-        }
-
-        return Done(id, await workflow.RecordMeetingAsync(id, input.Date!.Value, input.Attendees.Trim(), input.Minutes.Trim(), cancellationToken), l["The review meeting was recorded."]);
-    }
+    public async Task<IActionResult> Meeting(Guid id, RecordMeeting.Input input, [FromServices] RecordMeeting.Handler handler, CancellationToken cancellationToken) =>
+        !ModelState.IsValid
+            ? await ShowErrorsAsync(id, null, cancellationToken)
+            : await this.RespondByRedirect(await handler.HandleAsync(id, input, cancellationToken), l["The review meeting was recorded."], () => ToDetails(id), l);
 
     [HttpPost("{id:guid}/RaiseLevel")]
     [Authorize(Roles = Roles.SalesManager)]
-    public async Task<IActionResult> RaiseLevel(Guid id, ReviewLevel level, [MaxLength(Review.TextLength)] string? reason, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            ModelState.AddModelError("", l["Give the reason for raising the level."]);
-            return await ShowErrorsAsync(id, null, cancellationToken);
-        }
-
-        var name = await DisplayNameAsync(cancellationToken);
-        return Done(id, await workflow.RaiseLevelAsync(id, level, name, reason.Trim(), cancellationToken), l["The review level was raised."]);
-    }
+    public async Task<IActionResult> RaiseLevel(Guid id, RaiseLevel.Input input, [FromServices] RaiseLevel.Handler handler, CancellationToken cancellationToken) =>
+        !ModelState.IsValid
+            ? await ShowErrorsAsync(id, null, cancellationToken)
+            : await this.RespondByRedirect(await handler.HandleAsync(id, UserId, input, cancellationToken), l["The review level was raised."], () => ToDetails(id), l);
 
     [HttpPost("{id:guid}/Conclude")]
-    [Authorize(Roles = Roles.SalesManager)]
-    public async Task<IActionResult> Conclude(Guid id, DecisionInput input, CancellationToken cancellationToken) =>
-        ModelState.IsValid
-            ? Done(id, await workflow.ConcludeAsync(id, UserId, input.Password, input.Comment, cancellationToken), l["The review is concluded: the order is approved."])
-            : await ShowErrorsAsync(id, null, cancellationToken);
+    [Authorize(Roles = Roles.SalesManager + "," + Roles.BusinessUnitHead)]
+    public async Task<IActionResult> Conclude(Guid id, ConcludeReview.Input input, [FromServices] ConcludeReview.Handler handler, CancellationToken cancellationToken) =>
+        !ModelState.IsValid
+            ? await ShowErrorsAsync(id, null, cancellationToken)
+            : await this.RespondByRedirect(await handler.HandleAsync(id, UserId, User, input, cancellationToken), l["The review is concluded: the order is approved."], () => ToDetails(id), l);
 
     [HttpPost("{id:guid}/Approve")]
     [Authorize(Roles = Roles.GeneralManager)]
-    public async Task<IActionResult> Approve(Guid id, DecisionInput input, CancellationToken cancellationToken) =>
-        ModelState.IsValid
-            ? Done(id, await workflow.ApproveAsync(id, UserId, input.Password, input.Comment, cancellationToken), l["Approved by the general manager."])
-            : await ShowErrorsAsync(id, null, cancellationToken);
+    public async Task<IActionResult> Approve(Guid id, ApproveReview.Input input, [FromServices] ApproveReview.Handler handler, CancellationToken cancellationToken) =>
+        !ModelState.IsValid
+            ? await ShowErrorsAsync(id, null, cancellationToken)
+            : await this.RespondByRedirect(await handler.HandleAsync(id, UserId, input, cancellationToken), l["Approved by the general manager."], () => ToDetails(id), l);
 
     [HttpPost("{id:guid}/Reject")]
     [Authorize(Roles = Roles.GeneralManager)]
-    public async Task<IActionResult> Reject(Guid id, DecisionInput input, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(input.Comment))
-        {
-            ModelState.AddModelError("", l["Give the reason for the rejection."]);
-        }
-
-        return ModelState.IsValid
-            ? Done(id, await workflow.RejectAsync(id, UserId, input.Password, input.Comment!.Trim(), cancellationToken), l["The order was rejected."])
-            : await ShowErrorsAsync(id, null, cancellationToken);
-    }
+    public async Task<IActionResult> Reject(Guid id, RejectReview.Input input, [FromServices] RejectReview.Handler handler, CancellationToken cancellationToken) =>
+        !ModelState.IsValid
+            ? await ShowErrorsAsync(id, null, cancellationToken)
+            : await this.RespondByRedirect(await handler.HandleAsync(id, UserId, input, cancellationToken), l["The order was rejected."], () => ToDetails(id), l);
 
     [HttpGet("{id:guid}/Print")]
     public async Task<IActionResult> Print(Guid id, CancellationToken cancellationToken)
     {
         var model = await ModelAsync(id, cancellationToken);
-        return model is null ? NotFound() : await access.CanReadAsync(User, model.Order, model.Review, cancellationToken) ? View(model) : Forbid();
+        return model is null ? NotFound() : await queries.CanReadAsync(User, model.Review, cancellationToken) ? View(model) : Forbid();
     }
 
     [HttpGet("{id:guid}/Pdf")]
@@ -220,13 +137,13 @@ public sealed class ReviewsController(
             return NotFound();
         }
 
-        if (!await access.CanReadAsync(User, model.Order, model.Review, cancellationToken))
+        if (!await queries.CanReadAsync(User, model.Review, cancellationToken))
         {
             return Forbid();
         }
 
         var bytes = formDocument.Render(model);
-        return File(bytes, "application/pdf", $"review-{model.Order.Number}.pdf");
+        return File(bytes, "application/pdf", $"review-{model.Subject.Number}.pdf");
     }
 
     [HttpGet("{id:guid}/History")]
@@ -238,7 +155,7 @@ public sealed class ReviewsController(
             return NotFound();
         }
 
-        if (!await access.CanReadAsync(User, model.Order, model.Review, cancellationToken))
+        if (!await queries.CanReadAsync(User, model.Review, cancellationToken))
         {
             return Forbid();
         }
@@ -246,42 +163,36 @@ public sealed class ReviewsController(
         var r = model.Review;
         var ids = r.Sections.Select(s => s.Id).Concat(r.Signatures.Select(s => s.Id)).Concat(r.Discrepancies.Select(d => d.Id)).Append(r.Id)
             .Select(x => x.ToString()).ToList();
-        var view = await history.ForAsync(model.Order.Number, Url.Action(nameof(Details), new { id })!, ids, page, p => Url.Action(nameof(History), new { id, page = p })!, cancellationToken);
+        var view = await history.ForAsync(model.Subject.Number, Url.Action(nameof(Details), new { id })!, ids, page, p => Url.Action(nameof(History), new { id, page = p })!, cancellationToken);
         return View("History", view);
     }
 
     private async Task<bool> CanActForAsync(string department, CancellationToken cancellationToken) =>
         (await access.SignableDepartmentsAsync(UserId, cancellationToken)).Contains(department);
 
-    private Task<ReviewDetailsViewModel?> ModelAsync(Guid id, CancellationToken cancellationToken, string? errorSection = null, SignInput? posted = null) =>
+    private Task<ReviewDetailsViewModel?> ModelAsync(Guid id, CancellationToken cancellationToken, string? errorSection = null, SignSection.Input? posted = null) =>
         queries.DetailsAsync(id, User, cancellationToken, errorSection, posted);
 
-    private async Task<IActionResult> ShowErrorsAsync(Guid id, string? section, CancellationToken cancellationToken)
+    /// <summary>The review form again with the input's validation errors (422).</summary>
+    private async Task<IActionResult> ShowErrorsAsync(Guid id, string? section, CancellationToken cancellationToken, SignSection.Input? posted = null)
     {
-        var model = await ModelAsync(id, cancellationToken, section);
-        if (model is null)
-        {
-            return NotFound();
-        }
-
+        var response = await RedisplayAsync(id, section, posted, cancellationToken);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return View(nameof(Details), model);
+        return response;
     }
 
-    private IActionResult Done(Guid id, Result result, string message)
+    /// <summary>The review form again with the errors in ModelState; <see cref="UseCaseResponses"/> sets the status by the error's kind.</summary>
+    private async Task<IActionResult> RedisplayAsync(Guid id, string? section, SignSection.Input? posted, CancellationToken cancellationToken)
     {
-        TempData[result.Succeeded ? "Message" : "Error"] = result.Succeeded ? message : result.Error!.Localize(l);
-        return RedirectToAction(nameof(Details), new { id });
+        var model = await ModelAsync(id, cancellationToken, section, posted);
+        return model is null ? NotFound() : View(nameof(Details), model);
     }
 
-    private static List<string> Checklist(string department, IEnumerable<string> posted)
+    private RedirectToActionResult Redirected(Guid id, string message)
     {
-        // Only items that are on this department's checklist are recorded.
-        var items = ReviewDepartments.Checklist(department);
-        return posted.Where(items.Contains).Distinct().ToList();
+        TempData["Message"] = message;
+        return ToDetails(id);
     }
 
-    private Task<string> DisplayNameAsync(CancellationToken cancellationToken) =>
-        db.Users.Where(u => u.Id == UserId).Select(u => u.DisplayName).FirstAsync(cancellationToken);
-
+    private RedirectToActionResult ToDetails(Guid id) => RedirectToAction(nameof(Details), new { id });
 }

@@ -27,7 +27,7 @@ public sealed class ChangeWorkflow(
     NoticeWorkflow notices,
     ReviewRouting routing,
     DocumentNumbers numbers,
-    TimeProvider clock) : IReviewOutcomeHandler
+    TimeProvider clock)
 {
     public const string ChangePrefix = "BG";
     public const string QuotationPrefix = "BJ";
@@ -151,61 +151,24 @@ public sealed class ChangeWorkflow(
                 var review = await db.Reviews.FirstAsync(r => r.Id == reviewId, cancellationToken);
                 if (review.Status is ReviewStatus.InProgress or ReviewStatus.AwaitingApproval)
                 {
-                    review.Withdraw(userName, reason, Now);
+                    var withdrawn = review.Withdraw(userName, reason, Now);
+                    if (!withdrawn.Succeeded)
+                    {
+                        return withdrawn;
+                    }
                 }
 
-                await RestoreOrderLinesAsync(contract, cancellationToken);
+                var order = await db.SalesOrders.Include("_lines").FirstAsync(o => o.Id == contract.OrderId, cancellationToken);
+                var restored = ChangeUnderReview.RestoreOrderLines(order, contract);
+                if (!restored.Succeeded)
+                {
+                    return restored;
+                }
             }
 
             await db.SaveChangesAsync(cancellationToken);
             return Result.Success();
         });
-
-    /// <summary>The review of a structure or specification change ended: apply the change or let it go.</summary>
-    public async Task ReviewEndedAsync(Guid reviewId, ReviewStatus status, CancellationToken cancellationToken)
-    {
-        db.ChangeTracker.Clear();
-        if (!await db.ContractChanges.AnyAsync(c => c.ReviewId == reviewId && c.Status == ChangeStatus.UnderReview, cancellationToken))
-        {
-            return;
-        }
-
-        await ConcurrencyRetry.RunAsync(db, async () =>
-        {
-            var change = await db.ContractChanges.Include("_lines").FirstOrDefaultAsync(c => c.ReviewId == reviewId && c.Status == ChangeStatus.UnderReview, cancellationToken);
-            var contract = change is null ? null : await tracking.LoadAsync(change.ContractId, cancellationToken);
-            if (change is null || contract is null)
-            {
-                return false;
-            }
-
-            var review = await db.Reviews.AsNoTracking().FirstAsync(r => r.Id == reviewId, cancellationToken);
-            var by = review.DecisionByName ?? "system";
-            var result = status switch
-            {
-                ReviewStatus.Approved => change.ReviewApproved(contract, by, Now),
-                ReviewStatus.Rejected or ReviewStatus.Withdrawn => change.ReviewRejected(contract, by, review.DecisionComment, Now),
-                ReviewStatus.InProgress or ReviewStatus.AwaitingApproval => Result.Success(),
-            };
-            if (!result.Succeeded)
-            {
-                return false;
-            }
-
-            if (change.Status == ChangeStatus.Rejected)
-            {
-                await RestoreOrderLinesAsync(contract, cancellationToken);
-            }
-            else if (change.Status == ChangeStatus.Implemented)
-            {
-                contract.CompleteWhenPerformed(tracking.Today);
-                await tracking.PromoteCustomerIfCompletedAsync(contract, cancellationToken);
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        });
-    }
 
     private async Task<Result> ReviseTaskNoticeAsync(ContractChange change, Contract contract, string? note, string userId, string userName, CancellationToken cancellationToken)
     {
@@ -275,7 +238,7 @@ public sealed class ChangeWorkflow(
     private async Task<Result> OpenReviewAsync(ContractChange change, Contract contract, string userName, CancellationToken cancellationToken)
     {
         var order = await db.SalesOrders.Include("_lines").FirstAsync(o => o.Id == contract.OrderId, cancellationToken);
-        var revised = order.ReviseContractedLines(ToOrderLines(order, change.ProposedLineData));
+        var revised = order.ReviseContractedLines(ChangeUnderReview.ToOrderLines(order, change.ProposedLineData));
         if (!revised.Succeeded)
         {
             return revised;
@@ -283,10 +246,8 @@ public sealed class ChangeWorkflow(
 
         var customerClass = await db.Customers.Where(c => c.Id == order.CustomerId).Select(c => c.Class).FirstAsync(cancellationToken);
         var (routed, facts, thresholds) = await routing.DecideAsync(order, customerClass, cancellationToken);
-        var level = routed.Level < ReviewLevel.FullCountersign ? ReviewLevel.FullCountersign : routed.Level;
-        var why = ChangeRules.ReviewFinding(change.Number, contract.Number);
-        var decision = ReviewPolicy.ForLevel(level, [why, .. routed.Reasons.Where(r => r.Level >= ReviewLevel.FullCountersign)], facts);
-        var review = Review.Open(order.Id, decision, thresholds, order.ContentVersion, Now);
+        var decision = ReviewPolicy.ForLevel(ChangeUnderReview.LevelFor(routed.Level), ChangeUnderReview.ReasonsFor(change, contract, routed.Reasons), facts);
+        var review = Review.Open(ReviewSubjectKind.ContractChange, change.Id, decision, thresholds, order.ContentVersion, Now);
         var sent = change.SendToReview(contract, review.Id, userName, Now);
         if (!sent.Succeeded)
         {
@@ -295,20 +256,5 @@ public sealed class ChangeWorkflow(
 
         db.Reviews.Add(review);
         return Result.Success();
-    }
-
-    private async Task RestoreOrderLinesAsync(Contract contract, CancellationToken cancellationToken)
-    {
-        var order = await db.SalesOrders.Include("_lines").FirstAsync(o => o.Id == contract.OrderId, cancellationToken);
-        order.ReviseContractedLines(ToOrderLines(order, contract.Lines.Select(l => l.ToData()).ToList()));
-    }
-
-    /// <summary>Contract lines back into order lines, by position; acceptance criteria stay as captured.</summary>
-    private static List<OrderLineData> ToOrderLines(SalesOrder order, IReadOnlyList<ContractLineData> lines)
-    {
-        var current = order.Lines;
-        return lines.Select((l, i) => new OrderLineData(
-            l.ProductId, l.Description, l.Specification, l.Quantity, l.Unit, l.UnitPrice, l.DeliveryDate, l.DeliveryPlace, l.Packaging,
-            i < current.Count ? current[i].AcceptanceCriteria : null)).ToList();
     }
 }

@@ -1,0 +1,41 @@
+using CustomerProcess.Domain.Common;
+using CustomerProcess.Domain.Reviews;
+using CustomerProcess.Infrastructure.Persistence;
+using CustomerProcess.Web.Features.Reviews;
+using CustomerProcess.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerProcess.Web.Features.Orders;
+
+/// <summary>Sales submits a draft order: the rules choose the level and the review opens with one section per
+/// required department (docs/process.md §4), in one save.</summary>
+public static class SubmitOrderForReview
+{
+    public sealed class Handler(AppDbContext db, ReviewRouting routing, TimeProvider clock) : IUseCase
+    {
+        public static readonly DomainError NotFound = DomainError.NotFound("order.not-found", "The order does not exist.");
+
+        public Task<Result<Guid>> HandleAsync(Guid orderId, CancellationToken cancellationToken) =>
+            ConcurrencyRetry.RunAsync(db, async () =>
+            {
+                var now = clock.GetUtcNow().UtcDateTime;
+                var order = await db.SalesOrders.Include("_lines").FirstOrDefaultAsync(o => o.Id == orderId, cancellationToken);
+                if (order is null)
+                {
+                    return Result<Guid>.Failure(NotFound);
+                }
+
+                var customerClass = await db.Customers.Where(c => c.Id == order.CustomerId).Select(c => c.Class).FirstAsync(cancellationToken);
+                var submitted = order.Submit(now);
+                if (!submitted.Succeeded)
+                {
+                    return Result<Guid>.Failure(submitted.Error!);
+                }
+
+                var (decision, _, thresholds) = await routing.DecideAsync(order, customerClass, cancellationToken);
+                var review = OpenReview.For(db, order, decision, thresholds, now);
+                await db.SaveChangesAsync(cancellationToken);
+                return Result<Guid>.Success(review.Id);
+            });
+    }
+}

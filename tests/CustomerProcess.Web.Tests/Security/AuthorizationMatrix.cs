@@ -316,6 +316,7 @@ public static class AuthorizationMatrix
         new("POST", "/Tenders/Submit/{id}", TenderWorkers) { Note = "404 unless visible, 403 unless the registering salesperson or the sales manager." },
         new("POST", "/Tenders/Outcome/{id}", TenderWorkers) { Note = "404 unless visible, 403 unless the registering salesperson or the sales manager." },
         new("POST", "/Tenders/Withdraw/{id}", TenderWorkers) { Note = "404 unless visible, 403 unless the registering salesperson or the sales manager." },
+        new("POST", "/Tenders/StartReview/{id}", TenderWorkers) { Note = "404 unless visible, 403 unless the registering salesperson or the sales manager." },
         new("GET", "/Tenders/Policy", Admin),
         new("POST", "/Tenders/Policy", Admin) { Note = "An empty form is a validation message." },
         new("POST", "/Tenders/CreateOrder/{id}", TenderWorkers) { Note = "404 unless visible, 403 unless the registering salesperson or the sales manager." },

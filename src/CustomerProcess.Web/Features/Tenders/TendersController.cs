@@ -14,9 +14,11 @@ public sealed record TenderRow(Guid Id, string Number, string CustomerName, stri
 
 public sealed record TenderListViewModel(string? Query, Page<TenderRow> Page, PagerModel Pager, bool CanRegister);
 
+public sealed record TenderReviewLink(Guid Id, Domain.Reviews.ReviewSubjectKind Kind, Domain.Reviews.ReviewStatus Status, DateTime OpenedAtUtc);
+
 public sealed record TenderDetailsViewModel(
     Tender Tender, string CustomerCode, string CustomerName, string? OrderNumber, bool CanChange, Attachments.AttachmentsViewModel Files,
-    TenderReviewRoute GoNoGoRoute, TenderReviewRoute? BidRoute);
+    TenderReviewRoute GoNoGoRoute, TenderReviewRoute? BidRoute, IReadOnlyList<TenderReviewLink> Reviews);
 
 /// <summary>Tenders / 投标 (docs/process.md §4.1): invitation, clarifications, go/no-go and bid reviews, outcome, order.</summary>
 [Authorize]
@@ -137,6 +139,23 @@ public sealed class TendersController(
 
     [HttpPost]
     [Authorize(Roles = Registrars)]
+    public async Task<IActionResult> StartReview(Guid id, StartTenderReview.Input input, [FromServices] StartTenderReview.Handler handler, CancellationToken cancellationToken) =>
+        !ModelState.IsValid
+            ? await RedisplayAsync(id, cancellationToken)
+            : await this.Respond(await handler.HandleAsync(id, input, User, cancellationToken),
+                reviewId =>
+                {
+                    TempData["Message"] = l["The review was opened; the department heads sign it on the review form."].Value;
+                    return Redirect($"/Reviews/{reviewId}");
+                },
+                () =>
+                {
+                    TempData["Error"] = ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).FirstOrDefault();
+                    return Task.FromResult<IActionResult>(ToDetails(id));
+                }, l);
+
+    [HttpPost]
+    [Authorize(Roles = Registrars)]
     public async Task<IActionResult> Submit(Guid id, [FromServices] SubmitBid.Handler handler, CancellationToken cancellationToken) =>
         await this.RespondByRedirect(await handler.HandleAsync(id, User, cancellationToken), l["The bid is recorded as submitted."], () => ToDetails(id), l);
 
@@ -227,6 +246,9 @@ public sealed class TendersController(
         var goNoGo = TenderReviewPolicy.Decide(TenderReviewStage.GoNoGo, tender.EstimatedAmount, thresholds);
         var bid = tender.BidAmount is { } amount ? TenderReviewPolicy.Decide(TenderReviewStage.Bid, amount, thresholds) : null;
         ViewData["DepartmentNames"] = await departmentNames.AllAsync(cancellationToken);
-        return (new TenderDetailsViewModel(tender, customer.Code, customer.Name, order, canChange, fileModel, goNoGo, bid), allowed);
+        var reviews = await db.Reviews.AsNoTracking()
+            .Where(r => r.SubjectId == id && (r.SubjectKind == Domain.Reviews.ReviewSubjectKind.TenderInvitation || r.SubjectKind == Domain.Reviews.ReviewSubjectKind.Bid))
+            .OrderBy(r => r.OpenedAtUtc).Select(r => new TenderReviewLink(r.Id, r.SubjectKind, r.Status, r.OpenedAtUtc)).ToListAsync(cancellationToken);
+        return (new TenderDetailsViewModel(tender, customer.Code, customer.Name, order, canChange, fileModel, goNoGo, bid, reviews), allowed);
     }
 }

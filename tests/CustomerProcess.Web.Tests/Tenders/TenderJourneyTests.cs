@@ -6,6 +6,7 @@ using CustomerProcess.Domain.Tenders;
 using CustomerProcess.Infrastructure.Seeding;
 using CustomerProcess.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerProcess.Web.Tests.Tenders;
 
@@ -45,6 +46,8 @@ public sealed class TenderJourneyTests(AppFactory app)
         Assert.Equal(TenderStatus.GoNoGoReview, await app.WithDbAsync(db => db.Tenders.Where(t => t.Id == id).Select(t => t.Status).SingleAsync()));
 
         await _driver.PostAsync("sales", id, "Answer", [new("ClarificationId", clarification.Id.ToString()), new("Answer", "On site"), new("Evidence", "Fax"), new("EvidenceReference", "FAX-7")]);
+        var print = await (await _driver.As("sales")).GetAsync($"/Reviews/{goNoGo}/Print");
+        Assert.Equal(HttpStatusCode.OK, print.Status);
         var concluded = await ConcludeAsync(goNoGo, "buhead");
         Assert.True(concluded.Status == HttpStatusCode.Redirect, concluded.ErrorText);
         Assert.Equal(TenderStatus.Bidding, await app.WithDbAsync(db => db.Tenders.Where(t => t.Id == id).Select(t => t.Status).SingleAsync()));
@@ -76,6 +79,16 @@ public sealed class TenderJourneyTests(AppFactory app)
         Assert.Equal(3_100_000m, Assert.Single(tender.Competitors).Price);
         var orderPage = await (await _driver.As("sales")).GetAsync($"/Orders/Details/{order.Id}");
         Assert.NotNull(orderPage.Document.QuerySelector("#order-tender"));
+
+        // The order's own review will say that the bid was reviewed; its level stays the order's.
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CustomerProcess.Infrastructure.Persistence.AppDbContext>();
+        var tracked = await db.SalesOrders.Include("_lines").SingleAsync(o => o.Id == order.Id);
+        var (decision, _, _) = await scope.ServiceProvider.GetRequiredService<CustomerProcess.Web.Features.Reviews.ReviewRouting>().DecideAsync(tracked, CustomerClass.Regular, default);
+        var bidReason = Assert.Single(decision.Reasons, r => r.ReasonKey == CustomerProcess.Web.Features.Reviews.ReviewRouting.BidReviewedReason);
+        Assert.Equal(tender.Number, bidReason.Arguments[0]);
+        Assert.Equal(ReviewLevel.ReviewMeeting, decision.Level); // 2,999,999.99 ≥ 1,000,000: a meeting for an order, not lowered by the reviewed bid
+
     }
 
     [Fact]

@@ -10,6 +10,7 @@ public enum AttachmentOwner
     Discrepancy,
     Complaint,
     Return,
+    Tender,
 }
 
 /// <summary>A file kept with a record (scanned contract, technical agreement, fax, photo, letter).

@@ -382,4 +382,18 @@ public sealed class SalesOrder : BusinessRecord, IVersioned, IReviewedSubject, I
     public static long ToMinor(decimal amount) => (long)decimal.Round(amount * 100m, 0, MidpointRounding.AwayFromZero);
 
     public int Version { get; private set; }
+
+    /// <summary>The won tender this order came from (its bid was reviewed there); null for other orders.</summary>
+    public Guid? TenderId { get; private set; }
+
+    /// <summary>A draft order made from a won tender: tender channel, the tender's requirements, its price as one line.</summary>
+    public static SalesOrder FromTender(string number, Guid tenderId, Guid customerId, string salesUserId, string project, string? requirements,
+        decimal price, string unit, DateTime nowUtc)
+    {
+        var order = new SalesOrder(number, customerId, salesUserId, nowUtc) { TenderId = tenderId };
+        order.Apply(
+            new OrderContent(OrderChannel.Tender, ProductNovelty.Standard, false, false, false, false, requirements, null, null, null, null, null, null, null, project),
+            [new OrderLineData(null, project.Length > OrderLine.DescriptionLength ? project[..OrderLine.DescriptionLength] : project, null, 1m, unit, price, null, null, null, null)]);
+        return order;
+    }
 }

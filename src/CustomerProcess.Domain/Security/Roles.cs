@@ -13,6 +13,8 @@ public static class Roles
     public const string LegalHead = nameof(LegalHead);
     public const string SafetyEnvironmentHead = nameof(SafetyEnvironmentHead);
     public const string GeneralManager = nameof(GeneralManager);
+
+    /// <summary>分厂厂长 / 事业部负责人: concludes the tender reviews kept inside the business unit (docs/process.md §4.1).</summary>
     public const string BusinessUnitHead = nameof(BusinessUnitHead);
     public const string ContractAdministrator = nameof(ContractAdministrator);
     public const string QualityStaff = nameof(QualityStaff);

@@ -11,6 +11,7 @@ using CustomerProcess.Domain.Products;
 using CustomerProcess.Domain.Reviews;
 using CustomerProcess.Domain.SpecialRequirements;
 using CustomerProcess.Domain.Surveys;
+using CustomerProcess.Domain.Tenders;
 using CustomerProcess.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -127,6 +128,14 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<SpecialRequirementCase> SpecialRequirementCases => Set<SpecialRequirementCase>();
 
     public DbSet<CaseNote> CaseNotes => Set<CaseNote>();
+
+    public DbSet<Tender> Tenders => Set<Tender>();
+
+    public DbSet<TenderClarification> TenderClarifications => Set<TenderClarification>();
+
+    public DbSet<CompetitorBid> CompetitorBids => Set<CompetitorBid>();
+
+    public DbSet<TenderPolicySetting> TenderPolicySettings => Set<TenderPolicySetting>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

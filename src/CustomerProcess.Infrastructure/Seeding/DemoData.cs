@@ -28,6 +28,7 @@ public static class DemoData
         ("legal", "吴法务 Wu (Legal head)", Roles.LegalHead, "Legal"),
         ("safety", "郑安环 Zheng (Safety & environment head)", Roles.SafetyEnvironmentHead, "SafetyEnvironment"),
         ("gm", "陈总 Chen (General manager)", Roles.GeneralManager, "Management"),
+        ("buhead", "王厂长 Wang (Business-unit head)", Roles.BusinessUnitHead, "Production"),
         ("contracts", "林合同 Lin (Contract administrator)", Roles.ContractAdministrator, "ContractOffice"),
         ("qstaff", "何质检 He (Quality staff)", Roles.QualityStaff, "Quality"),
     ];

@@ -22,9 +22,13 @@ public static class FeatureServices
         services.AddScoped<Features.Reviews.ReviewSubjects>();
         services.AddScoped<Features.Reviews.IReviewSubjectSource, Features.Orders.OrderSubjectSource>();
         services.AddScoped<Features.Reviews.IReviewSubjectSource, Features.Changes.ChangeSubjectSource>();
+        services.AddScoped<Features.Reviews.IReviewSubjectSource, Features.Tenders.TenderInvitationSubjectSource>();
+        services.AddScoped<Features.Reviews.IReviewSubjectSource, Features.Tenders.BidSubjectSource>();
         services.AddScoped<Features.Reviews.ReviewQueries>();
         services.AddScoped<Features.Reviews.ReviewFormDocument>();
         services.AddScoped<Features.Complaints.ComplaintAccess>();
+        services.AddScoped<Features.Tenders.TenderAccess>();
+        services.AddScoped<Features.Tenders.TenderQueue>();
         services.AddScoped<Features.Complaints.ComplaintWaitingList>();
         services.AddScoped<Features.Tracking.TrackingAccess>();
         services.AddScoped<Features.Tracking.ContractTracking>();

@@ -63,7 +63,7 @@ public sealed partial class LocalizationResourceTests
         ["ContractStatus."] = Enum.GetNames<ContractStatus>(),
         ["Capacity."] = Enum.GetNames<ReviewConcluder>(),
         ["Subject."] = Enum.GetNames<ReviewSubjectKind>(),
-        ["Queue."] = ["sign", "confirm", "resolve", "conclude", "approve", "contract", "draft", "acknowledge", "change", "notice", "service", "complaint", "verify", "action"],
+        ["Queue."] = ["sign", "confirm", "resolve", "conclude", "approve", "contract", "draft", "acknowledge", "change", "notice", "service", "complaint", "verify", "action", .. CustomerProcess.Web.Features.Tenders.TenderQueue.Kinds],
         ["NoticeKind."] = Enum.GetNames<NoticeKind>(),
         ["NoticeStatus."] = Enum.GetNames<NoticeStatus>(),
         ["ChangeKind."] = Enum.GetNames<ChangeKind>(),
@@ -88,6 +88,8 @@ public sealed partial class LocalizationResourceTests
         ["Source."] = Enum.GetNames<ResponseSource>(),
         ["FollowUp."] = Enum.GetNames<FollowUpStatus>(),
         ["Disposition."] = Enum.GetNames<NonconformingDisposition>(),
+        ["TenderStatus."] = Enum.GetNames<CustomerProcess.Domain.Tenders.TenderStatus>(),
+        ["Outcome."] = Enum.GetNames<CustomerProcess.Domain.Tenders.TenderOutcome>(),
         ["Waiting."] = Enum.GetNames<CustomerProcess.Web.Features.Complaints.WaitingKind>(),
         ["PropertyKind."] = Enum.GetNames<CustomerProcess.Domain.CustomerProperty.PropertyKind>(),
         ["PropertyStatus."] = Enum.GetNames<CustomerProcess.Domain.CustomerProperty.PropertyStatus>(),
@@ -151,6 +153,7 @@ public sealed partial class LocalizationResourceTests
                      "TaskNotice", "NoticeLine", "NoticeAcknowledgement", "ServiceNotice", "SiteRecord", "Quotation", "CommunicationEntry",
                      "Complaint", "CorrectiveAction", "ReturnRecord", "SurveyCampaign", "SurveyInvitation", "SurveyResponse", "Attachment",
                      "CustomerPropertyItem", "PropertyIncident", "SpecialRequirementCase", "CaseNote",
+                     "Tender", "TenderClarification", "CompetitorBid", "TenderPolicySetting",
                  })
         {
             yield return entity;
@@ -171,6 +174,16 @@ public sealed partial class LocalizationResourceTests
             {
                 yield return m.Groups[1].Value;
             }
+        }
+
+        // Tender review reasons (TenderReviewPolicy) are keys too.
+        foreach (var key in new[]
+                 {
+                     CustomerProcess.Domain.Tenders.TenderReviewPolicy.InternalReason, CustomerProcess.Domain.Tenders.TenderReviewPolicy.FullReason,
+                     CustomerProcess.Domain.Tenders.TenderReviewPolicy.GoNoGoReason, CustomerProcess.Domain.Tenders.TenderReviewPolicy.BidReason,
+                 })
+        {
+            yield return key;
         }
     }
 

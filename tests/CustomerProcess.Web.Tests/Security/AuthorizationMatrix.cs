@@ -89,6 +89,7 @@ public static class AuthorizationMatrix
         [Roles.LegalHead] = "legal",
         [Roles.SafetyEnvironmentHead] = "safety",
         [Roles.GeneralManager] = "gm",
+        [Roles.BusinessUnitHead] = "buhead",
         [Roles.ContractAdministrator] = "contracts",
         [Roles.QualityStaff] = "qstaff",
         [Roles.Administrator] = "admin",
@@ -124,6 +125,9 @@ public static class AuthorizationMatrix
 
     /// <summary>A complaint of the demo salesperson's customer: the owner, quality, sales manager, GM and administrator.</summary>
     private static readonly Access ComplaintReaders = Access.Only(Sales, QualityStaff, QualityHead, SalesManager, GeneralManager, Administrator);
+
+    /// <summary>Who registers tenders and works on them (the registering salesperson and the sales manager; TenderAccess).</summary>
+    private static readonly Access TenderWorkers = Access.Only(Sales, SalesManager);
 
     private static readonly Access SurveyRoles = Access.Only(QualityStaff, QualityHead, Sales, SalesManager, GeneralManager);
 
@@ -355,6 +359,22 @@ public static class AuthorizationMatrix
             Form = r => [new("ownerType", "Complaint"), new("ownerId", r.SalesComplaintId.ToString()), new("returnUrl", "/")],
             Note = "Posted without a file against a complaint of the demo salesperson's customer: the uploading roles of the record's kind (contract: contract administrator, sales manager; discrepancy: sales manager; complaint/return: sales and quality) who may also read the record.",
         },
+        // Tenders (ADR 0020): every signed-in user reaches the list (filtered); the record decides the rest.
+        new("GET", "/Tenders/Index", Access.AnySignedIn) { Note = "Salespeople see tenders they registered or of customers they own; SM, GM, BU head, admin and the reviewing department heads see all." },
+        new("GET", "/Tenders/Create", TenderWorkers),
+        new("POST", "/Tenders/Create", TenderWorkers),
+        new("GET", "/Tenders/Details/{id}", Access.AnySignedIn) { Note = "403 unless the tender is visible to the user (TenderAccess)." },
+        new("GET", "/Tenders/History/{id}", Access.AnySignedIn) { Note = "403 unless the tender is visible to the user (TenderAccess)." },
+        new("POST", "/Tenders/Ask/{id}", TenderWorkers) { Note = "404 unless visible, 403 unless the registering salesperson or the sales manager." },
+        new("POST", "/Tenders/Answer/{id}", TenderWorkers) { Note = "404 unless visible, 403 unless the registering salesperson or the sales manager." },
+        new("POST", "/Tenders/Bid/{id}", TenderWorkers) { Note = "404 unless visible, 403 unless the registering salesperson or the sales manager." },
+        new("POST", "/Tenders/Submit/{id}", TenderWorkers) { Note = "404 unless visible, 403 unless the registering salesperson or the sales manager." },
+        new("POST", "/Tenders/Outcome/{id}", TenderWorkers) { Note = "404 unless visible, 403 unless the registering salesperson or the sales manager." },
+        new("POST", "/Tenders/Withdraw/{id}", TenderWorkers) { Note = "404 unless visible, 403 unless the registering salesperson or the sales manager." },
+        new("POST", "/Tenders/StartReview/{id}", TenderWorkers) { Note = "404 unless visible, 403 unless the registering salesperson or the sales manager." },
+        new("GET", "/Tenders/Policy", Admin),
+        new("POST", "/Tenders/Policy", Admin) { Note = "An empty form is a validation message." },
+        new("POST", "/Tenders/CreateOrder/{id}", TenderWorkers) { Note = "404 unless visible, 403 unless the registering salesperson or the sales manager." },
         new("GET", "/Attachments/Download/{id}", Access.AnySignedIn) { Note = "403 unless the user may read the record the file belongs to.", OnRecord = new(r => $"/Attachments/Download/{r.ComplaintAttachmentId}", ComplaintReaders) },
     ];
 }

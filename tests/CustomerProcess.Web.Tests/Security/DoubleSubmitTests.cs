@@ -142,6 +142,10 @@ public sealed partial class DoubleSubmitTests(AppFactory app)
         "Reviews.Sign", "Reviews.ResolveDiscrepancy", "Reviews.ConfirmDiscrepancy", "Reviews.ReopenDiscrepancy", "Reviews.Meeting", "Reviews.RaiseLevel",
         "Reviews.Conclude", "Reviews.Approve", "Reviews.Reject",
         "ServiceNotices.Close",
+        // A tender's bid, answer, submission, outcome and withdrawal move it on or fill a field; a second post is refused or changes nothing.
+        "Tenders.Answer", "Tenders.Bid", "Tenders.Submit", "Tenders.Outcome", "Tenders.Withdraw", "Tenders.Policy",
+        // Opening a tender review moves the tender into review; a second post finds it moved and is refused.
+        "Tenders.StartReview",
         // The first administrator: the setup page answers only while no user exists.
         "Setup.Index",
         "Surveys.FollowUp",

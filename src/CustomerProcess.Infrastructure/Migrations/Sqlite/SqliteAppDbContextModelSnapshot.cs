@@ -2137,6 +2137,9 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                     b.Property<DateTime?>("SubmittedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("TenderId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("TotalMinor")
                         .HasColumnType("INTEGER");
 
@@ -2148,6 +2151,8 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("TenderId");
 
                     b.HasIndex("CustomerId", "Status");
 
@@ -2870,6 +2875,214 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                     b.ToTable("SurveyResponses", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerProcess.Domain.Tenders.CompetitorBid", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Price")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenderId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenderId");
+
+                    b.ToTable("CompetitorBids", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerProcess.Domain.Tenders.Tender", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("BidAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BidAmountMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("BidConcludedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BidNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ContentVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DeadlineUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("EstimatedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EstimatedAmountMinor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("GoNoGoDecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OutcomeAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Project")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Requirements")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SalesUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SalesUserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WinnerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("WinningPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("CustomerId", "CreatedAtUtc");
+
+                    b.HasIndex("SalesUserId", "CreatedAtUtc");
+
+                    b.HasIndex("Status", "DeadlineUtc");
+
+                    b.ToTable("Tenders", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerProcess.Domain.Tenders.TenderClarification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnsweredByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AskedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AskedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceType")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenderId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenderId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("TenderClarifications", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerProcess.Domain.Tenders.TenderPolicySetting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("FullReviewAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TenderPolicySettings", (string)null);
+                });
+
             modelBuilder.Entity("CustomerProcess.Infrastructure.Identity.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -3529,6 +3742,38 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CustomerProcess.Domain.Tenders.CompetitorBid", b =>
+                {
+                    b.HasOne("CustomerProcess.Domain.Tenders.Tender", null)
+                        .WithMany("Competitors")
+                        .HasForeignKey("TenderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomerProcess.Domain.Tenders.Tender", b =>
+                {
+                    b.HasOne("CustomerProcess.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CustomerProcess.Domain.Orders.SalesOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CustomerProcess.Domain.Tenders.TenderClarification", b =>
+                {
+                    b.HasOne("CustomerProcess.Domain.Tenders.Tender", null)
+                        .WithMany("Clarifications")
+                        .HasForeignKey("TenderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CustomerProcess.Infrastructure.Identity.AppUser", b =>
                 {
                     b.HasOne("CustomerProcess.Domain.Organization.Department", null)
@@ -3655,6 +3900,11 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
             modelBuilder.Entity("CustomerProcess.Domain.SpecialRequirements.SpecialRequirementCase", b =>
                 {
                     b.Navigation("Notes");
+            modelBuilder.Entity("CustomerProcess.Domain.Tenders.Tender", b =>
+                {
+                    b.Navigation("Clarifications");
+
+                    b.Navigation("Competitors");
                 });
 #pragma warning restore 612, 618
         }

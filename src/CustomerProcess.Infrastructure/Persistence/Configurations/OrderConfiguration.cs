@@ -21,6 +21,7 @@ internal sealed class SalesOrderConfiguration : IEntityTypeConfiguration<SalesOr
         builder.Property(o => o.SalesUserId).HasMaxLength(InputLimits.UserIdLength).IsRequired();
         builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(o => o.Channel).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(o => o.TenderId); // the tender it came from (Tenders.OrderId is the foreign key; one direction keeps the insert order simple)
         builder.Property(o => o.Novelty).HasConversion<string>().HasMaxLength(30);
         builder.Property(o => o.OralConfirmationMethod).HasConversion<string>().HasMaxLength(20);
         builder.Property(o => o.Currency).HasMaxLength(3).IsRequired();

@@ -22,7 +22,7 @@ public sealed record AttachmentsViewModel(AttachmentOwner OwnerType, Guid OwnerI
 /// (a contract's or discrepancy's review, a complaint or a return — see ComplaintAccess), and for uploads the
 /// roles that keep those records.
 /// </summary>
-public sealed class AttachmentAccess(AppDbContext db, ReviewSubjects subjects, Complaints.ComplaintAccess complaints)
+public sealed class AttachmentAccess(AppDbContext db, ReviewSubjects subjects, Complaints.ComplaintAccess complaints, Tenders.TenderAccess tenders)
 {
     public async Task<bool> CanReadAsync(ClaimsPrincipal user, AttachmentOwner ownerType, Guid ownerId, CancellationToken cancellationToken)
     {
@@ -46,6 +46,9 @@ public sealed class AttachmentAccess(AppDbContext db, ReviewSubjects subjects, C
             case AttachmentOwner.Return:
                 return await complaints.VisibleReturns(user).AnyAsync(r => r.Id == ownerId, cancellationToken);
 
+            case AttachmentOwner.Tender:
+                return await tenders.Visible(user).AnyAsync(t => t.Id == ownerId, cancellationToken);
+
             default:
                 return false;
         }
@@ -56,6 +59,7 @@ public sealed class AttachmentAccess(AppDbContext db, ReviewSubjects subjects, C
         AttachmentOwner.Contract => user.IsInRole(Roles.ContractAdministrator) || user.IsInRole(Roles.SalesManager),
         AttachmentOwner.Discrepancy => user.IsInRole(Roles.SalesManager),
         AttachmentOwner.Complaint or AttachmentOwner.Return => Complaints.ComplaintAccess.IsQuality(user) || Complaints.ComplaintAccess.IsSales(user),
+        AttachmentOwner.Tender => Complaints.ComplaintAccess.IsSales(user),
         _ => false,
     };
 
@@ -65,7 +69,7 @@ public sealed class AttachmentAccess(AppDbContext db, ReviewSubjects subjects, C
         AttachmentOwner.Complaint => await db.Complaints.AnyAsync(c => c.Id == ownerId && c.Status != Domain.Complaints.ComplaintStatus.Closed, cancellationToken),
         AttachmentOwner.Return => await db.Returns.AnyAsync(
             r => r.Id == ownerId && r.Status != Domain.Complaints.ReturnStatus.Settled && r.Status != Domain.Complaints.ReturnStatus.BookedBack, cancellationToken),
-        AttachmentOwner.Contract or AttachmentOwner.Discrepancy => true,
+        AttachmentOwner.Contract or AttachmentOwner.Discrepancy or AttachmentOwner.Tender => true,
     };
 
     public Task<List<AttachmentListItem>> ListAsync(AttachmentOwner ownerType, Guid ownerId, CancellationToken cancellationToken) =>

@@ -19,7 +19,7 @@ public sealed record QueueViewModel(IReadOnlyList<QueueItem> Items);
 
 /// <summary>"Waiting for me": sections to sign, discrepancies to resolve or confirm, approvals, conclusions, contracts.</summary>
 [Authorize]
-public sealed class QueueController(AppDbContext db, ReviewAccess access, ReviewSubjects subjects, TrackingAccess tracking) : Controller
+public sealed class QueueController(AppDbContext db, ReviewAccess access, ReviewSubjects subjects, TrackingAccess tracking, Tenders.TenderQueue tenders) : Controller
 {
     private const int PerKind = 100;
 
@@ -150,6 +150,7 @@ public sealed class QueueController(AppDbContext db, ReviewAccess access, Review
             .Select(o => new { o.Id, o.Number, o.CreatedAtUtc })
             .Take(PerKind).ToListAsync(cancellationToken);
         items.AddRange(drafts.Select(x => new QueueItem("draft", x.Number, "", $"/Orders/Details/{x.Id}", x.CreatedAtUtc)));
+        await tenders.AddAsync(User, items, cancellationToken);
 
         return View(new QueueViewModel(items));
     }

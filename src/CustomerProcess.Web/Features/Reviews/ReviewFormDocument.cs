@@ -103,8 +103,8 @@ public sealed class ReviewFormDocument(IPdfRenderer renderer, IStringLocalizer<S
 
         // The paper form is bilingual in its title; the body follows the user's language.
         return new PdfDocumentModel(
-            "合同评审表 / Contract Review Form",
-            l["Contract / product requirements review form"] + " · " + subject.Number,
+            Tenders.TenderReviewForms.PaperTitle(subject.Kind),
+            l[Tenders.TenderReviewForms.TitleKey(subject.Kind)] + " · " + subject.Number,
             blocks,
             $"CustomerProcess · {subject.Number}");
     }

@@ -9,6 +9,8 @@ namespace CustomerProcess.Web.Features.Reviews;
 /// <summary>Gathers an order's facts from the database and asks the review policy for a level.</summary>
 public sealed class ReviewRouting(AppDbContext db)
 {
+    public const string BidReviewedReason = "bid reviewed in tender {0} ({1}, concluded by {2}, {3})";
+
     public async Task<ReviewThresholds> ThresholdsAsync(CancellationToken cancellationToken) =>
         (await db.ReviewPolicySettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken))?.Thresholds ?? ReviewThresholds.Default;
 
@@ -44,6 +46,31 @@ public sealed class ReviewRouting(AppDbContext db)
     {
         var thresholds = await ThresholdsAsync(cancellationToken);
         var facts = OrderFacts.From(order, customerClass, await IsRepeatOfReviewedProductsAsync(order, cancellationToken));
-        return (ReviewPolicy.Standard.Decide(facts, thresholds), facts, thresholds);
+        var decision = ReviewPolicy.Standard.Decide(facts, thresholds);
+        return (await WithReviewedBidAsync(order, decision, cancellationToken), facts, thresholds);
+    }
+
+    /// <summary>An order made from a won tender: its review shows that the bid was reviewed (ADR 0020). The level stays
+    /// the order's own (never lowered).</summary>
+    private async Task<ReviewDecision> WithReviewedBidAsync(SalesOrder order, ReviewDecision decision, CancellationToken cancellationToken)
+    {
+        if (order.TenderId is null)
+        {
+            return decision;
+        }
+
+        var bid = await (from review in db.Reviews
+                         join tender in db.Tenders on review.SubjectId equals tender.Id
+                         where review.SubjectKind == ReviewSubjectKind.Bid && review.SubjectId == order.TenderId && review.Status == ReviewStatus.Approved
+                         orderby review.OpenedAtUtc descending
+                         select new { tender.Number, review.Level, review.DecisionByName, review.DecidedAtUtc }).FirstOrDefaultAsync(cancellationToken);
+        if (bid is null)
+        {
+            return decision;
+        }
+
+        var finding = new Domain.Reviews.Rules.RuleFinding(decision.Level, BidReviewedReason, bid.Number, bid.Level.ToString(), bid.DecisionByName ?? "",
+            bid.DecidedAtUtc is { } at ? Infrastructure.Formatting.LocalTime(at) : "");
+        return decision with { Reasons = [.. decision.Reasons, finding] };
     }
 }

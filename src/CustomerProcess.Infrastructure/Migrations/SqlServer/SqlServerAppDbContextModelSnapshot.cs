@@ -1331,7 +1331,6 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("CustomerProcess.Domain.CustomerProperty.CustomerPropertyItem", b =>
-            modelBuilder.Entity("CustomerProcess.Domain.Customers.ArchiveAccessGrant", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
@@ -1423,58 +1422,6 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                     b.Property<string>("Specification")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
-                    b.Property<Guid>("CustomerId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<int>("Days")
-                        .HasColumnType("int");
-
-                    b.Property<DateTime?>("DecidedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("DecidedByName")
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<DateTime?>("HeadApprovedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("HeadApprovedByName")
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<string>("HeadApprovedByUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
-
-                    b.Property<DateTime?>("OwnerApprovedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("OwnerApprovedByName")
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<string>("OwnerApprovedByUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
-
-                    b.Property<DateTime>("RequestedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("RequesterName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<string>("RequesterUserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1500,11 +1447,6 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                     b.Property<string>("UseRecordedByName")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
-                    b.Property<DateTime?>("ValidFromUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<DateTime?>("ValidUntilUtc")
-                        .HasColumnType("datetime2");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1590,6 +1532,83 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("PropertyIncidents", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerProcess.Domain.Customers.ArchiveAccessGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("HeadApprovedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("HeadApprovedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("HeadApprovedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime?>("OwnerApprovedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("OwnerApprovedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("OwnerApprovedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RequesterName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("RequesterUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime?>("ValidFromUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ValidUntilUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
                     b.HasIndex("CustomerId");
 
                     b.HasIndex("Status", "RequestedAtUtc");
@@ -3592,8 +3611,6 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                         .HasForeignKey("ContractId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-            modelBuilder.Entity("CustomerProcess.Domain.Customers.ArchiveAccessGrant", b =>
-                {
                     b.HasOne("CustomerProcess.Domain.Customers.Customer", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")
@@ -3611,6 +3628,15 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                     b.HasOne("CustomerProcess.Domain.CustomerProperty.CustomerPropertyItem", null)
                         .WithMany("Incidents")
                         .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomerProcess.Domain.Customers.ArchiveAccessGrant", b =>
+                {
+                    b.HasOne("CustomerProcess.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3917,6 +3943,8 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
             modelBuilder.Entity("CustomerProcess.Domain.SpecialRequirements.SpecialRequirementCase", b =>
                 {
                     b.Navigation("Notes");
+                });
+
             modelBuilder.Entity("CustomerProcess.Domain.Tenders.Tender", b =>
                 {
                     b.Navigation("Clarifications");

@@ -1324,7 +1324,6 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("CustomerProcess.Domain.CustomerProperty.CustomerPropertyItem", b =>
-            modelBuilder.Entity("CustomerProcess.Domain.Customers.ArchiveAccessGrant", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -1415,57 +1414,6 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
 
                     b.Property<string>("Specification")
                         .HasMaxLength(2000)
-                    b.Property<Guid>("CustomerId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Days")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("DecidedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DecidedByName")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("HeadApprovedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("HeadApprovedByName")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("HeadApprovedByUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("OwnerApprovedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OwnerApprovedByName")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OwnerApprovedByUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("RequestedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RequesterName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RequesterUserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -1491,10 +1439,6 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
 
                     b.Property<string>("UseRecordedByName")
                         .HasMaxLength(200)
-                    b.Property<DateTime?>("ValidFromUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ValidUntilUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -1581,6 +1525,83 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("PropertyIncidents", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerProcess.Domain.Customers.ArchiveAccessGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HeadApprovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeadApprovedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeadApprovedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OwnerApprovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerApprovedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerApprovedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequesterName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequesterUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ValidFromUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ValidUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
                     b.HasIndex("CustomerId");
 
                     b.HasIndex("Status", "RequestedAtUtc");
@@ -3575,8 +3596,6 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                         .HasForeignKey("ContractId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-            modelBuilder.Entity("CustomerProcess.Domain.Customers.ArchiveAccessGrant", b =>
-                {
                     b.HasOne("CustomerProcess.Domain.Customers.Customer", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")
@@ -3594,6 +3613,15 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                     b.HasOne("CustomerProcess.Domain.CustomerProperty.CustomerPropertyItem", null)
                         .WithMany("Incidents")
                         .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomerProcess.Domain.Customers.ArchiveAccessGrant", b =>
+                {
+                    b.HasOne("CustomerProcess.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -3900,6 +3928,8 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
             modelBuilder.Entity("CustomerProcess.Domain.SpecialRequirements.SpecialRequirementCase", b =>
                 {
                     b.Navigation("Notes");
+                });
+
             modelBuilder.Entity("CustomerProcess.Domain.Tenders.Tender", b =>
                 {
                     b.Navigation("Clarifications");

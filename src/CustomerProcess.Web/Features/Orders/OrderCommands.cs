@@ -32,9 +32,12 @@ public sealed class OrderCommands(AppDbContext db, DocumentNumbers numbers, Time
             var now = clock.GetUtcNow().UtcDateTime;
             var number = await numbers.NextAsync("DD", now.Year, cancellationToken);
             var order = new SalesOrder(number, customer.Id, salesUserId, now);
-#pragma warning disable CP0001 // a dropped Result (ADR 0021): removed by the orders branch (issue #15)
-            order.UpdateDraft(Content(input), lines.Value!);
-#pragma warning restore CP0001
+            var filled = order.UpdateDraft(Content(input), lines.Value!);
+            if (!filled.Succeeded)
+            {
+                return Result<Guid>.Failure(filled.Error!);
+            }
+
             db.SalesOrders.Add(order);
             await db.SaveChangesAsync(cancellationToken);
             return Result<Guid>.Success(order.Id);

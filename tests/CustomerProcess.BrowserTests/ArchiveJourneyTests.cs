@@ -7,7 +7,7 @@ namespace CustomerProcess.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class ArchiveJourneyTests(BrowserFixture browser)
 {
-    [Theory]
+    [BrowserTheory]
     [InlineData("zh-CN", "C-0002", "zh", "投诉调查需要客户联系人")]
     [InlineData("en-US", "C-0003", "en", "Complaint investigation needs the customer's contacts")]
     public async Task Quality_staff_ask_for_access_the_head_and_the_owner_approve_and_the_view_is_logged(string locale, string code, string suffix, string reason)

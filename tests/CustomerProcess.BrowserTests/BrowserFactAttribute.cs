@@ -40,3 +40,16 @@ public sealed class BrowserFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A browser theory: skipped, with the reason, when no browser is found and none is required.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class BrowserTheoryAttribute : TheoryAttribute
+{
+    public BrowserTheoryAttribute()
+    {
+        if (BrowserAvailability.SkipReason is { } reason)
+        {
+            Skip = reason;
+        }
+    }
+}

@@ -6,7 +6,7 @@ namespace CustomerProcess.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class PropertyJourneyTests(BrowserFixture browser)
 {
-    [Fact]
+    [BrowserFact]
     public async Task Quality_registers_a_short_delivery_reports_it_records_the_reply_returns_it_and_prints_the_register()
     {
         var page = await browser.SignedInAsync("quality", "zh-CN");

@@ -12,28 +12,9 @@ namespace CustomerProcess.Web.Features.PublicSurvey;
 /// <summary>The customer answers the survey through their personal link, once (docs/process.md §9).</summary>
 public static class SubmitSurvey
 {
-    public sealed class Input
-    {
-        public int Quality { get; set; }
+    public sealed class Input : SurveyScoresInput;
 
-        public int Delivery { get; set; }
-
-        public int Service { get; set; }
-
-        public int Price { get; set; }
-
-        public int Communication { get; set; }
-
-        public string? Comments { get; set; }
-
-        public IReadOnlyDictionary<SurveyDimension, int> Scores => SurveyAccess.Scores(Quality, Delivery, Service, Price, Communication);
-    }
-
-    public sealed class Validator : AbstractValidator<Input>
-    {
-        public Validator(IStringLocalizer<SharedResource> l) =>
-            RuleFor(x => x.Comments).MaximumLength(SurveyResponse.TextLength).WithMessage(_ => l["The comments are too long."]);
-    }
+    public sealed class Validator(IStringLocalizer<SharedResource> l) : SurveyScoresValidator<Input>(l);
 
     public sealed class Handler(AppDbContext db, TimeProvider clock) : IUseCase
     {

@@ -12,30 +12,12 @@ namespace CustomerProcess.Web.Features.Surveys;
 /// <summary>Staff enter a response from a returned paper form (docs/process.md §9).</summary>
 public static class RecordPaperResponse
 {
-    public sealed class Input
+    public sealed class Input : SurveyScoresInput
     {
         public Guid CustomerId { get; set; }
-
-        public int Quality { get; set; }
-
-        public int Delivery { get; set; }
-
-        public int Service { get; set; }
-
-        public int Price { get; set; }
-
-        public int Communication { get; set; }
-
-        public string? Comments { get; set; }
-
-        public IReadOnlyDictionary<SurveyDimension, int> Scores => SurveyAccess.Scores(Quality, Delivery, Service, Price, Communication);
     }
 
-    public sealed class Validator : AbstractValidator<Input>
-    {
-        public Validator(IStringLocalizer<SharedResource> l) =>
-            RuleFor(x => x.Comments).MaximumLength(SurveyResponse.TextLength).WithMessage(_ => l["The comments are too long."]);
-    }
+    public sealed class Validator(IStringLocalizer<SharedResource> l) : SurveyScoresValidator<Input>(l);
 
     public sealed class Handler(AppDbContext db, TimeProvider clock) : IUseCase
     {

@@ -14,7 +14,6 @@ public static class FeatureServices
         services.AddScoped<Features.Attachments.AttachmentAccess>();
         services.AddScoped<Features.Customers.CustomerCommands>();
         services.AddScoped<Features.Customers.CustomerFileGate>();
-        services.AddScoped<Features.Orders.OrderCommands>();
         services.AddScoped<Features.Reviews.ReviewRouting>();
         services.AddScoped<Features.Reviews.ReviewAccess>();
         services.AddScoped<Features.Reviews.ReviewActs>();

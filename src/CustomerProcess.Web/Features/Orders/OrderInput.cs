@@ -1,15 +1,21 @@
+using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Customers;
 using CustomerProcess.Domain.Orders;
 using CustomerProcess.Domain.Products;
+using CustomerProcess.Infrastructure.Persistence;
 using CustomerProcess.Web.Infrastructure;
 using FluentValidation;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace CustomerProcess.Web.Features.Orders;
 
-/// <summary>The order capture form (draft and submission).</summary>
-public sealed class OrderInput
+/// <summary>The order capture form (draft and submission) as it posts. Creating a draft (<c>CreateOrder</c>) and
+/// changing one (<c>UpdateDraftOrder</c>) post the same form; each use case's <c>Input</c> derives from this.</summary>
+public abstract class OrderInput
 {
+    public static readonly DomainError UnknownProduct = new("order.product-unknown", "Line {0}: no active product has the code {1}.");
+
     public const int BlankLines = 3;
 
     public string CustomerCode { get; set; } = "";
@@ -53,6 +59,83 @@ public sealed class OrderInput
     public int ContentVersion { get; set; }
 
     public IEnumerable<OrderLineInput> FilledLines => Lines.Where(l => !l.IsBlank);
+
+    /// <summary>The form's order-level content, trimmed (blank texts are null).</summary>
+    public OrderContent Content() => new(
+        Channel, Novelty, IsForeignTrade, IsOem, HasNonStandardClauses, InvolvesSiteWork,
+        Clean(ExplicitRequirements), Clean(ImpliedRequirements), Clean(StatutoryRequirements), Clean(AdditionalRequirements),
+        Clean(SpecialTechnical), Clean(SpecialDelivery), Clean(SpecialPackaging), Clean(CustomerPropertyHandling), Clean(CustomerReference));
+
+    /// <summary>The filled lines with their product codes resolved to active products (a line without a description
+    /// takes the product's names, without a unit the product's unit).</summary>
+    public async Task<Result<IReadOnlyList<OrderLineData>>> LinesAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var filled = FilledLines.ToList();
+        var codes = filled.Where(l => !string.IsNullOrWhiteSpace(l.ProductCode)).Select(l => l.ProductCode!.Trim().ToUpperInvariant()).Distinct().ToList();
+        var products = await db.Products.AsNoTracking().Where(p => codes.Contains(p.Code) && p.IsActive).ToDictionaryAsync(p => p.Code, cancellationToken);
+        var result = new List<OrderLineData>();
+        for (var i = 0; i < filled.Count; i++)
+        {
+            var line = filled[i];
+            var product = default(Product);
+            if (!string.IsNullOrWhiteSpace(line.ProductCode) && !products.TryGetValue(line.ProductCode.Trim().ToUpperInvariant(), out product))
+            {
+                return UnknownProduct.With(i + 1, line.ProductCode.Trim());
+            }
+
+            result.Add(new OrderLineData(
+                product?.Id,
+                Clean(line.Description) ?? (product is null ? "" : product.NameZh + " / " + product.NameEn),
+                Clean(line.Specification) ?? product?.Specification,
+                line.Quantity ?? 0,
+                Clean(line.Unit) ?? product?.Unit ?? "",
+                line.UnitPrice ?? 0,
+                line.DeliveryDate,
+                Clean(line.DeliveryPlace),
+                Clean(line.Packaging),
+                Clean(line.AcceptanceCriteria)));
+        }
+
+        return Result<IReadOnlyList<OrderLineData>>.Success(result);
+    }
+
+    /// <summary>Fills the form from a stored order (the edit form).</summary>
+    public static T From<T>(SalesOrder order, string customerCode, IReadOnlyDictionary<Guid, string> productCodes)
+        where T : OrderInput, new() => new()
+        {
+            CustomerCode = customerCode,
+            Channel = order.Channel,
+            Novelty = order.Novelty,
+            IsForeignTrade = order.IsForeignTrade,
+            IsOem = order.IsOem,
+            HasNonStandardClauses = order.HasNonStandardClauses,
+            InvolvesSiteWork = order.InvolvesSiteWork,
+            CustomerReference = order.CustomerReference,
+            ExplicitRequirements = order.ExplicitRequirements,
+            ImpliedRequirements = order.ImpliedRequirements,
+            StatutoryRequirements = order.StatutoryRequirements,
+            AdditionalRequirements = order.AdditionalRequirements,
+            SpecialTechnical = order.SpecialTechnical,
+            SpecialDelivery = order.SpecialDelivery,
+            SpecialPackaging = order.SpecialPackaging,
+            CustomerPropertyHandling = order.CustomerPropertyHandling,
+            ContentVersion = order.ContentVersion,
+            Lines = order.Lines.Select(l => new OrderLineInput
+            {
+                ProductCode = l.ProductId is { } id && productCodes.TryGetValue(id, out var code) ? code : null,
+                Description = l.Description,
+                Specification = l.Specification,
+                Quantity = l.Quantity,
+                Unit = l.Unit,
+                UnitPrice = l.UnitPrice,
+                DeliveryDate = l.DeliveryDate,
+                DeliveryPlace = l.DeliveryPlace,
+                Packaging = l.Packaging,
+                AcceptanceCriteria = l.AcceptanceCriteria,
+            }).ToList(),
+        };
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
 public sealed class OrderLineInput
@@ -82,9 +165,11 @@ public sealed class OrderLineInput
         && DeliveryDate is null && string.IsNullOrWhiteSpace(Specification) && string.IsNullOrWhiteSpace(DeliveryPlace);
 }
 
-public sealed class OrderInputValidator : AbstractValidator<OrderInput>
+/// <summary>The rules of <see cref="OrderInput"/>, shared by the use cases that post the order form.</summary>
+public abstract class OrderInputValidator<T> : AbstractValidator<T>
+    where T : OrderInput
 {
-    public OrderInputValidator(IStringLocalizer<SharedResource> l, TimeProvider clock)
+    protected OrderInputValidator(IStringLocalizer<SharedResource> l, TimeProvider clock)
     {
         RuleFor(x => x.CustomerCode).NotEmpty().WithMessage(_ => l["Enter the customer code."]).MaxLength(Customer.CodeLength, l);
         RuleFor(x => x.CustomerReference).MaximumLength(SalesOrder.ShortTextLength)
@@ -92,7 +177,7 @@ public sealed class OrderInputValidator : AbstractValidator<OrderInput>
         RuleFor(x => x.Channel).IsInEnum().WithMessage(_ => l["Choose the order channel."]);
         RuleFor(x => x.Novelty).IsInEnum().WithMessage(_ => l["Choose the product novelty."]);
         RuleFor(x => x.Lines).Must(lines => lines.Count <= 200).WithMessage(_ => l["An order may have at most 200 lines."]);
-        foreach (var text in new System.Linq.Expressions.Expression<Func<OrderInput, string?>>[]
+        foreach (var text in new System.Linq.Expressions.Expression<Func<T, string?>>[]
                  {
                      x => x.ExplicitRequirements, x => x.ImpliedRequirements, x => x.StatutoryRequirements, x => x.AdditionalRequirements,
                      x => x.SpecialTechnical, x => x.SpecialDelivery, x => x.SpecialPackaging, x => x.CustomerPropertyHandling,

@@ -22,7 +22,6 @@ namespace CustomerProcess.Web.Features.Orders;
 [Authorize]
 public sealed class OrdersController(
     AppDbContext db,
-    OrderCommands commands,
     SubmitOrderForReview.Handler submit,
     ReviewRouting routing,
     ReviewAccess access,
@@ -71,33 +70,24 @@ public sealed class OrdersController(
     [Authorize(Roles = Capturers)]
     public async Task<IActionResult> Create(string? customer, CancellationToken cancellationToken)
     {
-        var input = new OrderInput { CustomerCode = customer ?? "" };
+        var input = new CreateOrder.Input { CustomerCode = customer ?? "" };
         return View("Form", await FormAsync(null, null, input, cancellationToken));
     }
 
     [CreatesRecord]
     [HttpPost]
     [Authorize(Roles = Capturers)]
-    public async Task<IActionResult> Create(OrderInput input, CancellationToken cancellationToken)
+    public async Task<IActionResult> Create(CreateOrder.Input input, [FromServices] CreateOrder.Handler handler, CancellationToken cancellationToken)
     {
         if (input.Command == "addLine" || !ModelState.IsValid)
         {
-            if (input.Command == "addLine")
-            {
-                ModelState.Clear();
-            }
-
-            return View("Form", await FormAsync(null, null, input, cancellationToken));
+            return await RedisplayCreateAsync(input, cancellationToken);
         }
 
-        var created = await commands.CreateAsync(input, UserId, cancellationToken);
-        if (!created.Succeeded)
-        {
-            ModelState.AddDomainError(created.Error!, l);
-            return View("Form", await FormAsync(null, null, input, cancellationToken));
-        }
-
-        return await AfterSaveAsync(created.Value, input.Command, cancellationToken);
+        var created = await handler.HandleAsync(input, UserId, cancellationToken);
+        return created.Succeeded
+            ? await AfterSaveAsync(created.Value, input.Command, cancellationToken)
+            : await this.Failed(created.Error!, () => RedisplayCreateAsync(input, cancellationToken), l);
     }
 
     [HttpGet]
@@ -117,41 +107,21 @@ public sealed class OrdersController(
         var customerCode = await db.Customers.Where(c => c.Id == order.CustomerId).Select(c => c.Code).FirstAsync(cancellationToken);
         var productIds = order.Lines.Where(x => x.ProductId != null).Select(x => x.ProductId!.Value).ToList();
         var codes = await db.Products.Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Code, cancellationToken);
-        return View("Form", await FormAsync(order.Id, order.Number, OrderCommands.ToInput(order, customerCode, codes), cancellationToken));
+        return View("Form", await FormAsync(order.Id, order.Number, OrderInput.From<UpdateDraftOrder.Input>(order, customerCode, codes), cancellationToken));
     }
 
     [HttpPost]
-    public async Task<IActionResult> Edit(Guid id, OrderInput input, CancellationToken cancellationToken)
+    public async Task<IActionResult> Edit(Guid id, UpdateDraftOrder.Input input, [FromServices] UpdateDraftOrder.Handler handler, CancellationToken cancellationToken)
     {
-        var order = await FindOrderAsync(id, cancellationToken);
-        if (order is null)
-        {
-            return NotFound();
-        }
-
-        if (!CanEdit(order))
-        {
-            return Forbid();
-        }
-
         if (input.Command == "addLine" || !ModelState.IsValid)
         {
-            if (input.Command == "addLine")
-            {
-                ModelState.Clear();
-            }
-
-            return View("Form", await FormAsync(id, order.Number, input, cancellationToken));
+            return await RedisplayEditAsync(id, input, cancellationToken);
         }
 
-        var updated = await commands.UpdateDraftAsync(order, input, cancellationToken);
-        if (!updated.Succeeded)
-        {
-            ModelState.AddDomainError(updated.Error!, l);
-            return View("Form", await FormAsync(id, order.Number, input, cancellationToken));
-        }
-
-        return await AfterSaveAsync(id, input.Command, cancellationToken);
+        var updated = await handler.HandleAsync(id, input, User, cancellationToken);
+        return updated.Succeeded
+            ? await AfterSaveAsync(id, input.Command, cancellationToken)
+            : await this.Failed(updated.Error!, () => RedisplayEditAsync(id, input, cancellationToken), l);
     }
 
     [HttpGet]
@@ -214,36 +184,11 @@ public sealed class OrdersController(
     }
 
     [HttpPost]
-    public async Task<IActionResult> ConfirmOral(Guid id, OralConfirmationInput input, CancellationToken cancellationToken)
-    {
-        var order = await db.SalesOrders.Include("_lines").FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
-        if (order is null)
-        {
-            return NotFound();
-        }
-
-        if (order.SalesUserId != UserId && !User.IsInRole(Roles.SalesManager))
-        {
-            return Forbid();
-        }
-
-        if (!ModelState.IsValid)
-        {
-            TempData["Error"] = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
-            return RedirectToAction(nameof(Details), new { id });
-        }
-
-        var result = input.BillOfLadingReference is { Length: > 0 } bol
-            ? order.RecordBillOfLading(bol.Trim(), (await routing.ThresholdsAsync(cancellationToken)).BillOfLadingAmount)
-            : order.RecordOralConfirmation(input.ConfirmedBy!.Trim(), input.Method, Formatting.ToUtc(input.ConfirmedAt!.Value), User.Identity!.Name!);
-        if (result.Succeeded)
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        TempData[result.Succeeded ? "Message" : "Error"] = result.Succeeded ? l["The customer's confirmation was recorded."].Value : result.Error!.Localize(l);
-        return RedirectToAction(nameof(Details), new { id });
-    }
+    public async Task<IActionResult> ConfirmOral(Guid id, ConfirmOralOrder.Input input, [FromServices] ConfirmOralOrder.Handler handler, CancellationToken cancellationToken) =>
+        !ModelState.IsValid
+            ? await RefusedOnDetailsAsync(id, cancellationToken)
+            : await this.RespondByRedirect(
+                await handler.HandleAsync(id, input, User, cancellationToken), l["The customer's confirmation was recorded."], () => RedirectToAction(nameof(Details), new { id }), l);
 
     [HttpPost]
     [Authorize(Roles = ContractSigners)]
@@ -292,6 +237,59 @@ public sealed class OrdersController(
         return View("History", model);
     }
 
+    /// <summary>The capture form again after "add line" or with the validator's messages.</summary>
+    private async Task<IActionResult> RedisplayCreateAsync(CreateOrder.Input input, CancellationToken cancellationToken)
+    {
+        if (input.Command == "addLine")
+        {
+            ModelState.Clear();
+        }
+
+        return View("Form", await FormAsync(null, null, input, cancellationToken));
+    }
+
+    /// <summary>The edit form again (after "add line", with the validator's or the use case's message), only to
+    /// someone who may change the draft.</summary>
+    private async Task<IActionResult> RedisplayEditAsync(Guid id, UpdateDraftOrder.Input input, CancellationToken cancellationToken)
+    {
+        var order = await db.SalesOrders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (order is null)
+        {
+            return NotFound();
+        }
+
+        if (!CanEdit(order))
+        {
+            return Forbid();
+        }
+
+        if (input.Command == "addLine")
+        {
+            ModelState.Clear();
+        }
+
+        return View("Form", await FormAsync(id, order.Number, input, cancellationToken));
+    }
+
+    /// <summary>A small form on the details page failed its validator: back to the page with the messages, only to
+    /// someone who may record the confirmation.</summary>
+    private async Task<IActionResult> RefusedOnDetailsAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var order = await db.SalesOrders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (order is null)
+        {
+            return NotFound();
+        }
+
+        if (!ConfirmOralOrder.Handler.MayConfirm(order, User))
+        {
+            return Forbid();
+        }
+
+        TempData["Error"] = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
     private Task<SalesOrder?> FindOrderAsync(Guid id, CancellationToken cancellationToken) =>
         db.SalesOrders.Include("_lines").FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
 
@@ -335,8 +333,7 @@ public sealed class OrdersController(
         return true;
     }
 
-    private bool CanEdit(SalesOrder order) =>
-        order.Status == OrderStatus.Draft && (order.SalesUserId == UserId || User.IsInRole(Roles.SalesManager));
+    private bool CanEdit(SalesOrder order) => UpdateDraftOrder.Handler.MayEdit(order, User);
 
     private async Task<OrderDetailsViewModel?> DetailsAsync(Guid id, CancellationToken cancellationToken)
     {

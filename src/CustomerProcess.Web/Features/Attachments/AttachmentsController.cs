@@ -87,47 +87,40 @@ public sealed class AttachmentAccess(AppDbContext db, ReviewSubjects subjects, C
 }
 
 [Authorize]
-public sealed class AttachmentsController(AppDbContext db, AttachmentAccess access, TimeProvider clock, IStringLocalizer<SharedResource> l) : Controller
+public sealed class AttachmentsController(AppDbContext db, AttachmentAccess access, IStringLocalizer<SharedResource> l) : Controller
 {
     [CreatesRecord]
     [HttpPost]
     [RequestSizeLimit(Attachment.MaxBytes + 1024 * 1024)]
     [RequestFormLimits(MultipartBodyLengthLimit = Attachment.MaxBytes + 1024 * 1024)]
-    public async Task<IActionResult> Upload(AttachmentOwner ownerType, Guid ownerId, IFormFile? file, [MaxLength(Attachment.DescriptionLength)] string? description, [MaxLength(InputLimits.UrlLength)] string? returnUrl, CancellationToken cancellationToken)
+    public async Task<IActionResult> Upload(UploadAttachment.Input input, [MaxLength(InputLimits.UrlLength)] string? returnUrl, [FromServices] UploadAttachment.Handler handler, CancellationToken cancellationToken)
     {
-        if (!AttachmentAccess.CanUpload(User, ownerType) || !await access.CanReadAsync(User, ownerType, ownerId, cancellationToken)
-            || !await access.AcceptsFilesAsync(ownerType, ownerId, cancellationToken))
-        {
-            return Forbid();
-        }
-
         var back = Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
-        if (file is null || file.Length == 0)
+        if (!ModelState.IsValid)
         {
-            TempData["Error"] = Attachment.Empty.Localize(l);
+            if (!AttachmentAccess.CanUpload(User, input.OwnerType) || !await access.CanReadAsync(User, input.OwnerType, input.OwnerId, cancellationToken))
+            {
+                return Forbid();
+            }
+
+            TempData["Error"] = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
             return LocalRedirect(back);
         }
 
-        if (file.Length > Attachment.MaxBytes)
-        {
-            TempData["Error"] = new Domain.Common.DomainError(Attachment.TooLarge.Code, Attachment.TooLarge.MessageKey, Attachment.MaxBytes / (1024 * 1024)).Localize(l);
-            return LocalRedirect(back);
-        }
-
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, cancellationToken);
-        var name = await db.Users.Where(u => u.UserName == User.Identity!.Name).Select(u => u.DisplayName).FirstAsync(cancellationToken);
-        var created = Attachment.Create(ownerType, ownerId, file.FileName, buffer.ToArray(), string.IsNullOrWhiteSpace(description) ? null : description.Trim()[..Math.Min(description.Trim().Length, 500)], name, clock.GetUtcNow().UtcDateTime);
-        if (!created.Succeeded)
-        {
-            TempData["Error"] = created.Error!.Localize(l);
-            return LocalRedirect(back);
-        }
-
-        db.Attachments.Add(created.Value!);
-        await db.SaveChangesAsync(cancellationToken);
-        TempData["Message"] = l["{0} was attached.", created.Value!.FileName].Value;
-        return LocalRedirect(back);
+        var result = await handler.HandleAsync(input, User, cancellationToken);
+        return await this.Respond(
+            result,
+            fileName =>
+            {
+                TempData["Message"] = l["{0} was attached.", fileName].Value;
+                return LocalRedirect(back);
+            },
+            () =>
+            {
+                TempData["Error"] = result.Error!.Localize(l);
+                return Task.FromResult<IActionResult>(LocalRedirect(back));
+            },
+            l);
     }
 
     [HttpGet]

@@ -14,40 +14,13 @@ using Microsoft.Extensions.Localization;
 
 namespace CustomerProcess.Web.Features.Delegations;
 
-public sealed class DelegationInput
-{
-    public string DepartmentCode { get; set; } = "";
-
-    public string ToUserId { get; set; } = "";
-
-    public DateOnly? StartsOn { get; set; }
-
-    public DateOnly? EndsOn { get; set; }
-
-    public string? Note { get; set; }
-}
-
-public sealed class DelegationInputValidator : AbstractValidator<DelegationInput>
-{
-    public DelegationInputValidator(IStringLocalizer<SharedResource> l, TimeProvider clock)
-    {
-        RuleFor(x => x.DepartmentCode).NotEmpty().WithMessage(_ => l["Choose the department."]).MaxLength(Department.CodeLength, l);
-        RuleFor(x => x.ToUserId).NotEmpty().WithMessage(_ => l["Choose the deputy."]).MaxLength(InputLimits.UserIdLength, l);
-        RuleFor(x => x.StartsOn).NotNull().WithMessage(_ => l["Enter the first day."]).InSaneWindow(clock, l);
-        RuleFor(x => x.EndsOn).NotNull().WithMessage(_ => l["Enter the last day."]).InSaneWindow(clock, l);
-        RuleFor(x => x.EndsOn).GreaterThanOrEqualTo(x => x.StartsOn).When(x => x.StartsOn is not null && x.EndsOn is not null)
-            .WithMessage(_ => l["The end date must not be before the start date."]);
-        RuleFor(x => x.Note).MaximumLength(DepartmentDelegation.NoteLength).WithMessage(_ => l["The note is too long."]);
-    }
-}
-
 public sealed record DelegationRow(DepartmentDelegation Delegation, string DepartmentName, string FromName, string ToName);
 
 public sealed record DelegationsViewModel(
     IReadOnlyList<DelegationRow> Rows,
     IReadOnlyList<SelectListItem> MyDepartments,
     IReadOnlyList<SelectListItem> Users,
-    DelegationInput Input,
+    GiveDelegation.Input Input,
     DateOnly Today);
 
 /// <summary>A department head lets a deputy sign the department's review sections for a date range.</summary>
@@ -58,63 +31,42 @@ public sealed class DelegationsController(AppDbContext db, ReviewAccess access, 
 
     [HttpGet]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(await ModelAsync(new DelegationInput { StartsOn = access.Today, EndsOn = access.Today.AddDays(7) }, cancellationToken));
+        View(await ModelAsync(new GiveDelegation.Input { StartsOn = access.Today, EndsOn = access.Today.AddDays(7) }, cancellationToken));
 
     [CreatesRecord]
     [HttpPost]
-    public async Task<IActionResult> Index(DelegationInput input, CancellationToken cancellationToken)
-    {
-        var headed = await HeadedDepartmentsAsync(cancellationToken);
-        if (!string.IsNullOrEmpty(input.DepartmentCode) && !headed.Contains(input.DepartmentCode))
-        {
-            return Forbid();
-        }
-
-        if (ModelState.IsValid && input.ToUserId == UserId)
-        {
-            ModelState.AddModelError(nameof(input.ToUserId), l["Choose someone other than yourself."]);
-        }
-
-        if (ModelState.IsValid && !await db.Users.AnyAsync(u => u.Id == input.ToUserId && u.IsActive, cancellationToken))
-        {
-            ModelState.AddModelError(nameof(input.ToUserId), l["Choose the deputy."]);
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return View(await ModelAsync(input, cancellationToken));
-        }
-
-        db.DepartmentDelegations.Add(new DepartmentDelegation(input.DepartmentCode, UserId, input.ToUserId, input.StartsOn!.Value, input.EndsOn!.Value, input.Note?.Trim()));
-        await db.SaveChangesAsync(cancellationToken);
-        TempData["Message"] = l["The delegation was recorded."].Value;
-        return RedirectToAction(nameof(Index));
-    }
+    public async Task<IActionResult> Index(GiveDelegation.Input input, [FromServices] GiveDelegation.Handler handler, CancellationToken cancellationToken) =>
+        !ModelState.IsValid
+            ? await RedisplayAsync(input, cancellationToken)
+            : await this.Respond(
+                await handler.HandleAsync(input, User, cancellationToken),
+                () =>
+                {
+                    TempData["Message"] = l["The delegation was recorded."].Value;
+                    return RedirectToAction(nameof(Index));
+                },
+                () => RedisplayAsync(input, cancellationToken),
+                l);
 
     [HttpPost]
-    public async Task<IActionResult> Revoke(Guid id, CancellationToken cancellationToken)
-    {
-        var delegation = await db.DepartmentDelegations.FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
-        if (delegation is null)
-        {
-            return NotFound();
-        }
+    public async Task<IActionResult> Revoke(Guid id, [FromServices] RevokeDelegation.Handler handler, CancellationToken cancellationToken) =>
+        await this.RespondByRedirect(await handler.HandleAsync(id, User, cancellationToken), l["The delegation was revoked."], () => RedirectToAction(nameof(Index)), l);
 
-        if (delegation.FromUserId != UserId)
+    /// <summary>The page again with the messages — not to someone naming a department they do not head.</summary>
+    private async Task<IActionResult> RedisplayAsync(GiveDelegation.Input input, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(input.DepartmentCode) && !(await HeadedDepartmentsAsync(cancellationToken)).Contains(input.DepartmentCode))
         {
             return Forbid();
         }
 
-        delegation.Revoke();
-        await db.SaveChangesAsync(cancellationToken);
-        TempData["Message"] = l["The delegation was revoked."].Value;
-        return RedirectToAction(nameof(Index));
+        return View(nameof(Index), await ModelAsync(input, cancellationToken));
     }
 
     private Task<List<string>> HeadedDepartmentsAsync(CancellationToken cancellationToken) =>
-        db.Departments.AsNoTracking().Where(d => d.HeadUserId == UserId && d.IsActive).Select(d => d.Code).ToListAsync(cancellationToken);
+        GiveDelegation.Handler.HeadedDepartmentsAsync(db, UserId, cancellationToken);
 
-    private async Task<DelegationsViewModel> ModelAsync(DelegationInput input, CancellationToken cancellationToken)
+    private async Task<DelegationsViewModel> ModelAsync(GiveDelegation.Input input, CancellationToken cancellationToken)
     {
         var chinese = Formatting.IsChinese;
         var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Code, d => chinese ? d.NameZh : d.NameEn, cancellationToken);

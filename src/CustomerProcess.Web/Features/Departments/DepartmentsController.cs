@@ -13,7 +13,8 @@ using Microsoft.Extensions.Localization;
 
 namespace CustomerProcess.Web.Features.Departments;
 
-public sealed class DepartmentInput
+/// <summary>The department form as it posts; creating (<c>CreateDepartment</c>) and editing (<c>EditDepartment</c>) post the same.</summary>
+public abstract class DepartmentInput
 {
     public string Code { get; set; } = "";
 
@@ -37,14 +38,14 @@ public sealed class DepartmentInput
     ];
 }
 
-public sealed class DepartmentInputValidator : AbstractValidator<DepartmentInput>
+/// <summary>The rules of <see cref="DepartmentInput"/> (creating also requires the code and its form).</summary>
+public abstract class DepartmentInputValidator<T> : AbstractValidator<T>
+    where T : DepartmentInput
 {
-    public DepartmentInputValidator(IStringLocalizer<SharedResource> l)
+    protected DepartmentInputValidator(IStringLocalizer<SharedResource> l)
     {
         RuleFor(x => x.Loaded).MaxLength(EditConflicts.EncodedLength, l);
-        RuleFor(x => x.Code).NotEmpty().WithMessage(_ => l["Enter the department code."])
-            .MaximumLength(Department.CodeLength).WithMessage(_ => l["The department code is too long."])
-            .Matches("^[A-Za-z][A-Za-z0-9]*$").WithMessage(_ => l["The department code may contain only letters and digits."]);
+        RuleFor(x => x.Code).MaximumLength(Department.CodeLength).WithMessage(_ => l["The department code is too long."]);
         RuleFor(x => x.NameZh).NotEmpty().WithMessage(_ => l["Enter the Chinese name."])
             .MaximumLength(Department.NameLength).WithMessage(_ => l["The name is too long."]);
         RuleFor(x => x.NameEn).NotEmpty().WithMessage(_ => l["Enter the English name."])
@@ -73,72 +74,60 @@ public sealed class DepartmentsController(AppDbContext db, HistoryQuery history,
 
     [HttpGet]
     public async Task<IActionResult> Create(CancellationToken cancellationToken) =>
-        View("Form", new DepartmentFormViewModel(null, new DepartmentInput(), await UsersAsync(cancellationToken)));
+        View("Form", new DepartmentFormViewModel(null, new CreateDepartment.Input(), await UsersAsync(cancellationToken)));
 
     [CreatesRecord]
     [HttpPost]
-    public async Task<IActionResult> Create(DepartmentInput input, CancellationToken cancellationToken)
+    public async Task<IActionResult> Create(CreateDepartment.Input input, [FromServices] CreateDepartment.Handler handler, CancellationToken cancellationToken)
     {
-        if (ModelState.IsValid && await db.Departments.AnyAsync(d => d.Code == input.Code.Trim(), cancellationToken))
-        {
-            ModelState.AddModelError(nameof(input.Code), l["The department code {0} is already used.", input.Code]);
-        }
-
         if (!ModelState.IsValid)
         {
-            return View("Form", new DepartmentFormViewModel(null, input, await UsersAsync(cancellationToken)));
+            return await FormAsync(null, input, cancellationToken);
         }
 
-        var department = new Department(input.Code.Trim(), input.NameZh.Trim(), input.NameEn.Trim());
-        department.AssignHead(string.IsNullOrEmpty(input.HeadUserId) ? null : input.HeadUserId);
-        db.Departments.Add(department);
-        await db.SaveChangesAsync(cancellationToken);
-        TempData["Message"] = l["Department {0} was created.", department.NameZh].Value;
-        return RedirectToAction(nameof(Index));
+        return await this.Respond(
+            await handler.HandleAsync(input, cancellationToken),
+            name =>
+            {
+                TempData["Message"] = l["Department {0} was created.", name].Value;
+                return RedirectToAction(nameof(Index));
+            },
+            () => FormAsync(null, input, cancellationToken),
+            l);
     }
 
     [HttpGet]
     public async Task<IActionResult> Edit(Guid id, CancellationToken cancellationToken)
     {
-        var d = await db.Departments.FindAsync([id], cancellationToken);
+        var d = await db.Departments.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
         return d is null
             ? NotFound()
-            : View("Form", new DepartmentFormViewModel(id, new DepartmentInput { Code = d.Code, NameZh = d.NameZh, NameEn = d.NameEn, HeadUserId = d.HeadUserId, Version = d.Version, Loaded = EditConflicts.Encode(DepartmentInput.Snapshot(d)) }, await UsersAsync(cancellationToken)));
+            : View("Form", new DepartmentFormViewModel(id, new EditDepartment.Input { Code = d.Code, NameZh = d.NameZh, NameEn = d.NameEn, HeadUserId = d.HeadUserId, Version = d.Version, Loaded = EditConflicts.Encode(DepartmentInput.Snapshot(d)) }, await UsersAsync(cancellationToken)));
     }
 
     [HttpPost]
-    public async Task<IActionResult> Edit(Guid id, DepartmentInput input, CancellationToken cancellationToken)
+    public async Task<IActionResult> Edit(Guid id, EditDepartment.Input input, [FromServices] EditDepartment.Handler handler, CancellationToken cancellationToken)
     {
-        var department = await db.Departments.FindAsync([id], cancellationToken);
-        if (department is null)
-        {
-            return NotFound();
-        }
-
-        input.Code = department.Code;
-        ModelState.Remove(nameof(input.Code)); // fixed after creation; a posted value is ignored
         if (!ModelState.IsValid)
         {
-            return View("Form", new DepartmentFormViewModel(id, input, await UsersAsync(cancellationToken)));
+            return await RedisplayEditAsync(id, input, cancellationToken);
         }
 
-        if (department.Version == input.Version)
+        var result = await handler.HandleAsync(id, input, cancellationToken);
+        if (result.Error?.Kind == ErrorKind.Conflict)
         {
-            department.Rename(input.NameZh.Trim(), input.NameEn.Trim());
-            department.AssignHead(string.IsNullOrEmpty(input.HeadUserId) ? null : input.HeadUserId);
-            if (await conflicts.SaveAtVersionAsync(department, input.Version, cancellationToken))
+            return await ConflictAsync(id, input, cancellationToken);
+        }
+
+        return await this.Respond(
+            result,
+            () =>
             {
                 TempData["Message"] = l["The changes were saved."].Value;
                 return RedirectToAction(nameof(Index));
-            }
-        }
-
-        // Someone else saved the department after this form was loaded: show their change and keep the input.
-        var current = await db.Departments.AsNoTracking().FirstAsync(x => x.Id == id, cancellationToken);
-        ViewData["Conflict"] = await conflicts.DescribeAsync(nameof(Department), id.ToString(), input.Loaded, DepartmentInput.Snapshot(current), cancellationToken);
-        input.Version = current.Version;
-        input.Loaded = EditConflicts.Encode(DepartmentInput.Snapshot(current));
-        return View("Form", new DepartmentFormViewModel(id, input, await UsersAsync(cancellationToken)));
+            },
+            () => RedisplayEditAsync(id, input, cancellationToken),
+            l);
     }
 
     [HttpGet]
@@ -152,6 +141,34 @@ public sealed class DepartmentsController(AppDbContext db, HistoryQuery history,
 
         var model = await history.ForAsync(d.NameZh + " / " + d.NameEn, Url.Action(nameof(Index))!, [id.ToString()], page, p => Url.Action(nameof(History), new { id, page = p })!, cancellationToken);
         return View("History", model);
+    }
+
+    private async Task<IActionResult> FormAsync(Guid? id, DepartmentInput input, CancellationToken cancellationToken) =>
+        View("Form", new DepartmentFormViewModel(id, input, await UsersAsync(cancellationToken)));
+
+    /// <summary>The edit form again with the validator's messages; the code shown is the stored one (it is fixed).</summary>
+    private async Task<IActionResult> RedisplayEditAsync(Guid id, EditDepartment.Input input, CancellationToken cancellationToken)
+    {
+        var code = await db.Departments.AsNoTracking().Where(d => d.Id == id).Select(d => d.Code).FirstOrDefaultAsync(cancellationToken);
+        if (code is null)
+        {
+            return NotFound();
+        }
+
+        input.Code = code;
+        return await FormAsync(id, input, cancellationToken);
+    }
+
+    /// <summary>Someone else saved the department after this form was loaded: the form again (as before the use-case
+    /// shape, with 200) showing their change and keeping the input, on the current version.</summary>
+    private async Task<IActionResult> ConflictAsync(Guid id, EditDepartment.Input input, CancellationToken cancellationToken)
+    {
+        var current = await db.Departments.AsNoTracking().FirstAsync(x => x.Id == id, cancellationToken);
+        ViewData["Conflict"] = await conflicts.DescribeAsync(nameof(Department), id.ToString(), input.Loaded, DepartmentInput.Snapshot(current), cancellationToken);
+        input.Code = current.Code;
+        input.Version = current.Version;
+        input.Loaded = EditConflicts.Encode(DepartmentInput.Snapshot(current));
+        return await FormAsync(id, input, cancellationToken);
     }
 
     private async Task<IReadOnlyList<SelectListItem>> UsersAsync(CancellationToken cancellationToken) =>

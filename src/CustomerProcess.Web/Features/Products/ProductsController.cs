@@ -1,3 +1,4 @@
+using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Products;
 using CustomerProcess.Domain.Security;
 using CustomerProcess.Infrastructure.Persistence;
@@ -11,7 +12,8 @@ using Microsoft.Extensions.Localization;
 
 namespace CustomerProcess.Web.Features.Products;
 
-public sealed class ProductInput
+/// <summary>The product form as it posts; creating (<c>CreateProduct</c>) and editing (<c>EditProduct</c>) post the same.</summary>
+public abstract class ProductInput
 {
     public string Code { get; set; } = "";
 
@@ -42,13 +44,14 @@ public sealed class ProductInput
     ];
 }
 
-public sealed class ProductInputValidator : AbstractValidator<ProductInput>
+/// <summary>The rules of <see cref="ProductInput"/> (creating also requires the code).</summary>
+public abstract class ProductInputValidator<T> : AbstractValidator<T>
+    where T : ProductInput
 {
-    public ProductInputValidator(IStringLocalizer<SharedResource> l)
+    protected ProductInputValidator(IStringLocalizer<SharedResource> l)
     {
         RuleFor(x => x.Loaded).MaxLength(EditConflicts.EncodedLength, l);
-        RuleFor(x => x.Code).NotEmpty().WithMessage(_ => l["Enter the product code."])
-            .MaximumLength(Product.CodeLength).WithMessage(_ => l["The product code is too long."]);
+        RuleFor(x => x.Code).MaximumLength(Product.CodeLength).WithMessage(_ => l["The product code is too long."]);
         RuleFor(x => x.NameZh).NotEmpty().WithMessage(_ => l["Enter the Chinese name."])
             .MaximumLength(Product.NameLength).WithMessage(_ => l["The name is too long."]);
         RuleFor(x => x.NameEn).NotEmpty().WithMessage(_ => l["Enter the English name."])
@@ -86,38 +89,37 @@ public sealed class ProductsController(AppDbContext db, HistoryQuery history, Ed
 
     [HttpGet]
     [Authorize(Roles = Editors)]
-    public IActionResult Create() => View("Form", new ProductFormViewModel(null, new ProductInput()));
+    public IActionResult Create() => View("Form", new ProductFormViewModel(null, new CreateProduct.Input()));
 
     [CreatesRecord]
     [HttpPost]
     [Authorize(Roles = Editors)]
-    public async Task<IActionResult> Create(ProductInput input, CancellationToken cancellationToken)
+    public async Task<IActionResult> Create(CreateProduct.Input input, [FromServices] CreateProduct.Handler handler, CancellationToken cancellationToken)
     {
-        var code = input.Code.Trim().ToUpperInvariant();
-        if (ModelState.IsValid && await db.Products.AnyAsync(p => p.Code == code, cancellationToken))
-        {
-            ModelState.AddModelError(nameof(input.Code), l["The product code {0} is already used.", code]);
-        }
-
         if (!ModelState.IsValid)
         {
             return View("Form", new ProductFormViewModel(null, input));
         }
 
-        db.Products.Add(new Product(code, input.NameZh.Trim(), input.NameEn.Trim(), input.Specification?.Trim(), input.Unit.Trim(), input.IsStandard));
-        await db.SaveChangesAsync(cancellationToken);
-        TempData["Message"] = l["Product {0} was created.", code].Value;
-        return RedirectToAction(nameof(Index));
+        return await this.Respond(
+            await handler.HandleAsync(input, cancellationToken),
+            code =>
+            {
+                TempData["Message"] = l["Product {0} was created.", code].Value;
+                return RedirectToAction(nameof(Index));
+            },
+            () => Task.FromResult<IActionResult>(View("Form", new ProductFormViewModel(null, input))),
+            l);
     }
 
     [HttpGet]
     [Authorize(Roles = Editors)]
     public async Task<IActionResult> Edit(Guid id, CancellationToken cancellationToken)
     {
-        var p = await db.Products.FindAsync([id], cancellationToken);
+        var p = await db.Products.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
         return p is null
             ? NotFound()
-            : View("Form", new ProductFormViewModel(id, new ProductInput
+            : View("Form", new ProductFormViewModel(id, new EditProduct.Input
             {
                 Code = p.Code,
                 NameZh = p.NameZh,
@@ -132,61 +134,34 @@ public sealed class ProductsController(AppDbContext db, HistoryQuery history, Ed
 
     [HttpPost]
     [Authorize(Roles = Editors)]
-    public async Task<IActionResult> Edit(Guid id, ProductInput input, CancellationToken cancellationToken)
+    public async Task<IActionResult> Edit(Guid id, EditProduct.Input input, [FromServices] EditProduct.Handler handler, CancellationToken cancellationToken)
     {
-        var product = await db.Products.FindAsync([id], cancellationToken);
-        if (product is null)
-        {
-            return NotFound();
-        }
-
-        input.Code = product.Code;
-        ModelState.Remove(nameof(input.Code)); // fixed after creation; a posted value is ignored
         if (!ModelState.IsValid)
         {
-            return View("Form", new ProductFormViewModel(id, input));
+            return await RedisplayEditAsync(id, input, cancellationToken);
         }
 
-        if (product.Version == input.Version)
+        var result = await handler.HandleAsync(id, input, cancellationToken);
+        if (result.Error?.Kind == ErrorKind.Conflict)
         {
-            product.Update(input.NameZh.Trim(), input.NameEn.Trim(), input.Specification?.Trim(), input.Unit.Trim(), input.IsStandard);
-            if (await conflicts.SaveAtVersionAsync(product, input.Version, cancellationToken))
+            return await ConflictAsync(id, input, cancellationToken);
+        }
+
+        return await this.Respond(
+            result,
+            () =>
             {
                 TempData["Message"] = l["The changes were saved."].Value;
                 return RedirectToAction(nameof(Index));
-            }
-        }
-
-        // Someone else saved the product after this form was loaded: show their change and keep the input.
-        var current = await db.Products.AsNoTracking().FirstAsync(x => x.Id == id, cancellationToken);
-        ViewData["Conflict"] = await conflicts.DescribeAsync(nameof(Product), id.ToString(), input.Loaded, ProductInput.Snapshot(current), cancellationToken);
-        input.Version = current.Version;
-        input.Loaded = EditConflicts.Encode(ProductInput.Snapshot(current));
-        return View("Form", new ProductFormViewModel(id, input));
+            },
+            () => RedisplayEditAsync(id, input, cancellationToken),
+            l);
     }
 
     [HttpPost]
     [Authorize(Roles = Editors)]
-    public async Task<IActionResult> ToggleActive(Guid id, CancellationToken cancellationToken)
-    {
-        var product = await db.Products.FindAsync([id], cancellationToken);
-        if (product is null)
-        {
-            return NotFound();
-        }
-
-        if (product.IsActive)
-        {
-            product.Deactivate();
-        }
-        else
-        {
-            product.Reactivate();
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return RedirectToAction(nameof(Index));
-    }
+    public async Task<IActionResult> ToggleActive(Guid id, [FromServices] ToggleProductActive.Handler handler, CancellationToken cancellationToken) =>
+        await this.Respond(await handler.HandleAsync(id, cancellationToken), () => RedirectToAction(nameof(Index)), () => Task.FromResult<IActionResult>(RedirectToAction(nameof(Index))), l);
 
     [HttpGet]
     public async Task<IActionResult> History(Guid id, int? page, CancellationToken cancellationToken)
@@ -200,5 +175,30 @@ public sealed class ProductsController(AppDbContext db, HistoryQuery history, Ed
         var model = await history.ForAsync(
             product.Code, Url.Action(nameof(Index))!, [id.ToString()], page, p => Url.Action(nameof(History), new { id, page = p })!, cancellationToken);
         return View("History", model);
+    }
+
+    /// <summary>The edit form again with the validator's messages; the code shown is the stored one (it is fixed).</summary>
+    private async Task<IActionResult> RedisplayEditAsync(Guid id, EditProduct.Input input, CancellationToken cancellationToken)
+    {
+        var code = await db.Products.AsNoTracking().Where(p => p.Id == id).Select(p => p.Code).FirstOrDefaultAsync(cancellationToken);
+        if (code is null)
+        {
+            return NotFound();
+        }
+
+        input.Code = code;
+        return View("Form", new ProductFormViewModel(id, input));
+    }
+
+    /// <summary>Someone else saved the product after this form was loaded: the form again (as before the use-case
+    /// shape, with 200) showing their change and keeping the input, on the current version.</summary>
+    private async Task<IActionResult> ConflictAsync(Guid id, EditProduct.Input input, CancellationToken cancellationToken)
+    {
+        var current = await db.Products.AsNoTracking().FirstAsync(x => x.Id == id, cancellationToken);
+        ViewData["Conflict"] = await conflicts.DescribeAsync(nameof(Product), id.ToString(), input.Loaded, ProductInput.Snapshot(current), cancellationToken);
+        input.Code = current.Code;
+        input.Version = current.Version;
+        input.Loaded = EditConflicts.Encode(ProductInput.Snapshot(current));
+        return View("Form", new ProductFormViewModel(id, input));
     }
 }

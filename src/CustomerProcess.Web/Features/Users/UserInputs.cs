@@ -8,7 +8,8 @@ using Microsoft.Extensions.Localization;
 
 namespace CustomerProcess.Web.Features.Users;
 
-public sealed class UserInput
+/// <summary>The account form as it posts; creating (<c>CreateUser</c>) and editing (<c>EditUser</c>) post the same.</summary>
+public abstract class UserInput
 {
     public string UserName { get; set; } = "";
 
@@ -39,40 +40,21 @@ public sealed class UserInput
     ];
 }
 
-public sealed class UserInputValidator : AbstractValidator<UserInput>
+/// <summary>The rules of <see cref="UserInput"/> (creating also requires the user name and the password).</summary>
+public abstract class UserInputValidator<T> : AbstractValidator<T>
+    where T : UserInput
 {
-    public UserInputValidator(IStringLocalizer<SharedResource> l)
+    protected UserInputValidator(IStringLocalizer<SharedResource> l)
     {
         RuleFor(x => x.Loaded).MaxLength(EditConflicts.EncodedLength, l);
         RuleFor(x => x.ConcurrencyStamp).MaxLength(InputLimits.StampLength, l);
-        RuleFor(x => x.UserName).NotEmpty().WithMessage(_ => l["Enter a user name."])
-            .MaximumLength(64).WithMessage(_ => l["The user name is too long."])
-            .Matches("^[A-Za-z0-9._@+-]+$").WithMessage(_ => l["The user name may contain only letters, digits and - . _ @ +"]);
+        RuleFor(x => x.UserName).MaximumLength(64).WithMessage(_ => l["The user name is too long."]);
         RuleFor(x => x.DisplayName).NotEmpty().WithMessage(_ => l["Enter a display name."])
             .MaximumLength(AppUser.DisplayNameLength).WithMessage(_ => l["The display name is too long."]);
         RuleFor(x => x.Email).EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.Email)).WithMessage(_ => l["Enter a valid e-mail address."]);
         RuleForEach(x => x.Roles).Must(Roles.IsKnown).WithMessage(_ => l["Unknown role."]);
         RuleFor(x => x.Roles).NotEmpty().WithMessage(_ => l["Choose at least one role."]);
-        RuleFor(x => x.Password).Must(PasswordPolicy.IsAcceptable).When(x => x.Password is not null)
-            .WithMessage(_ => l["The password must have at least {0} characters.", PasswordPolicy.MinimumLength]);
-    }
-}
-
-public sealed class ResetPasswordInput
-{
-    public string NewPassword { get; set; } = "";
-
-    public string ConfirmPassword { get; set; } = "";
-}
-
-public sealed class ResetPasswordInputValidator : AbstractValidator<ResetPasswordInput>
-{
-    public ResetPasswordInputValidator(IStringLocalizer<SharedResource> l)
-    {
-        RuleFor(x => x.NewPassword).Must(PasswordPolicy.IsAcceptable)
-            .WithMessage(_ => l["The password must have at least {0} characters.", PasswordPolicy.MinimumLength]);
-        RuleFor(x => x.ConfirmPassword).Equal(x => x.NewPassword).WithMessage(_ => l["The two passwords do not match."])
-            .MaxLength(PasswordPolicy.MaximumLength, l);
+        RuleFor(x => x.Password).MaxLength(PasswordPolicy.MaximumLength, l);
     }
 }
 

@@ -1,3 +1,4 @@
+using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Security;
 using CustomerProcess.Infrastructure.Identity;
 using CustomerProcess.Infrastructure.Persistence;
@@ -55,48 +56,26 @@ public sealed class UsersController(
 
     [HttpGet]
     public async Task<IActionResult> Create(CancellationToken cancellationToken) =>
-        View("Form", await FormAsync(null, new UserInput(), cancellationToken));
+        View("Form", await FormAsync(null, new CreateUser.Input(), cancellationToken));
 
     [CreatesRecord]
     [HttpPost]
-    public async Task<IActionResult> Create(UserInput input, CancellationToken cancellationToken)
+    public async Task<IActionResult> Create(CreateUser.Input input, [FromServices] CreateUser.Handler handler, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(input.Password))
+        if (!ModelState.IsValid)
         {
-            ModelState.AddModelError(nameof(input.Password), l["The password must have at least {0} characters.", PasswordPolicy.MinimumLength]);
+            return await RedisplayCreateAsync(input, cancellationToken);
         }
 
-        if (ModelState.IsValid)
-        {
-            var user = new AppUser
+        return await this.Respond(
+            await handler.HandleAsync(input, cancellationToken),
+            userName =>
             {
-                UserName = input.UserName.Trim(),
-                DisplayName = input.DisplayName.Trim(),
-                Email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim(),
-                DepartmentId = input.DepartmentId,
-                CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
-                LockoutEnabled = true,
-            };
-            var result = await InTransactionAsync(async () =>
-            {
-                var created = await users.CreateAsync(user, input.Password!);
-                return created.Succeeded ? await users.AddToRolesAsync(user, input.Roles.Distinct()) : created;
-            }, cancellationToken);
-
-            if (result.Succeeded)
-            {
-                TempData["Message"] = l["User {0} was created.", user.UserName].Value;
+                TempData["Message"] = l["User {0} was created.", userName].Value;
                 return RedirectToAction(nameof(Index));
-            }
-
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError("", error.Description);
-            }
-        }
-
-        input.Password = null;
-        return View("Form", await FormAsync(null, input, cancellationToken));
+            },
+            () => RedisplayCreateAsync(input, cancellationToken),
+            l);
     }
 
     [HttpGet]
@@ -109,7 +88,7 @@ public sealed class UsersController(
         }
 
         var roles = await users.GetRolesAsync(user);
-        var input = new UserInput
+        var input = new EditUser.Input
         {
             UserName = user.UserName!,
             DisplayName = user.DisplayName,
@@ -123,71 +102,28 @@ public sealed class UsersController(
     }
 
     [HttpPost]
-    public async Task<IActionResult> Edit(string id, UserInput input, CancellationToken cancellationToken)
+    public async Task<IActionResult> Edit(string id, EditUser.Input input, [FromServices] EditUser.Handler handler, CancellationToken cancellationToken)
     {
-        var user = await users.FindByIdAsync(id);
-        if (user is null)
+        if (!ModelState.IsValid)
         {
-            return NotFound();
+            return await RedisplayEditAsync(id, input, cancellationToken);
         }
 
-        input.UserName = user.UserName!;
-        ModelState.Remove(nameof(input.UserName)); // fixed after creation; a posted value is ignored
-        input.Password = null;
-        if (ModelState.IsValid && !string.Equals(input.ConcurrencyStamp, user.ConcurrencyStamp, StringComparison.Ordinal))
+        var result = await handler.HandleAsync(id, input, cancellationToken);
+        if (result.Error?.Kind == ErrorKind.Conflict)
         {
-            return await StaleAsync(user, input, cancellationToken);
+            return await StaleAsync(id, input, cancellationToken);
         }
 
-        if (ModelState.IsValid)
-        {
-            user.DisplayName = input.DisplayName.Trim();
-            user.Email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim();
-            user.DepartmentId = input.DepartmentId;
-            var wanted = input.Roles.Distinct().ToList();
-            var result = await InTransactionAsync(async () =>
-            {
-                var current = await users.GetRolesAsync(user);
-                var step = await users.UpdateAsync(user);
-                if (step.Succeeded)
-                {
-                    step = await users.RemoveFromRolesAsync(user, current.Except(wanted));
-                }
-
-                return step.Succeeded ? await users.AddToRolesAsync(user, wanted.Except(current)) : step;
-            }, cancellationToken);
-
-            if (result.Succeeded)
+        return await this.Respond(
+            result,
+            () =>
             {
                 TempData["Message"] = l["The changes were saved."].Value;
                 return RedirectToAction(nameof(Index));
-            }
-
-            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
-            {
-                db.ChangeTracker.Clear();
-                var current = await users.FindByIdAsync(id);
-                return current is null ? NotFound() : await StaleAsync(current, input, cancellationToken);
-            }
-
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError("", error.Description);
-            }
-        }
-
-        return View("Form", await FormAsync(id, input, cancellationToken));
-    }
-
-    /// <summary>Someone else saved the user after this form was loaded: show their change, keep the input,
-    /// and let the next save go against the current stamp.</summary>
-    private async Task<IActionResult> StaleAsync(AppUser current, UserInput input, CancellationToken cancellationToken)
-    {
-        var snapshot = UserInput.Snapshot(current, await users.GetRolesAsync(current)).ToList();
-        ViewData["Conflict"] = await conflicts.DescribeAsync(nameof(AppUser), current.Id, input.Loaded, snapshot, cancellationToken);
-        input.ConcurrencyStamp = current.ConcurrencyStamp;
-        input.Loaded = EditConflicts.Encode(snapshot);
-        return View("Form", await FormAsync(current.Id, input, cancellationToken));
+            },
+            () => RedisplayEditAsync(id, input, cancellationToken),
+            l);
     }
 
     [HttpGet]
@@ -200,38 +136,26 @@ public sealed class UsersController(
         }
 
         ViewData["UserName"] = user.UserName;
-        return View(new ResetPasswordInput());
+        return View(new ResetUserPassword.Input());
     }
 
     [HttpPost]
-    public async Task<IActionResult> ResetPassword(string id, ResetPasswordInput input)
+    public async Task<IActionResult> ResetPassword(string id, ResetUserPassword.Input input, [FromServices] ResetUserPassword.Handler handler, CancellationToken cancellationToken)
     {
-        var user = await users.FindByIdAsync(id);
-        if (user is null)
+        if (!ModelState.IsValid)
         {
-            return NotFound();
+            return await RedisplayResetAsync(id);
         }
 
-        if (ModelState.IsValid)
-        {
-            var token = await users.GeneratePasswordResetTokenAsync(user);
-            var result = await users.ResetPasswordAsync(user, token, input.NewPassword);
-            if (result.Succeeded)
+        return await this.Respond(
+            await handler.HandleAsync(id, input, cancellationToken),
+            userName =>
             {
-                await users.SetLockoutEndDateAsync(user, null);
-                await users.ResetAccessFailedCountAsync(user);
-                TempData["Message"] = l["The password of {0} was reset.", user.UserName!].Value;
+                TempData["Message"] = l["The password of {0} was reset.", userName].Value;
                 return RedirectToAction(nameof(Index));
-            }
-
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError("", error.Description);
-            }
-        }
-
-        ViewData["UserName"] = user.UserName;
-        return View(new ResetPasswordInput());
+            },
+            () => RedisplayResetAsync(id),
+            l);
     }
 
     /// <summary>Asks before deactivating: the user can no longer sign in.</summary>
@@ -245,36 +169,33 @@ public sealed class UsersController(
     /// <summary>Sets a user active or inactive. The value must be posted explicitly (a missing or invalid one is a
     /// 400 and changes nothing), and a deactivation must be confirmed on the <see cref="Deactivate(string)"/> page.</summary>
     [HttpPost]
-    public async Task<IActionResult> SetActive(string id, bool? active, bool confirmed)
+    public async Task<IActionResult> SetActive(string id, bool? active, bool confirmed, [FromServices] SetUserActive.Handler handler, CancellationToken cancellationToken)
     {
         if (active is not { } makeActive)
         {
             return BadRequest();
         }
 
-        var user = await users.FindByIdAsync(id);
-        if (user is null)
-        {
-            return NotFound();
-        }
+        var result = await handler.HandleAsync(id, makeActive, confirmed, users.GetUserId(User), cancellationToken);
+        return await this.Respond(
+            result,
+            userName =>
+            {
+                TempData["Message"] = makeActive ? l["User {0} is active again.", userName].Value : l["User {0} was deactivated.", userName].Value;
+                return RedirectToAction(nameof(Index));
+            },
+            async () =>
+            {
+                if (result.Error == SetUserActive.Handler.OwnAccount)
+                {
+                    TempData["Message"] = result.Error!.Localize(l);
+                    return RedirectToAction(nameof(Index));
+                }
 
-        if (!makeActive && !confirmed)
-        {
-            ModelState.AddModelError("Confirmed", l["Tick the box to confirm the deactivation."]);
-            return View(nameof(Deactivate), new DeactivateUserViewModel(user.Id, user.UserName!, user.DisplayName));
-        }
-
-        if (!makeActive && user.Id == users.GetUserId(User))
-        {
-            TempData["Message"] = l["You cannot deactivate your own account."].Value;
-            return RedirectToAction(nameof(Index));
-        }
-
-        user.IsActive = makeActive;
-        await users.UpdateAsync(user);
-        await users.UpdateSecurityStampAsync(user); // ends the user's sessions
-        TempData["Message"] = makeActive ? l["User {0} is active again.", user.UserName!].Value : l["User {0} was deactivated.", user.UserName!].Value;
-        return RedirectToAction(nameof(Index));
+                var user = await users.FindByIdAsync(id);
+                return user is null ? NotFound() : View(nameof(Deactivate), new DeactivateUserViewModel(user.Id, user.UserName!, user.DisplayName));
+            },
+            l);
     }
 
     [HttpGet]
@@ -291,26 +212,56 @@ public sealed class UsersController(
         return View("History", model);
     }
 
-    /// <summary>Several Identity writes as one transaction. Runs inside the provider's execution strategy:
-    /// SQL Server's retrying strategy refuses a transaction opened outside it.</summary>
-    private Task<IdentityResult> InTransactionAsync(Func<Task<IdentityResult>> operation, CancellationToken cancellationToken) =>
-        db.Database.CurrentTransaction is not null
-            ? operation() // already inside the create form's transaction (IdempotentCreation), which commits or rolls back
-            : db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-            var result = await operation();
-            if (result.Succeeded)
-            {
-                await tx.CommitAsync(cancellationToken);
-            }
-            else
-            {
-                await tx.RollbackAsync(cancellationToken);
-            }
+    private async Task<IActionResult> RedisplayCreateAsync(CreateUser.Input input, CancellationToken cancellationToken)
+    {
+        input.Password = null;
+        return View("Form", await FormAsync(null, input, cancellationToken));
+    }
 
-            return result;
-        });
+    /// <summary>The edit form again with the messages; the user name shown is the stored one (it is fixed).</summary>
+    private async Task<IActionResult> RedisplayEditAsync(string id, EditUser.Input input, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        input.UserName = user.UserName!;
+        input.Password = null;
+        return View("Form", await FormAsync(id, input, cancellationToken));
+    }
+
+    /// <summary>Someone else saved the user after this form was loaded: the form again (as before the use-case shape,
+    /// with 200) showing their change and keeping the input; the next save goes against the current stamp.</summary>
+    private async Task<IActionResult> StaleAsync(string id, EditUser.Input input, CancellationToken cancellationToken)
+    {
+        var current = await users.FindByIdAsync(id);
+        if (current is null)
+        {
+            return NotFound();
+        }
+
+        var snapshot = UserInput.Snapshot(current, await users.GetRolesAsync(current)).ToList();
+        ViewData["Conflict"] = await conflicts.DescribeAsync(nameof(AppUser), current.Id, input.Loaded, snapshot, cancellationToken);
+        input.UserName = current.UserName!;
+        input.Password = null;
+        input.ConcurrencyStamp = current.ConcurrencyStamp;
+        input.Loaded = EditConflicts.Encode(snapshot);
+        return View("Form", await FormAsync(current.Id, input, cancellationToken));
+    }
+
+    private async Task<IActionResult> RedisplayResetAsync(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        ViewData["UserName"] = user.UserName;
+        return View(new ResetUserPassword.Input());
+    }
 
     private async Task<UserFormViewModel> FormAsync(string? id, UserInput input, CancellationToken cancellationToken)
     {

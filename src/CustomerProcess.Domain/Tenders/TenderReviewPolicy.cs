@@ -72,6 +72,12 @@ public static class TenderReviewPolicy
     public const string GoNoGoReason = "go/no-go on the invitation to tender, by the estimated amount";
     public const string BidReason = "review of the bid before it is submitted, by the bid amount";
 
+    /// <summary>The thresholds a tender review keeps (the engine's snapshot): the full-review amount is the tender
+    /// threshold. A tender review is never routed to a meeting, so the meeting amount is no setting: it only has to lie
+    /// above the full-review amount for the snapshot to be valid, and the form does not show it (<see cref="RoutingThresholds"/>).</summary>
+    public static ReviewThresholds Snapshot(TenderThresholds thresholds) =>
+        ReviewThresholds.Default with { FullReviewAmount = thresholds.FullReviewAmount, ReviewMeetingAmount = thresholds.FullReviewAmount * 10 };
+
     public static TenderReviewRoute Decide(TenderReviewStage stage, decimal amount, TenderThresholds thresholds)
     {
         var stageReason = stage switch

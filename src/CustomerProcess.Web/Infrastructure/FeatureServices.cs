@@ -33,7 +33,6 @@ public static class FeatureServices
         services.AddScoped<Features.Tracking.ContractTracking>();
         services.AddScoped<Features.Tracking.NoticeWorkflow>();
         services.AddScoped<Features.Tracking.ServiceWorkflow>();
-        services.AddScoped<Features.Tracking.ChangeWorkflow>();
         services.AddScoped<Features.Ledger.LedgerQuery>();
         services.AddScoped<Features.Ledger.LedgerExport>();
         services.AddScoped<Features.Notices.TaskNoticeDocument>();

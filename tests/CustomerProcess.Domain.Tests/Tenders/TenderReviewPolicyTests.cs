@@ -55,4 +55,38 @@ public sealed class TenderReviewPolicyTests
         Assert.Equal(3_500_000m, tender.ReviewAmount(TenderReviewStage.GoNoGo));
         Assert.Equal(2_800_000m, tender.ReviewAmount(TenderReviewStage.Bid));
     }
+
+    /// <summary>The form shows the tender threshold the review was routed by, the same amount its reason compares with,
+    /// and never the snapshot's meeting amount (ten times the threshold, kept only for the snapshot's validity).</summary>
+    [Theory]
+    [InlineData(TenderReviewStage.GoNoGo, 2_999_999.99, ReviewLevel.Simplified)]
+    [InlineData(TenderReviewStage.Bid, 2_999_999.99, ReviewLevel.Simplified)]
+    [InlineData(TenderReviewStage.Bid, 3_000_000.00, ReviewLevel.FullCountersign)]
+    [InlineData(TenderReviewStage.Bid, 3_000_000.01, ReviewLevel.FullCountersign)]
+    public void A_tender_reviews_form_shows_the_tender_threshold_it_was_routed_by_and_no_meeting_amount(TenderReviewStage stage, double amount, ReviewLevel level)
+    {
+        var route = TenderReviewPolicy.Decide(stage, (decimal)amount, TenderThresholds.Default);
+        var snapshot = TenderReviewPolicy.Snapshot(TenderThresholds.Default);
+        var kind = stage == TenderReviewStage.GoNoGo ? ReviewSubjectKind.TenderInvitation : ReviewSubjectKind.Bid;
+
+        var note = RoutingThresholds.Describe(kind, snapshot);
+
+        Assert.Equal(level, route.Level);
+        Assert.True(snapshot.IsValid);
+        Assert.Equal(RoutingThresholds.TenderNote, note.MessageKey);
+        Assert.Equal([3_000_000m], note.Amounts);
+        Assert.Equal(route.Reasons[0].Arguments[1], note.Amounts[0]);
+        Assert.DoesNotContain(snapshot.ReviewMeetingAmount, note.Amounts);
+    }
+
+    [Theory]
+    [InlineData(ReviewSubjectKind.SalesOrder)]
+    [InlineData(ReviewSubjectKind.ContractChange)]
+    public void An_order_reviews_form_shows_both_review_policy_thresholds(ReviewSubjectKind kind)
+    {
+        var note = RoutingThresholds.Describe(kind, ReviewThresholds.Default);
+
+        Assert.Equal(RoutingThresholds.OrderNote, note.MessageKey);
+        Assert.Equal([200_000m, 1_000_000m], note.Amounts);
+    }
 }

@@ -176,7 +176,7 @@ public sealed class InputLimitTests(AppFactory app)
         var (input, property) = field switch
         {
             "ComplaintReceivedAt" => ((object)new Features.Complaints.LogComplaint.Input { CustomerCode = "C-0001", Description = "x", ReceivedAt = day.ToDateTime(new TimeOnly(23, 59)) }, "ReceivedAt"),
-            "InvoiceIssuedOn" => (new Features.Tracking.InvoiceInput { Number = "FP-1", Amount = 1m, IssuedOn = day }, "IssuedOn"),
+            "InvoiceIssuedOn" => (new Features.Tracking.RecordInvoice.Input { Number = "FP-1", Amount = 1m, IssuedOn = day }, "IssuedOn"),
             "DelegationStartsOn" => (new Features.Delegations.GiveDelegation.Input { DepartmentCode = "Quality", ToUserId = "u", StartsOn = day, EndsOn = new DateOnly(2036, 11, 23) }, "StartsOn"),
             _ => (new Features.Delegations.GiveDelegation.Input { DepartmentCode = "Quality", ToUserId = "u", StartsOn = new DateOnly(2000, 1, 1), EndsOn = day }, "EndsOn"),
         };

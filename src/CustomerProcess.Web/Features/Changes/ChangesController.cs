@@ -12,7 +12,7 @@ using Microsoft.Extensions.Localization;
 
 namespace CustomerProcess.Web.Features.Changes;
 
-public sealed record ChangeFormViewModel(Contract Contract, string CustomerName, ChangeInput Input);
+public sealed record ChangeFormViewModel(Contract Contract, string CustomerName, RequestChange.Input Input);
 
 public sealed record ChangeDetailsViewModel(
     ContractChange Change,
@@ -32,7 +32,6 @@ public sealed record ChangeDetailsViewModel(
 [Route("Changes")]
 public sealed class ChangesController(
     AppDbContext db,
-    ChangeWorkflow changes,
     ContractTracking tracking,
     TrackingAccess access,
     HistoryQuery history,
@@ -52,10 +51,10 @@ public sealed class ChangesController(
             return Forbid();
         }
 
-        var input = new ChangeInput
+        var input = new RequestChange.Input
         {
             ContractId = contractId,
-            Lines = contract.Lines.Select(x => new ChangeLineInput
+            Lines = contract.Lines.Select(x => new RequestChange.LineInput
             {
                 LineNo = x.LineNo,
                 Description = x.Description,
@@ -72,66 +71,29 @@ public sealed class ChangesController(
     [HttpPost("New")]
     [RequestSizeLimit(Attachment.MaxBytes + 1024 * 1024)]
     [RequestFormLimits(MultipartBodyLengthLimit = Attachment.MaxBytes + 1024 * 1024)]
-    public async Task<IActionResult> New(ChangeInput input, CancellationToken cancellationToken)
+    public async Task<IActionResult> New(RequestChange.Input input, [FromServices] RequestChange.Handler handler, CancellationToken cancellationToken)
     {
-        var contract = await tracking.LoadAsync(input.ContractId, cancellationToken);
-        if (contract is null)
+        if (!ModelState.IsValid)
         {
-            return NotFound();
+            var allowed = await handler.AuthorizeAsync(input.ContractId, User, cancellationToken);
+            return allowed.Succeeded ? await FormErrorAsync(input, cancellationToken) : await this.Failed(allowed.Error!, () => FormErrorAsync(input, cancellationToken), l);
         }
 
-        if (!await CanRequestAsync(contract, cancellationToken))
-        {
-            return Forbid();
-        }
-
-        if (ModelState.IsValid)
-        {
-            var name = await NameAsync(cancellationToken);
-            UploadedFile? confirmation = null;
-            if (input.ConfirmationFile is { Length: > 0 } file)
+        return await this.Respond(
+            await handler.HandleAsync(input, User, cancellationToken),
+            change =>
             {
-                if (file.Length > Attachment.MaxBytes)
-                {
-                    ModelState.AddDomainError(new DomainError(Attachment.TooLarge.Code, Attachment.TooLarge.MessageKey, Attachment.MaxBytes / (1024 * 1024)), l);
-                    return await FormErrorAsync(input, cancellationToken);
-                }
-
-                using var buffer = new MemoryStream();
-                await file.CopyToAsync(buffer, cancellationToken);
-                confirmation = new UploadedFile(file.FileName, buffer.ToArray());
-            }
-
-            var lines = contract.Lines.Select(c => input.Lines.FirstOrDefault(p => p.LineNo == c.LineNo) is { } p
-                ? c.ToData() with
-                {
-                    Description = p.Description?.Trim() ?? c.Description,
-                    Specification = string.IsNullOrWhiteSpace(p.Specification) ? null : p.Specification.Trim(),
-                    Quantity = p.Quantity ?? c.Quantity,
-                    UnitPrice = p.UnitPrice ?? c.UnitPrice,
-                    DeliveryDate = p.DeliveryDate,
-                }
-                : c.ToData()).ToList();
-            var request = new ChangeRequest(
-                contract.Id, input.Kind!.Value, input.RequestedBy, input.RequesterName.Trim(), input.What.Trim(), input.Why.Trim(),
-                input.CustomerConfirmation.Trim(), confirmation, lines);
-            var result = await changes.RequestAsync(request, TrackingAccess.UserId(User), name, cancellationToken);
-            if (result.Succeeded)
-            {
-                TempData["Message"] = l["Change {0} was recorded. The sales manager decides it.", result.Value!.Number].Value;
-                return RedirectToAction(nameof(Details), new { id = result.Value.Id });
-            }
-
-            ModelState.AddDomainError(result.Error!, l);
-        }
-
-        return await FormErrorAsync(input, cancellationToken);
+                TempData["Message"] = l["Change {0} was recorded. The sales manager decides it.", change.Number].Value;
+                return RedirectToAction(nameof(Details), new { id = change.Id });
+            },
+            () => FormErrorAsync(input, cancellationToken),
+            l);
     }
 
     [HttpGet("{id:guid}")]
     public async Task<IActionResult> Details(Guid id, CancellationToken cancellationToken)
     {
-        var change = await changes.FindAsync(id, cancellationToken);
+        var change = await ChangeDecisions.FindAsync(db, id, cancellationToken);
         if (change is null)
         {
             return NotFound();
@@ -154,82 +116,35 @@ public sealed class ChangesController(
 
     /// <summary>The sales manager or GM accepts: the consequence of the change's kind follows.</summary>
     [HttpPost("{id:guid}/Accept")]
-    public async Task<IActionResult> Accept(Guid id, ChangeDecisionInput input, CancellationToken cancellationToken)
-    {
-        if (await GuardAsync(id, TrackingAccess.CanDecideChanges(User), cancellationToken) is { } denied)
-        {
-            return denied;
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return Back(id, string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)), null);
-        }
-
-        var result = await changes.AcceptAsync(id, string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(), TrackingAccess.UserId(User), await NameAsync(cancellationToken), cancellationToken);
-        if (!result.Succeeded)
-        {
-            return Back(id, result.Error!.Localize(l), null);
-        }
-
-        var change = (await db.ContractChanges.AsNoTracking().FirstAsync(c => c.Id == id, cancellationToken));
-        var message = change.Consequence switch
-        {
-            ChangeConsequence.RevisedTaskNotice => change.NoticeId is null
-                ? l["The change is in force as contract version {0}. No task notice was issued yet, so none was revised.", change.ResultingVersion ?? 0]
-                : l["The change is in force as contract version {0}; a revised task notice went to the departments.", change.ResultingVersion ?? 0],
-            ChangeConsequence.NewQuotation => l["The change is in force as contract version {0}; a new quotation was recorded.", change.ResultingVersion ?? 0],
-            ChangeConsequence.ProductChangeNotice => l["A product change notice went to the departments."],
-            ChangeConsequence.FullReview => l["The changed content went to a new review. The contract waits for its approval."],
-            ChangeConsequence.BothPartiesConfirm => l["Both parties have confirmed: the contract is terminated."],
-        };
-        return Back(id, null, message);
-    }
+    public async Task<IActionResult> Accept(Guid id, AcceptChange.Input input, [FromServices] AcceptChange.Handler handler, CancellationToken cancellationToken) =>
+        !ModelState.IsValid
+            ? await RefusedAsync(id, await handler.AuthorizeAsync(id, User, cancellationToken))
+            : await this.Respond(
+                await handler.HandleAsync(id, input, User, cancellationToken),
+                change =>
+                {
+                    TempData["Message"] = AcceptedMessage(change).Value;
+                    return BackToDetails(id);
+                },
+                () => BackWithErrorAsync(id),
+                l);
 
     [HttpPost("{id:guid}/Reject")]
-    public async Task<IActionResult> Reject(Guid id, ChangeDecisionInput input, CancellationToken cancellationToken)
-    {
-        if (await GuardAsync(id, TrackingAccess.CanDecideChanges(User), cancellationToken) is { } denied)
-        {
-            return denied;
-        }
-
-        if (string.IsNullOrWhiteSpace(input.Note))
-        {
-            return Back(id, l["Give the reason for declining the change."], null);
-        }
-
-        var result = await changes.RejectAsync(id, input.Note.Trim(), await NameAsync(cancellationToken), cancellationToken);
-        return result.Succeeded ? Back(id, null, l["The change was declined."]) : Back(id, result.Error!.Localize(l), null);
-    }
+    public async Task<IActionResult> Reject(Guid id, RejectChange.Input input, [FromServices] RejectChange.Handler handler, CancellationToken cancellationToken) =>
+        !ModelState.IsValid
+            ? await RefusedAsync(id, await handler.AuthorizeAsync(id, User, cancellationToken))
+            : await this.RespondByRedirect(await handler.HandleAsync(id, input, User, cancellationToken), l["The change was declined."], () => BackToDetails(id), l);
 
     [HttpPost("{id:guid}/Withdraw")]
-    public async Task<IActionResult> Withdraw(Guid id, ChangeDecisionInput input, CancellationToken cancellationToken)
-    {
-        var change = await db.ContractChanges.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (change is null)
-        {
-            return NotFound();
-        }
-
-        if (change.RecordedByUserId != TrackingAccess.UserId(User) && !TrackingAccess.CanDecideChanges(User))
-        {
-            return Forbid();
-        }
-
-        if (string.IsNullOrWhiteSpace(input.Note))
-        {
-            return Back(id, l["Give the reason for withdrawing the change."], null);
-        }
-
-        var result = await changes.WithdrawAsync(id, input.Note.Trim(), await NameAsync(cancellationToken), cancellationToken);
-        return result.Succeeded ? Back(id, null, l["The change was withdrawn."]) : Back(id, result.Error!.Localize(l), null);
-    }
+    public async Task<IActionResult> Withdraw(Guid id, WithdrawChange.Input input, [FromServices] WithdrawChange.Handler handler, CancellationToken cancellationToken) =>
+        !ModelState.IsValid
+            ? await RefusedAsync(id, await handler.AuthorizeAsync(id, User, cancellationToken))
+            : await this.RespondByRedirect(await handler.HandleAsync(id, input, User, cancellationToken), l["The change was withdrawn."], () => BackToDetails(id), l);
 
     [HttpGet("{id:guid}/History")]
     public async Task<IActionResult> History(Guid id, int? page, CancellationToken cancellationToken)
     {
-        var change = await changes.FindAsync(id, cancellationToken);
+        var change = await ChangeDecisions.FindAsync(db, id, cancellationToken);
         if (change is null)
         {
             return NotFound();
@@ -252,38 +167,42 @@ public sealed class ChangesController(
         return TrackingAccess.CanTalkToCustomer(User, salesUserId) || TrackingAccess.CanDecideChanges(User);
     }
 
-    private async Task<IActionResult?> GuardAsync(Guid id, bool allowed, CancellationToken cancellationToken)
+    private LocalizedString AcceptedMessage(ContractChange change) => change.Consequence switch
     {
-        if (!await db.ContractChanges.AnyAsync(c => c.Id == id, cancellationToken))
-        {
-            return NotFound();
-        }
+        ChangeConsequence.RevisedTaskNotice => change.NoticeId is null
+            ? l["The change is in force as contract version {0}. No task notice was issued yet, so none was revised.", change.ResultingVersion ?? 0]
+            : l["The change is in force as contract version {0}; a revised task notice went to the departments.", change.ResultingVersion ?? 0],
+        ChangeConsequence.NewQuotation => l["The change is in force as contract version {0}; a new quotation was recorded.", change.ResultingVersion ?? 0],
+        ChangeConsequence.ProductChangeNotice => l["A product change notice went to the departments."],
+        ChangeConsequence.FullReview => l["The changed content went to a new review. The contract waits for its approval."],
+        ChangeConsequence.BothPartiesConfirm => l["Both parties have confirmed: the contract is terminated."],
+    };
 
-        return allowed ? null : Forbid();
+    /// <summary>The form was invalid: 404/403 when the user may not act at all, otherwise its messages as the page's error.</summary>
+    private Task<IActionResult> RefusedAsync(Guid id, Result allowed) =>
+        this.Respond(allowed, () => { SetErrorFromModelState(); return BackToDetails(id); }, () => Task.FromResult<IActionResult>(BackToDetails(id)), l);
+
+    /// <summary>A business failure (already in ModelState) shown on the change's page.</summary>
+    private Task<IActionResult> BackWithErrorAsync(Guid id)
+    {
+        SetErrorFromModelState();
+        return Task.FromResult<IActionResult>(BackToDetails(id));
     }
 
-    private async Task<IActionResult> FormErrorAsync(ChangeInput input, CancellationToken cancellationToken)
+    private void SetErrorFromModelState() => TempData["Error"] = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
+
+    private RedirectToActionResult BackToDetails(Guid id) => RedirectToAction(nameof(Details), new { id });
+
+    private async Task<IActionResult> FormErrorAsync(RequestChange.Input input, CancellationToken cancellationToken)
     {
         var contract = (await tracking.LoadAsync(input.ContractId, cancellationToken))!;
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return View("Form", await FormAsync(contract, input, cancellationToken));
     }
 
-    private async Task<ChangeFormViewModel> FormAsync(Contract contract, ChangeInput input, CancellationToken cancellationToken)
+    private async Task<ChangeFormViewModel> FormAsync(Contract contract, RequestChange.Input input, CancellationToken cancellationToken)
     {
         var customerName = await db.Customers.Where(c => c.Id == contract.CustomerId).Select(c => c.Name).FirstAsync(cancellationToken);
         return new ChangeFormViewModel(contract, customerName, input);
-    }
-
-    private RedirectToActionResult Back(Guid id, string? error, string? message)
-    {
-        TempData[error is null ? "Message" : "Error"] = error ?? message;
-        return RedirectToAction(nameof(Details), new { id });
-    }
-
-    private Task<string> NameAsync(CancellationToken cancellationToken)
-    {
-        var userId = TrackingAccess.UserId(User);
-        return db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstAsync(cancellationToken);
     }
 }

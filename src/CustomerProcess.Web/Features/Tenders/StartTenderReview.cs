@@ -52,8 +52,7 @@ public static class StartTenderReview
                     TenderReviewStage.GoNoGo => new TenderInvitationSubject(tender),
                     TenderReviewStage.Bid => new BidSubject(tender),
                 };
-                var orderThresholds = ReviewThresholds.Default with { FullReviewAmount = thresholds.FullReviewAmount, ReviewMeetingAmount = thresholds.FullReviewAmount * 10 };
-                var review = OpenReview.For(db, subject, TenderInvitationSubject.Decision(route), orderThresholds, clock.GetUtcNow().UtcDateTime);
+                var review = OpenReview.For(db, subject, TenderInvitationSubject.Decision(route), TenderReviewPolicy.Snapshot(thresholds), clock.GetUtcNow().UtcDateTime);
                 await db.SaveChangesAsync(cancellationToken);
                 return Result<Guid>.Success(review.Id);
             });

@@ -81,7 +81,8 @@ public sealed class TenderInvitationSubjectSource(AppDbContext db, TenderAccess 
     [
         "投标决策评审 / Go/no-go review", tender.Project, "估算金额 / Estimated amount: " + Formatting.Money(tender.EstimatedAmount),
         "投标截止 / Bid deadline: " + Formatting.LocalTime(tender.DeadlineUtc), tender.Requirements ?? "",
-        .. tender.Clarifications.Select(c => $"澄清 / Clarification {c.Number}: {c.Question} → {c.Answer ?? "—"}"),
+        .. tender.Clarifications.OrderBy(c => c.Number).Select(c => $"澄清 / Clarification {c.Number}: {c.Question} → {c.Answer ?? "—"}"
+            + (c.EvidenceType is { } evidence ? $" (证据 / Evidence: {evidence} {c.EvidenceReference})" : "")),
     ];
 }
 

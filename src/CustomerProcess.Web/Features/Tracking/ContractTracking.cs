@@ -8,16 +8,13 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerProcess.Web.Features.Tracking;
 
 /// <summary>
-/// Performance of a signed contract (docs/process.md §5): deliveries, invoices, payments, closing, the
-/// communication log. Each use case is one SaveChanges, retried on a concurrency
-/// conflict against fresh data. Completion and the customer's promotion happen in the same transaction
-/// as the delivery or payment that completes the contract.
+/// Shared by the use cases that perform a signed contract (docs/process.md §5: RecordDelivery, RecordInvoice,
+/// RecordPayment, CloseContract, and the changes in Features/Changes): loads the contract with everything it
+/// performs against, and completes it (promoting its customer) in the same transaction as the act that completes it.
 /// </summary>
 public sealed class ContractTracking(AppDbContext db, TimeProvider clock)
 {
-    public static readonly DomainError NotFound = new("contract.not-found", "The contract does not exist.");
-
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    public static readonly DomainError NotFound = DomainError.NotFound("contract.not-found", "The contract does not exist.");
 
     public DateOnly Today => ContractPerformance.Today(clock, Formatting.DisplayZone);
 
@@ -52,29 +49,9 @@ public sealed class ContractTracking(AppDbContext db, TimeProvider clock)
     public static IReadOnlyList<ContractLineData> LinesOf(Domain.Orders.SalesOrder order) =>
         order.Lines.Select((l, i) => new ContractLineData(i + 1, l.ProductId, l.Description, l.Specification, l.Quantity, l.Unit, l.UnitPrice, l.DeliveryDate, l.DeliveryPlace, l.Packaging)).ToList();
 
-    public Task<Result> RecordDeliveryAsync(Guid contractId, DateOnly deliveredOn, string billOfLading, string? note, IReadOnlyList<DeliveryQuantity> quantities, string byName, CancellationToken cancellationToken) =>
-        Change(contractId, c => c.RecordDelivery(deliveredOn, billOfLading, note, quantities, byName, Now) is { Succeeded: false } r ? r.Error! : Result.Success(), cancellationToken);
-
-    public Task<Result> RecordInvoiceAsync(Guid contractId, string number, DateOnly issuedOn, long amountMinor, string byName, CancellationToken cancellationToken) =>
-        Change(contractId, c => c.RecordInvoice(number, issuedOn, amountMinor, byName, Now) is { Succeeded: false } r ? r.Error! : Result.Success(), cancellationToken);
-
-    public Task<Result> RecordPaymentAsync(Guid contractId, DateOnly receivedOn, long amountMinor, string? reference, string byName, CancellationToken cancellationToken) =>
-        Change(contractId, c => c.RecordPayment(receivedOn, amountMinor, reference, byName, Now) is { Succeeded: false } r ? r.Error! : Result.Success(), cancellationToken);
-
-    public Task<Result> CloseAsync(Guid contractId, string reason, CancellationToken cancellationToken) =>
-        Change(contractId, c => c.CloseManually(reason, Today), cancellationToken);
-
-    public async Task<Result> LogCommunicationAsync(Guid contractId, DateTime occurredAtUtc, CommunicationChannel channel, string contact, string summary, string userId, string userName, CancellationToken cancellationToken)
-    {
-        if (!await db.Contracts.AnyAsync(c => c.Id == contractId, cancellationToken))
-        {
-            return NotFound;
-        }
-
-        db.CommunicationEntries.Add(new CommunicationEntry(contractId, occurredAtUtc, channel, contact, summary, userId, userName, Now));
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success();
-    }
+    /// <summary>The display name of the signed-in user, as performance records carry it.</summary>
+    public Task<string> NameOfAsync(string userId, CancellationToken cancellationToken) =>
+        db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstAsync(cancellationToken);
 
     /// <summary>A contract that completes may make its customer a regular customer (docs/process.md §2):
     /// counted in the same transaction, so the customer's history shows the change next to the completion.</summary>
@@ -90,7 +67,9 @@ public sealed class ContractTracking(AppDbContext db, TimeProvider clock)
         CustomerPromotion.AfterContractCompleted(customer, completedBefore + 1);
     }
 
-    private Task<Result> Change(Guid contractId, Func<Contract, Result> change, CancellationToken cancellationToken) =>
+    /// <summary>The shared body of the performance use cases: load the contract (missing → NotFound), apply the
+    /// act, complete the contract when it is performed, save once; retried on a concurrency conflict against fresh data.</summary>
+    public Task<Result> PerformAsync(Guid contractId, Func<Contract, Result> act, CancellationToken cancellationToken) =>
         ConcurrencyRetry.RunAsync(db, async () =>
         {
             var contract = await LoadAsync(contractId, cancellationToken);
@@ -99,7 +78,7 @@ public sealed class ContractTracking(AppDbContext db, TimeProvider clock)
                 return Result.Failure(NotFound);
             }
 
-            var result = change(contract);
+            var result = act(contract);
             if (!result.Succeeded)
             {
                 return result;

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Contracts;
 using CustomerProcess.Domain.Security;
 using CustomerProcess.Infrastructure.Persistence;
@@ -15,6 +16,8 @@ namespace CustomerProcess.Web.Features.Tracking;
 /// </summary>
 public sealed class TrackingAccess(AppDbContext db, ReviewAccess reviews)
 {
+    public static readonly DomainError NotAllowed = DomainError.Forbidden("contract.not-allowed", "You may not do this on this contract.");
+
     public static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 
     public Task<IReadOnlySet<string>> ActingDepartmentsAsync(string userId, CancellationToken cancellationToken) =>

@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using CustomerProcess.Domain.Common;
+using CustomerProcess.Domain.Contracts;
+using CustomerProcess.Infrastructure.Persistence;
+using CustomerProcess.Web.Infrastructure;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CustomerProcess.Web.Features.Tracking;
+
+/// <summary>The contract administrator or the finance head records an invoice issued against the contract (docs/process.md §5).</summary>
+public static class RecordInvoice
+{
+    public sealed class Input
+    {
+        public string Number { get; set; } = "";
+
+        public DateOnly? IssuedOn { get; set; }
+
+        public decimal? Amount { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<Input>
+    {
+        public Validator(IStringLocalizer<SharedResource> l, TimeProvider clock)
+        {
+            RuleFor(x => x.Number).NotEmpty().WithMessage(_ => l["Enter the invoice number."])
+                .MaximumLength(Invoice.NumberLength).WithMessage(_ => l["The invoice number is too long."]);
+            RuleFor(x => x.IssuedOn).NotNull().WithMessage(_ => l["Enter the invoice date."]).InSaneWindow(clock, l);
+            RuleFor(x => x.Amount).NotNull().GreaterThan(0).LessThan(100_000_000_000m).WithMessage(_ => l["Enter an amount above zero."]);
+        }
+    }
+
+    public sealed class Handler(AppDbContext db, ContractTracking tracking, TimeProvider clock) : IUseCase
+    {
+        /// <summary>The contract exists (→ NotFound) and the user records money (→ Forbidden): checked before the form's own messages.</summary>
+        public async Task<Result> AuthorizeAsync(Guid contractId, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+            !await db.Contracts.AnyAsync(c => c.Id == contractId, cancellationToken) ? ContractTracking.NotFound
+            : !TrackingAccess.CanRecordMoney(user) ? TrackingAccess.NotAllowed
+            : Result.Success();
+
+        public async Task<Result> HandleAsync(Guid contractId, Input input, ClaimsPrincipal user, CancellationToken cancellationToken)
+        {
+            var allowed = await AuthorizeAsync(contractId, user, cancellationToken);
+            if (!allowed.Succeeded)
+            {
+                return allowed;
+            }
+
+            var byName = await tracking.NameOfAsync(TrackingAccess.UserId(user), cancellationToken);
+            var amountMinor = ContractPerformance.ToMinor(input.Amount!.Value);
+            return await tracking.PerformAsync(
+                contractId,
+                c => c.RecordInvoice(input.Number.Trim(), input.IssuedOn!.Value, amountMinor, byName, clock.GetUtcNow().UtcDateTime) is { Succeeded: false } r ? r.Error! : Result.Success(),
+                cancellationToken);
+        }
+    }
+}

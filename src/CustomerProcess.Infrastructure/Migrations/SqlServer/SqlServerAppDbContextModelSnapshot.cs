@@ -2425,6 +2425,18 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                     b.Property<int>("ContentVersion")
                         .HasColumnType("int");
 
+                    b.Property<decimal?>("CreditLimitAtSubmission")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("CreditRatingAtSubmission")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("CustomerClassAtSubmission")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<DateTime?>("DecidedAtUtc")
                         .HasColumnType("datetime2");
 

@@ -2418,6 +2418,18 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                     b.Property<int>("ContentVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal?>("CreditLimitAtSubmission")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreditRatingAtSubmission")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerClassAtSubmission")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("DecidedAtUtc")
                         .HasColumnType("TEXT");
 

@@ -18,6 +18,10 @@ public enum CustomerFilePart
     BankAndTax,
     Contracts,
     History,
+
+    /// <summary>The details page: details, contacts, bank and tax shown together and logged as one row naming the three
+    /// (issue #16; rows written before name each part on its own).</summary>
+    DetailsPage,
 }
 
 /// <summary>Why someone could see a customer's file.</summary>

@@ -6,6 +6,8 @@ public enum ArchiveReviewReason
     NoRecentContract,
     OverduePayment,
     CreditLimitExceeded,
+    Closed,
+    Bankrupt,
 }
 
 /// <summary>
@@ -22,12 +24,29 @@ public static class ArchiveReviewRules
     public static bool IsReviewDue(DateTime? lastReviewUtc, DateTime nowUtc) =>
         lastReviewUtc is not { } last || last <= nowUtc.AddMonths(-IntervalMonths);
 
+    /// <summary>Due as above, or at once when a closure or bankruptcy was reported after the last review (issue #16).</summary>
+    public static bool IsReviewDue(DateTime? lastReviewUtc, DateTime? closureReportedAtUtc, DateTime nowUtc) =>
+        IsReviewDue(lastReviewUtc, nowUtc) || (closureReportedAtUtc is { } reported && reported > lastReviewUtc);
+
     /// <summary>The first day on which a contract still counts as recent.</summary>
     public static DateOnly RecentContractSince(DateOnly today) => today.AddMonths(-NoContractMonths);
 
-    public static IReadOnlyList<ArchiveReviewReason> Reasons(DateOnly? lastContractSignedOn, bool paymentOverdue, long openMinor, decimal creditLimit, DateOnly today)
+    public static IReadOnlyList<ArchiveReviewReason> Reasons(DateOnly? lastContractSignedOn, bool paymentOverdue, long openMinor, decimal creditLimit, DateOnly today) =>
+        Reasons(lastContractSignedOn, paymentOverdue, openMinor, creditLimit, null, today);
+
+    /// <summary>The reasons to look at a customer; a reported closure or bankruptcy comes first.</summary>
+    public static IReadOnlyList<ArchiveReviewReason> Reasons(DateOnly? lastContractSignedOn, bool paymentOverdue, long openMinor, decimal creditLimit, CustomerClosure? closure, DateOnly today)
     {
         var reasons = new List<ArchiveReviewReason>();
+        if (closure is { } closed)
+        {
+            reasons.Add(closed switch
+            {
+                CustomerClosure.Closed => ArchiveReviewReason.Closed,
+                CustomerClosure.Bankrupt => ArchiveReviewReason.Bankrupt,
+            });
+        }
+
         if (lastContractSignedOn is not { } signed || signed < RecentContractSince(today))
         {
             reasons.Add(ArchiveReviewReason.NoRecentContract);

@@ -12,6 +12,7 @@ public sealed class Customer : BusinessRecord, IVersioned
     public const int BankLength = 200;
     public const int PaymentTermsLength = 200;
     public const int NotesLength = 2000;
+    public const int ClosureNoteLength = 500;
 
     public static readonly DomainError AlreadyInactive = new("customer.inactive", "The customer is already inactive.");
     public static readonly DomainError AlreadyActive = new("customer.active", "The customer is already active.");
@@ -149,6 +150,31 @@ public sealed class Customer : BusinessRecord, IVersioned
     public bool MayBeEditedBy(string? userId, bool isSalesManager) =>
         isSalesManager || (!string.IsNullOrEmpty(userId) && string.Equals(OwnerUserId, userId, StringComparison.Ordinal));
 
+    /// <summary>The owner or the sales manager learned that the customer closed or went bankrupt (docs/process.md §2): it
+    /// comes up in the archive review with that reason, where it is marked inactive through an approved request. Null when
+    /// nothing was reported.</summary>
+    public CustomerClosure? Closure { get; private set; }
+
+    public string? ClosureNote { get; private set; }
+
+    public DateTime? ClosureReportedAtUtc { get; private set; }
+
+    /// <summary>Records that the customer closed or went bankrupt, with what is known (audited as any change of the customer).</summary>
+    public Result ReportClosure(CustomerClosure closure, string note, DateTime atUtc)
+    {
+        if (Status == CustomerStatus.Inactive)
+        {
+            return AlreadyInactive;
+        }
+
+        Closure = closure;
+        ClosureNote = note;
+        ClosureReportedAtUtc = atUtc;
+        return Result.Success();
+    }
+
+    /// <summary>Sets the customer inactive; called when a mark-inactive <see cref="CustomerClassChangeRequest"/> is approved
+    /// (issue #16) and when reference data is loaded.</summary>
     public Result Deactivate(string reason)
     {
         if (Status == CustomerStatus.Inactive)
@@ -170,6 +196,9 @@ public sealed class Customer : BusinessRecord, IVersioned
 
         Status = CustomerStatus.Active;
         InactiveReason = null;
+        Closure = null; // trading again: a closure reported before no longer holds
+        ClosureNote = null;
+        ClosureReportedAtUtc = null;
         return Result.Success();
     }
 

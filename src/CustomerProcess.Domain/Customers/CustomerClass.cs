@@ -19,6 +19,13 @@ public enum CustomerStatus
     Inactive,
 }
 
+/// <summary>What the owner learned about a customer that stopped trading (docs/process.md §2: closed or bankrupt).</summary>
+public enum CustomerClosure
+{
+    Closed,
+    Bankrupt,
+}
+
 /// <summary>Credit rating used by the finance review (payment ability and reputation).</summary>
 public enum CreditRating
 {

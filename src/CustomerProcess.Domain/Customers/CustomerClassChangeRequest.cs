@@ -30,6 +30,7 @@ public sealed class CustomerClassChangeRequest : BusinessRecord, IVersioned
     public static readonly DomainError AlreadyApproved = new("customer.class-request.approved-already", "You already approved this request.");
     public static readonly DomainError CustomerChanged = DomainError.Conflict("customer.class-request.stale", "The customer's class changed after this request was made. Reject it and ask again.");
     public static readonly DomainError WrongCustomer = new("customer.class-request.customer", "The request belongs to another customer.");
+    public static readonly DomainError InactiveAlready = DomainError.Conflict("customer.class-request.inactive", "The customer is inactive already.");
 
     private CustomerClassChangeRequest()
     {
@@ -66,6 +67,10 @@ public sealed class CustomerClassChangeRequest : BusinessRecord, IVersioned
 
     /// <summary>The change lowers the review level of the customer's next orders: quality approves too.</summary>
     public bool NeedsQuality { get; private set; }
+
+    /// <summary>The request marks the customer inactive (closed, bankrupt, no longer a customer) instead of changing its class;
+    /// <see cref="ToClass"/> is then the class it keeps (issue #16).</summary>
+    public bool MarksInactive { get; private set; }
 
     public string? SalesApprovedByName { get; private set; }
 
@@ -114,6 +119,24 @@ public sealed class CustomerClassChangeRequest : BusinessRecord, IVersioned
         return Result<CustomerClassChangeRequest>.Success(new CustomerClassChangeRequest(customer.Id, customer.Class, to, reason, userId, userName, isSalesManager, atUtc));
     }
 
+    /// <summary>The owner or the sales manager asks, with a reason, to mark an active customer inactive; the sales manager
+    /// approves as for a change of class (it lowers no review level, so quality is not asked).</summary>
+    public static Result<CustomerClassChangeRequest> AskInactive(Customer customer, string reason, string userId, string userName, bool isSalesManager, DateTime atUtc)
+    {
+        if (!customer.MayBeEditedBy(userId, isSalesManager))
+        {
+            return NotOwner;
+        }
+
+        if (customer.Status == CustomerStatus.Inactive)
+        {
+            return InactiveAlready;
+        }
+
+        var request = new CustomerClassChangeRequest(customer.Id, customer.Class, customer.Class, reason, userId, userName, isSalesManager, atUtc) { MarksInactive = true };
+        return Result<CustomerClassChangeRequest>.Success(request);
+    }
+
     /// <summary>The status table: a request is decided once.</summary>
     public static bool CanMove(ClassChangeStatus from, ClassChangeStatus to) => from switch
     {
@@ -156,7 +179,19 @@ public sealed class CustomerClassChangeRequest : BusinessRecord, IVersioned
 
         if (SalesApprovedAtUtc is not null && (!NeedsQuality || QualityApprovedAtUtc is not null))
         {
-            customer.ApplyApprovedClass(ToClass);
+            if (MarksInactive)
+            {
+                var deactivated = customer.Deactivate(Reason);
+                if (!deactivated.Succeeded)
+                {
+                    return deactivated;
+                }
+            }
+            else
+            {
+                customer.ApplyApprovedClass(ToClass);
+            }
+
             Decide(ClassChangeStatus.Approved, userName, atUtc, null);
         }
 
@@ -203,6 +238,11 @@ public sealed class CustomerClassChangeRequest : BusinessRecord, IVersioned
         if (string.Equals(userId, RequestedByUserId, StringComparison.Ordinal))
         {
             return OwnRequest;
+        }
+
+        if (MarksInactive && customer.Status == CustomerStatus.Inactive)
+        {
+            return InactiveAlready;
         }
 
         if (customer.Class != FromClass)

@@ -105,6 +105,16 @@ public sealed class Review : BusinessRecord, IVersioned
     /// <summary>Optimistic concurrency on the review row (state changes, not signatures).</summary>
     public int Version { get; private set; }
 
+    /// <summary>The customer's class the rules used when the review was opened (issue #16); null when not recorded
+    /// (reviews opened before it was kept, subjects without a customer).</summary>
+    public Customers.CustomerClass? CustomerClassAtSubmission { get; private set; }
+
+    /// <summary>The customer's credit rating at submission (a review point of finance's section); null when not recorded.</summary>
+    public Customers.CreditRating? CreditRatingAtSubmission { get; private set; }
+
+    /// <summary>The customer's credit limit at submission; null when not recorded.</summary>
+    public decimal? CreditLimitAtSubmission { get; private set; }
+
     public IReadOnlyList<ReviewSection> Sections => _sections;
 
     public IReadOnlyList<ReviewSignature> Signatures => _signatures;
@@ -121,6 +131,15 @@ public sealed class Review : BusinessRecord, IVersioned
 
     public static Review Open(ReviewSubjectKind kind, Guid subjectId, ReviewDecision decision, ReviewThresholds thresholds, int contentVersion, DateTime nowUtc) =>
         new(kind, subjectId, decision, thresholds, contentVersion, nowUtc);
+
+    /// <summary>Keeps what the rules saw of the customer when the review was opened, so the form shows it even after the
+    /// customer's class or credit changes (issue #16).</summary>
+    public void RecordCustomerAtSubmission(Customers.CustomerClass customerClass, Customers.CreditRating creditRating, decimal creditLimit)
+    {
+        CustomerClassAtSubmission = customerClass;
+        CreditRatingAtSubmission = creditRating;
+        CreditLimitAtSubmission = creditLimit;
+    }
 
     public ReviewSection? SectionFor(string department) => _sections.FirstOrDefault(s => s.DepartmentCode == department);
 

@@ -60,4 +60,49 @@ public sealed class ArchiveReviewTests
         Assert.Equal(Now, customer.LastArchiveReviewUtc);
         Assert.False(ArchiveReviewRules.IsReviewDue(customer.LastArchiveReviewUtc, Now.AddMonths(5)));
     }
+
+    [Theory]
+    [InlineData(-1, false)] // reported a second before the last review: that review dealt with it
+    [InlineData(0, false)]  // reported at the moment of the review
+    [InlineData(1, true)]   // reported a second after the review: due at once
+    public void A_customer_reported_closed_after_its_last_review_is_due_at_once(int secondsAfterReview, bool due)
+    {
+        var reviewed = Now.AddDays(-10);
+        Assert.Equal(due, ArchiveReviewRules.IsReviewDue(reviewed, reviewed.AddSeconds(secondsAfterReview), Now));
+    }
+
+    [Fact]
+    public void Without_a_closure_the_review_is_due_as_before()
+    {
+        Assert.False(ArchiveReviewRules.IsReviewDue(Now.AddDays(-10), null, Now));
+        Assert.True(ArchiveReviewRules.IsReviewDue(null, null, Now));
+        Assert.True(ArchiveReviewRules.IsReviewDue(Now.AddMonths(-6), null, Now));
+    }
+
+    [Theory]
+    [InlineData(CustomerClosure.Closed, ArchiveReviewReason.Closed)]
+    [InlineData(CustomerClosure.Bankrupt, ArchiveReviewReason.Bankrupt)]
+    public void A_reported_closure_is_the_first_reason(CustomerClosure closure, ArchiveReviewReason reason)
+    {
+        var reasons = ArchiveReviewRules.Reasons(Today.AddDays(-1), false, 0, 0m, closure, Today);
+
+        Assert.Equal(new[] { reason }, reasons);
+    }
+
+    [Fact]
+    public void Reporting_a_closure_keeps_what_is_known_and_reactivation_clears_it()
+    {
+        var customer = new Customer("C-Z", "Zu Ltd.", CustomerClass.Regular, "sales");
+
+        Assert.True(customer.ReportClosure(CustomerClosure.Bankrupt, "court notice", Now).Succeeded);
+        Assert.Equal(CustomerClosure.Bankrupt, customer.Closure);
+        Assert.Equal("court notice", customer.ClosureNote);
+        Assert.Equal(Now, customer.ClosureReportedAtUtc);
+
+        Assert.True(customer.Deactivate("bankrupt").Succeeded);
+        Assert.Equal(Customer.AlreadyInactive, customer.ReportClosure(CustomerClosure.Closed, "again", Now).Error);
+        Assert.True(customer.Reactivate().Succeeded);
+        Assert.Null(customer.Closure);
+        Assert.Null(customer.ClosureReportedAtUtc);
+    }
 }

@@ -150,4 +150,46 @@ public sealed class ClassChangeRequestTests
         Assert.Equal(CustomerClassChangeRequest.AlreadyDecided, request.Approve(customer, "salesmanager", "Li", true, false, false, Now).Error);
         Assert.Equal(CustomerClass.Regular, customer.Class);
     }
+
+    [Fact]
+    public void Marking_inactive_is_asked_and_happens_with_the_sales_managers_approval_only()
+    {
+        var customer = Customer(CustomerClass.New);
+        var request = CustomerClassChangeRequest.AskInactive(customer, "bankrupt", "sales", "Wang", false, Now).Value!;
+
+        Assert.True(request.MarksInactive);
+        Assert.False(request.NeedsQuality);
+        Assert.Equal(CustomerStatus.Active, customer.Status);
+        Assert.Equal(CustomerClassChangeRequest.OwnRequest, request.Approve(customer, "sales", "Wang", false, false, false, Now).Error);
+        Assert.Equal(CustomerClassChangeRequest.NotApprover, request.Approve(customer, "quality", "Qian", false, false, true, Now).Error);
+
+        Assert.True(request.Approve(customer, "salesmanager", "Li", true, false, false, Now).Succeeded);
+
+        Assert.Equal(CustomerStatus.Inactive, customer.Status);
+        Assert.Equal("bankrupt", customer.InactiveReason);
+        Assert.Equal(CustomerClass.New, customer.Class);
+        Assert.Equal(ClassChangeStatus.Approved, request.Status);
+    }
+
+    [Fact]
+    public void Only_the_owner_or_the_sales_manager_asks_to_mark_an_active_customer_inactive()
+    {
+        var customer = Customer(CustomerClass.Regular);
+
+        Assert.Equal(CustomerClassChangeRequest.NotOwner, CustomerClassChangeRequest.AskInactive(customer, "closed", "sales2", "Zhou", false, Now).Error);
+        Assert.True(CustomerClassChangeRequest.AskInactive(customer, "closed", "salesmanager", "Li", true, Now).Succeeded);
+        Assert.True(customer.Deactivate("closed").Succeeded);
+        Assert.Equal(CustomerClassChangeRequest.InactiveAlready, CustomerClassChangeRequest.AskInactive(customer, "closed", "sales", "Wang", false, Now).Error);
+    }
+
+    [Fact]
+    public void A_request_to_mark_inactive_is_not_approved_when_the_customer_became_inactive_meanwhile()
+    {
+        var customer = Customer(CustomerClass.Regular);
+        var request = CustomerClassChangeRequest.AskInactive(customer, "closed", "sales", "Wang", false, Now).Value!;
+        Assert.True(customer.Deactivate("other reason").Succeeded);
+
+        Assert.Equal(CustomerClassChangeRequest.InactiveAlready, request.Approve(customer, "salesmanager", "Li", true, false, false, Now).Error);
+        Assert.Equal("other reason", customer.InactiveReason);
+    }
 }

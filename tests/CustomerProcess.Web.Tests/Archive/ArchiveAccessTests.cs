@@ -55,7 +55,7 @@ public sealed class ArchiveAccessTests(AppFactory app) : IClassFixture<AppFactor
         Assert.Equal(HttpStatusCode.OK, (await qstaff.GetAsync($"/Customers/Contracts/{id}")).Status);
         var views = await ViewsAsync(id, "qstaff");
         Assert.Equal(
-            [CustomerFilePart.Details, CustomerFilePart.Contacts, CustomerFilePart.BankAndTax, CustomerFilePart.Contracts],
+            [CustomerFilePart.Contracts, CustomerFilePart.DetailsPage], // the details page is one row naming its three parts
             views.Select(v => v.Part).Order());
         Assert.All(views, v => Assert.Equal(CustomerFileBasis.Grant, v.Basis));
         Assert.All(views, v => Assert.Equal(app.Clock.GetUtcNow().UtcDateTime, v.AtUtc));
@@ -75,7 +75,7 @@ public sealed class ArchiveAccessTests(AppFactory app) : IClassFixture<AppFactor
         app.Clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(HttpStatusCode.Forbidden, (await nextDay.GetAsync($"/Customers/Details/{id}")).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await nextDay.GetAsync($"/Customers/History/{id}")).Status);
-        Assert.Equal(7, (await ViewsAsync(id, "qstaff")).Count);
+        Assert.Equal(3, (await ViewsAsync(id, "qstaff")).Count);
     }
 
     [Fact]
@@ -122,8 +122,38 @@ public sealed class ArchiveAccessTests(AppFactory app) : IClassFixture<AppFactor
 
         Assert.Equal(HttpStatusCode.OK, (await gm.GetAsync($"/Customers/Details/{id}")).Status);
 
-        var views = await ViewsAsync(id, "gm");
-        Assert.Equal(3, views.Count);
-        Assert.All(views, v => Assert.Equal(CustomerFileBasis.Role, v.Basis));
+        var view = Assert.Single(await ViewsAsync(id, "gm")); // one row naming the page's three parts
+        Assert.Equal(CustomerFilePart.DetailsPage, view.Part);
+        Assert.Equal(CustomerFileBasis.Role, view.Basis);
+    }
+
+    [Fact]
+    public async Task The_approvals_list_shows_several_waiting_requests_each_with_the_approvals_the_reader_may_give()
+    {
+        using var owner = await AsAsync("sales");
+        var code = "AP-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var created = await owner.SubmitAsync("/Customers/Create",
+            [new("Code", code), new("Name", "审批列表 " + code), new("Class", "New"), new("PaymentTermDays", "30"), new("CreditLimit", "0"), new("CreditRating", "NotRated")], "/Customers/Create");
+        var id = Guid.Parse(created.Location!.Split('/').Last());
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        foreach (var user in new[] { "qstaff", "production", "technical" })
+        {
+            using var requester = await AsAsync(user);
+            var asked = await requester.SubmitAsync($"/Archive/Ask/{id}", [new("Reason", $"需要查看 {tag} {user}"), new("Days", "5")], $"/Archive/Ask/{id}");
+            Assert.True(asked.Status == HttpStatusCode.Redirect, user + ": " + asked.ErrorText);
+        }
+
+        var ownerRows = (await owner.GetAsync("/Archive")).Document.QuerySelectorAll("#access-to-approve tbody tr").Where(r => r.TextContent.Contains(tag, StringComparison.Ordinal)).ToList();
+        using var head = await AsAsync("quality");
+        var headRows = (await head.GetAsync("/Archive")).Document.QuerySelectorAll("#access-to-approve tbody tr").Where(r => r.TextContent.Contains(tag, StringComparison.Ordinal)).ToList();
+
+        // The owner approves each as owner; the quality head approves only the request of quality staff, as their head.
+        Assert.Equal(3, ownerRows.Count);
+        Assert.All(ownerRows, r => Assert.NotNull(r.QuerySelector("input[name=As][value=Owner]")));
+        Assert.All(ownerRows, r => Assert.Null(r.QuerySelector("input[name=As][value=Head]")));
+        var headRow = Assert.Single(headRows);
+        Assert.Contains("qstaff", headRow.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(headRow.QuerySelector("input[name=As][value=Head]"));
+        Assert.Null(headRow.QuerySelector("input[name=As][value=Owner]"));
     }
 }

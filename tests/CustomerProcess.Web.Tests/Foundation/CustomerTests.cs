@@ -139,7 +139,7 @@ public sealed class CustomerTests(AppFactory app)
     }
 
     [Fact]
-    public async Task Deactivating_keeps_the_customer_and_records_the_reason()
+    public async Task Deactivating_is_asked_with_a_reason_and_once_the_sales_manager_approves_keeps_the_customer_with_the_reason()
     {
         using var client = app.CreateBrowserClient();
         await client.SignInAsync("sales");
@@ -152,6 +152,14 @@ public sealed class CustomerTests(AppFactory app)
 
         var done = await client.SubmitAsync($"/Customers/Deactivate/{id}", [new("Reason", "Bankrupt 2026-11")]);
         Assert.Equal(HttpStatusCode.Redirect, done.Status);
+        Assert.Equal(CustomerStatus.Active, (await app.WithDbAsync(db => db.Customers.AsNoTracking().SingleAsync(c => c.Code == code))).Status);
+
+        // Issue #16: marking inactive is a request the sales manager approves.
+        var requestId = await app.WithDbAsync(db => db.CustomerClassChangeRequests.Where(r => r.CustomerId == Guid.Parse(id) && r.MarksInactive).Select(r => r.Id).SingleAsync());
+        using var manager = app.CreateBrowserClient();
+        await manager.SignInAsync("salesmanager");
+        var approved = await manager.PostAsync($"/Customers/ApproveClassChange/{requestId}", [], await manager.TokenFromAsync("/Customers/ClassChanges"));
+        Assert.Equal(HttpStatusCode.Redirect, approved.Status);
 
         var stored = await app.WithDbAsync(db => db.Customers.AsNoTracking().SingleAsync(c => c.Code == code));
         Assert.Equal(CustomerStatus.Inactive, stored.Status);

@@ -85,6 +85,7 @@ public sealed partial class LocalizationResourceTests
         ["FilePart."] = Enum.GetNames<CustomerProcess.Domain.Customers.CustomerFilePart>(),
         ["FileBasis."] = Enum.GetNames<CustomerProcess.Domain.Customers.CustomerFileBasis>(),
         ["ReviewReason."] = Enum.GetNames<CustomerProcess.Domain.Customers.ArchiveReviewReason>(),
+        ["Closure."] = Enum.GetNames<CustomerProcess.Domain.Customers.CustomerClosure>(),
         ["Source."] = Enum.GetNames<ResponseSource>(),
         ["FollowUp."] = Enum.GetNames<FollowUpStatus>(),
         ["Disposition."] = Enum.GetNames<NonconformingDisposition>(),

@@ -79,6 +79,10 @@ public sealed class CustomerOwnershipTests(AppFactory app)
         using var owner = app.CreateBrowserClient();
         await owner.SignInAsync("sales");
         await owner.SubmitAsync($"/Customers/Deactivate/{id}", [new("Reason", "Closed")]);
+        var requestId = await app.WithDbAsync(db => db.CustomerClassChangeRequests.Where(r => r.CustomerId == id && r.MarksInactive).Select(r => r.Id).SingleAsync());
+        using var manager = app.CreateBrowserClient();
+        await manager.SignInAsync("salesmanager");
+        await manager.PostAsync($"/Customers/ApproveClassChange/{requestId}", [], await manager.TokenFromAsync("/Customers/ClassChanges"));
         Assert.Equal(HttpStatusCode.Forbidden, (await attacker.PostAsync($"/Customers/Reactivate/{id}", [], token)).Status);
         Assert.Equal(CustomerStatus.Inactive, (await LoadAsync(id)).Status);
     }

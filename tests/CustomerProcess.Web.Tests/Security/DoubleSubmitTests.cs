@@ -124,7 +124,9 @@ public sealed partial class DoubleSubmitTests(AppFactory app)
         "FinanceProposals.Confirm", "FinanceProposals.Reject",
         "Changes.Accept", "Changes.Reject", "Changes.Withdraw",
         "Complaints.Investigate", "Complaints.CompleteAction", "Complaints.VerifyAction", "Complaints.WaiveAction", "Complaints.Answer", "Complaints.Close",
-        "Customers.Edit", "Customers.Deactivate", "Customers.Reactivate", "Customers.DeactivateContact",
+        "Customers.Edit", "Customers.Reactivate", "Customers.DeactivateContact",
+        // A second report of a closure only replaces the note and the time (#16).
+        "Customers.ReportClosure",
         // A decided class change or access request cannot be decided again; an approval given is refused the second time;
         // a second "keep" only moves the review date to now.
         "Customers.ApproveClassChange", "Customers.RejectClassChange", "Archive.Approve", "Archive.Reject", "Archive.Keep",

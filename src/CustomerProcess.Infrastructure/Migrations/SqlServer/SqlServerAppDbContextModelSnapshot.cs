@@ -1678,6 +1678,17 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<string>("Closure")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("ClosureNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("ClosureReportedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1780,6 +1791,9 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<bool>("MarksInactive")
+                        .HasColumnType("bit");
 
                     b.Property<bool>("NeedsQuality")
                         .HasColumnType("bit");
@@ -2424,6 +2438,18 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
 
                     b.Property<int>("ContentVersion")
                         .HasColumnType("int");
+
+                    b.Property<decimal?>("CreditLimitAtSubmission")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("CreditRatingAtSubmission")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("CustomerClassAtSubmission")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<DateTime?>("DecidedAtUtc")
                         .HasColumnType("datetime2");

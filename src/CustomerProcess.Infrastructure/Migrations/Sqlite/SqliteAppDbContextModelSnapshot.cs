@@ -1671,6 +1671,17 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Closure")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosureNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosureReportedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1773,6 +1784,9 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("MarksInactive")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("NeedsQuality")
                         .HasColumnType("INTEGER");
@@ -2417,6 +2431,18 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
 
                     b.Property<int>("ContentVersion")
                         .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("CreditLimitAtSubmission")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreditRatingAtSubmission")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerClassAtSubmission")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("DecidedAtUtc")
                         .HasColumnType("TEXT");

@@ -28,6 +28,8 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Property(c => c.PaymentTerms).HasMaxLength(Customer.PaymentTermsLength);
         builder.Property(c => c.Notes).HasMaxLength(Customer.NotesLength);
         builder.Property(c => c.InactiveReason).HasMaxLength(Customer.NotesLength);
+        builder.Property(c => c.Closure).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.ClosureNote).HasMaxLength(Customer.ClosureNoteLength);
         builder.Property(c => c.OwnerUserId).HasMaxLength(InputLimits.UserIdLength);
         builder.HasIndex(c => new { c.OwnerUserId, c.LastArchiveReviewUtc });
         builder.HasMany(c => c.Contacts).WithOne().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Restrict);

@@ -38,6 +38,8 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
         builder.Property(r => r.MeetingMinutes).HasMaxLength(Review.TextLength);
         builder.Property(r => r.DecisionByName).HasMaxLength(200);
         builder.Property(r => r.DecisionComment).HasMaxLength(Review.TextLength);
+        builder.Property(r => r.CustomerClassAtSubmission).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.CreditRatingAtSubmission).HasConversion<string>().HasMaxLength(20);
         builder.HasMany(r => r.Sections).WithOne().HasForeignKey(s => s.ReviewId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Signatures).WithOne().HasForeignKey(s => s.ReviewId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Discrepancies).WithOne().HasForeignKey(d => d.ReviewId).OnDelete(DeleteBehavior.Restrict);

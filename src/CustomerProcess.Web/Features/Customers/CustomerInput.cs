@@ -113,17 +113,3 @@ public sealed class ContactInputValidator : AbstractValidator<ContactInput>
             .WithMessage(_ => l["Enter a valid e-mail address."]);
     }
 }
-
-public sealed class DeactivateInput
-{
-    public string Reason { get; set; } = "";
-}
-
-public sealed class DeactivateInputValidator : AbstractValidator<DeactivateInput>
-{
-    public DeactivateInputValidator(IStringLocalizer<SharedResource> l)
-    {
-        RuleFor(x => x.Reason).NotEmpty().WithMessage(_ => l["Give the reason (for example: closed, bankrupt)."])
-            .MaximumLength(Customer.NotesLength).WithMessage(_ => l["The reason is too long."]);
-    }
-}

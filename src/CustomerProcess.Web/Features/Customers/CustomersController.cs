@@ -73,7 +73,7 @@ public sealed class CustomersController(
             return NotFound();
         }
 
-        if (await gate.OpenAsync(customer, User, [CustomerFilePart.Details, CustomerFilePart.Contacts, CustomerFilePart.BankAndTax], cancellationToken) is null)
+        if (await gate.OpenAsync(customer, User, [CustomerFilePart.DetailsPage], cancellationToken) is null)
         {
             return NoAccess(customer);
         }
@@ -235,56 +235,50 @@ public sealed class CustomersController(
         return View("Form", await FormAsync(id, input, [customer.Class], cancellationToken));
     }
 
+    /// <summary>Marking a customer inactive is asked with a reason and approved by the sales manager, like a change of
+    /// class (issue #16); nothing is deleted.</summary>
     [HttpGet]
     [Authorize(Roles = Roles.CustomerEditors)]
-    public async Task<IActionResult> Deactivate(Guid id, CancellationToken cancellationToken)
-    {
-        var customer = await commands.FindAsync(id, cancellationToken);
-        if (customer is null)
-        {
-            return NotFound();
-        }
+    public async Task<IActionResult> Deactivate(Guid id, CancellationToken cancellationToken) =>
+        await DeactivateFormAsync(id, new RequestDeactivation.Input(), cancellationToken);
 
-        if (!MayEdit(customer))
-        {
-            return Forbid();
-        }
+    [CreatesRecord]
+    [HttpPost]
+    [Authorize(Roles = Roles.CustomerEditors)]
+    public async Task<IActionResult> Deactivate(Guid id, RequestDeactivation.Input input, [FromServices] RequestDeactivation.Handler handler, CancellationToken cancellationToken) =>
+        !ModelState.IsValid
+            ? await DeactivateFormAsync(id, input, cancellationToken)
+            : await this.Respond(
+                await handler.HandleAsync(id, input, cancellationToken),
+                _ =>
+                {
+                    TempData["Message"] = l["The customer will be marked inactive when the sales manager approves."].Value;
+                    return RedirectToAction(nameof(Details), new { id });
+                },
+                () => DeactivateFormAsync(id, input, cancellationToken),
+                l);
 
-        ViewData["Customer"] = customer;
-        return View(new DeactivateInput());
-    }
+    /// <summary>The owner or the sales manager records that the customer closed or went bankrupt; it comes up in the
+    /// archive review with that reason (issue #16).</summary>
+    [HttpGet]
+    [Authorize(Roles = Roles.CustomerEditors)]
+    public async Task<IActionResult> ReportClosure(Guid id, CancellationToken cancellationToken) =>
+        await ClosureFormAsync(id, new ReportCustomerClosure.Input(), cancellationToken);
 
     [HttpPost]
     [Authorize(Roles = Roles.CustomerEditors)]
-    public async Task<IActionResult> Deactivate(Guid id, DeactivateInput input, CancellationToken cancellationToken)
-    {
-        var customer = await commands.FindAsync(id, cancellationToken);
-        if (customer is null)
-        {
-            return NotFound();
-        }
-
-        if (!MayEdit(customer))
-        {
-            return Forbid();
-        }
-
-        if (ModelState.IsValid)
-        {
-            var result = customer.Deactivate(input.Reason.Trim());
-            if (result.Succeeded)
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                TempData["Message"] = l["Customer {0} is now inactive. Its records are kept.", customer.Name].Value;
-                return RedirectToAction(nameof(Details), new { id });
-            }
-
-            ModelState.AddDomainError(result.Error!, l);
-        }
-
-        ViewData["Customer"] = customer;
-        return View(input);
-    }
+    public async Task<IActionResult> ReportClosure(Guid id, ReportCustomerClosure.Input input, [FromServices] ReportCustomerClosure.Handler handler, CancellationToken cancellationToken) =>
+        !ModelState.IsValid
+            ? await ClosureFormAsync(id, input, cancellationToken)
+            : await this.Respond(
+                await handler.HandleAsync(id, input, cancellationToken),
+                () =>
+                {
+                    TempData["Message"] = l["Recorded. The customer is listed in the archive review to be marked inactive."].Value;
+                    return RedirectToAction(nameof(Details), new { id });
+                },
+                () => ClosureFormAsync(id, input, cancellationToken),
+                l);
 
     [HttpPost]
     [Authorize(Roles = Roles.CustomerEditors)]
@@ -415,6 +409,40 @@ public sealed class CustomersController(
         return new CustomerDetailsViewModel(
             customer, owner, MayEdit(customer), newContact, await commands.PendingProposalsAsync(customer.Id, cancellationToken), classRequests,
             CustomerFileAccess.MaySeeViewLog(customer, UserId, User.IsInRole));
+    }
+
+    private async Task<IActionResult> DeactivateFormAsync(Guid id, RequestDeactivation.Input input, CancellationToken cancellationToken)
+    {
+        var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (customer is null)
+        {
+            return NotFound();
+        }
+
+        if (!MayEdit(customer))
+        {
+            return Forbid();
+        }
+
+        ViewData["Customer"] = customer;
+        return View("Deactivate", input);
+    }
+
+    private async Task<IActionResult> ClosureFormAsync(Guid id, ReportCustomerClosure.Input input, CancellationToken cancellationToken)
+    {
+        var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (customer is null)
+        {
+            return NotFound();
+        }
+
+        if (!MayEdit(customer))
+        {
+            return Forbid();
+        }
+
+        ViewData["Customer"] = customer;
+        return View("ReportClosure", input);
     }
 
     private async Task<IActionResult> ChangeClassFormAsync(Guid id, RequestClassChange.Input input, CancellationToken cancellationToken)

@@ -25,7 +25,8 @@ public static class SubmitOrderForReview
                     return Result<Guid>.Failure(NotFound);
                 }
 
-                var customerClass = await db.Customers.Where(c => c.Id == order.CustomerId).Select(c => c.Class).FirstAsync(cancellationToken);
+                var customer = await db.Customers.Where(c => c.Id == order.CustomerId).Select(c => new { c.Class, c.CreditRating, c.CreditLimit }).FirstAsync(cancellationToken);
+                var customerClass = customer.Class;
                 var submitted = order.Submit(now);
                 if (!submitted.Succeeded)
                 {
@@ -34,6 +35,7 @@ public static class SubmitOrderForReview
 
                 var (decision, _, thresholds) = await routing.DecideAsync(order, customerClass, cancellationToken);
                 var review = OpenReview.For(db, order, decision, thresholds, now);
+                review.RecordCustomerAtSubmission(customerClass, customer.CreditRating, customer.CreditLimit); // what the rules used (issue #16)
                 await db.SaveChangesAsync(cancellationToken);
                 return Result<Guid>.Success(review.Id);
             });

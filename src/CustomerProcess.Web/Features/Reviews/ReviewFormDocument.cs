@@ -22,6 +22,15 @@ public sealed class ReviewFormDocument(IPdfRenderer renderer, IStringLocalizer<S
             new(l["Review level"], l["Level." + r.Level]),
             new(l["Status"], l["ReviewStatus." + r.Status]),
         };
+        if (model.Customer is not null)
+        {
+            // What the rules used of the customer when the review was opened (issue #16).
+            var notRecorded = l["not recorded"].Value;
+            fields.Insert(2, new(l["Class at submission"], r.CustomerClassAtSubmission is { } cls ? l[cls.ToString()] : notRecorded));
+            fields.Insert(3, new(l["Credit rating at submission"], r.CreditRatingAtSubmission is { } rating ? l[rating.ToString()] : notRecorded));
+            fields.Insert(4, new(l["Credit limit at submission"], r.CreditLimitAtSubmission is { } limit ? Formatting.Money(limit) : notRecorded));
+        }
+
         if (o is not null)
         {
             fields.Add(new(l["Order channel"], l["Channel." + o.Channel]));

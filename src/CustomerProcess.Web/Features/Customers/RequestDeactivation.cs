@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using CustomerProcess.Domain.Common;
+using CustomerProcess.Domain.Customers;
+using CustomerProcess.Domain.Security;
+using CustomerProcess.Infrastructure.Persistence;
+using CustomerProcess.Web.Infrastructure;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CustomerProcess.Web.Features.Customers;
+
+/// <summary>The owner or the sales manager asks, with a reason, to mark a customer inactive (from its page or the
+/// six-monthly archive review). Like a change of class it waits for the sales manager's approval (the general manager's
+/// when the sales manager asked); the customer becomes inactive with the approval (<see cref="ApproveClassChange"/>).
+/// Nothing is deleted (issue #16, docs/process.md §2).</summary>
+public static class RequestDeactivation
+{
+    public sealed class Input
+    {
+        public string Reason { get; set; } = "";
+    }
+
+    public sealed class Validator : AbstractValidator<Input>
+    {
+        public Validator(IStringLocalizer<SharedResource> l) =>
+            RuleFor(x => x.Reason).NotEmpty().WithMessage(_ => l["Give the reason (for example: closed, bankrupt)."])
+                .MaxLength(CustomerClassChangeRequest.ReasonLength, l);
+    }
+
+    public sealed class Handler(AppDbContext db, IHttpContextAccessor http, TimeProvider clock) : IUseCase
+    {
+        public static readonly DomainError NotFound = DomainError.NotFound("customer.not-found", "The customer does not exist.");
+
+        public Task<Result<Guid>> HandleAsync(Guid customerId, Input input, CancellationToken cancellationToken) =>
+            ConcurrencyRetry.RunAsync(db, async () =>
+            {
+                var user = http.HttpContext!.User;
+                var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
+                var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == customerId, cancellationToken);
+                if (customer is null)
+                {
+                    return Result<Guid>.Failure(NotFound);
+                }
+
+                var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstAsync(cancellationToken);
+                var asked = CustomerClassChangeRequest.AskInactive(customer, input.Reason.Trim(), userId, name, user.IsInRole(Roles.SalesManager), clock.GetUtcNow().UtcDateTime);
+                if (!asked.Succeeded)
+                {
+                    return Result<Guid>.Failure(asked.Error!);
+                }
+
+                db.CustomerClassChangeRequests.Add(asked.Value!);
+                await db.SaveChangesAsync(cancellationToken);
+                return Result<Guid>.Success(asked.Value!.Id);
+            });
+    }
+}

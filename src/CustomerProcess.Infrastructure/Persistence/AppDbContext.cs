@@ -5,6 +5,7 @@ using CustomerProcess.Domain.Complaints;
 using CustomerProcess.Domain.Contracts;
 using CustomerProcess.Domain.CustomerProperty;
 using CustomerProcess.Domain.Customers;
+using CustomerProcess.Domain.Notifications;
 using CustomerProcess.Domain.Orders;
 using CustomerProcess.Domain.Organization;
 using CustomerProcess.Domain.Products;
@@ -13,6 +14,7 @@ using CustomerProcess.Domain.SpecialRequirements;
 using CustomerProcess.Domain.Surveys;
 using CustomerProcess.Domain.Tenders;
 using CustomerProcess.Infrastructure.Identity;
+using CustomerProcess.Infrastructure.Mail;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -136,6 +138,16 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<CompetitorBid> CompetitorBids => Set<CompetitorBid>();
 
     public DbSet<TenderPolicySetting> TenderPolicySettings => Set<TenderPolicySetting>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+
+    public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
+
+    public DbSet<SchedulerLease> SchedulerLeases => Set<SchedulerLease>();
+
+    public DbSet<PasswordResetRequest> PasswordResetRequests => Set<PasswordResetRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

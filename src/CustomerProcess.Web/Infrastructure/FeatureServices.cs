@@ -42,6 +42,7 @@ public static class FeatureServices
         services.AddScoped<Features.CustomerProperty.PropertyDocuments>();
         services.AddScoped<Features.SpecialRequirements.CaseAccess>();
         services.AddScoped<Features.SpecialRequirements.CaseQueries>();
+        Features.Notifications.NotificationServices.AddNotifications(services);
         return services;
     }
 }

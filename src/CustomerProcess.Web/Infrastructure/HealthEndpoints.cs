@@ -19,7 +19,8 @@ public static class HealthEndpoints
     public static IHealthChecksBuilder AddCustomerProcessHealthChecks(this IServiceCollection services) =>
         services.AddHealthChecks()
             .AddDbContextCheck<AppDbContext>("database")
-            .AddCheck<DatabaseReadyCheck>("database-migrated", tags: [ReadyTag]);
+            .AddCheck<DatabaseReadyCheck>("database-migrated", tags: [ReadyTag])
+            .AddCheck<Mail.MailQueueHealthCheck>("mail-queue", tags: [ReadyTag]);
 
     public static void MapCustomerProcessHealth(this WebApplication app)
     {

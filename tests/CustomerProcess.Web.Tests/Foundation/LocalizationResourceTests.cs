@@ -63,6 +63,7 @@ public sealed partial class LocalizationResourceTests
         ["ContractStatus."] = Enum.GetNames<ContractStatus>(),
         ["Capacity."] = Enum.GetNames<ReviewConcluder>(),
         ["Subject."] = Enum.GetNames<ReviewSubjectKind>(),
+        ["NotificationKind."] = Enum.GetNames<CustomerProcess.Domain.Notifications.NotificationKind>(),
         ["Queue."] = ["sign", "confirm", "resolve", "conclude", "approve", "contract", "draft", "acknowledge", "change", "notice", "service", "complaint", "verify", "action", .. CustomerProcess.Web.Features.Tenders.TenderQueue.Kinds],
         ["NoticeKind."] = Enum.GetNames<NoticeKind>(),
         ["NoticeStatus."] = Enum.GetNames<NoticeStatus>(),

@@ -159,6 +159,22 @@ public static class AuthorizationMatrix
         new("POST", "/TwoFactor/RegenerateRecoveryCodes", Access.AnySignedIn) { Note = "Only with two-factor sign-in on." },
         new("POST", "/TwoFactor/Disable", Access.AnySignedIn) { Note = "Needs the password; an empty one is a validation message." },
 
+        // Notifications (ADR 0024): each user's own; another user's notification is not found.
+        new("GET", "/Notifications", Access.AnySignedIn),
+        new("POST", "/Notifications/{id}/Open", Access.AnySignedIn) { Note = "Only the user's own notification; another's is 404." },
+        new("POST", "/Notifications/{id}/Unread", Access.AnySignedIn) { Note = "Only the user's own notification; another's is 404." },
+        new("POST", "/Notifications/ReadAll", Access.AnySignedIn),
+        new("GET", "/Notifications/Preferences", Access.AnySignedIn),
+        new("POST", "/Notifications/Preferences", Access.AnySignedIn),
+
+        // Forgot password by e-mail link: anonymous; the same answer for unknown names; the link works once and expires.
+        new("GET", "/PasswordReset", Access.Anonymous),
+        new("POST", "/PasswordReset", Access.Anonymous) { Note = "An empty name is a validation message." },
+        new("GET", "/PasswordReset/Sent", Access.Anonymous),
+        new("GET", "/PasswordReset/Reset", Access.Anonymous) { Note = "Without a valid token: 404 with the message." },
+        new("POST", "/PasswordReset/Reset", Access.Anonymous) { Note = "An empty form is a validation message." },
+        new("GET", "/PasswordReset/Done", Access.Anonymous),
+
         // Bank details, credit limit and credit rating proposed by sales wait for finance.
         new("GET", "/FinanceProposals/Index", Access.Only(FinanceHead)),
         new("POST", "/FinanceProposals/Confirm/{id}", Access.Only(FinanceHead)),

@@ -132,6 +132,10 @@ public sealed partial class DoubleSubmitTests(AppFactory app)
         "Customers.ApproveClassChange", "Customers.RejectClassChange", "Archive.Approve", "Archive.Reject", "Archive.Keep",
         "Delegations.Revoke", "Departments.Edit",
         "Notices.Acknowledge",
+        // The user's own notifications: read, unread and settings are states; a second post changes nothing.
+        "Notifications.Open", "Notifications.Unread", "Notifications.ReadAll", "Notifications.Preferences",
+        // A forgot-password request queues a link (a second one only another link); a link works once.
+        "PasswordReset.Index", "PasswordReset.Reset",
         // Submitting and signing a contract move the order on; a second post finds it moved and is refused.
         "Orders.Edit", "Orders.Submit", "Orders.Withdraw", "Orders.ConfirmOral", "Orders.SignContract",
         "Products.Edit", "Products.ToggleActive",

@@ -52,6 +52,9 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Security:LoginLimits:PerUserNamePerMinute", "1000");
         builder.UseSetting("Security:LoginLimits:PerAddressPerMinute", "1000");
         builder.UseSetting("Security:SurveyRequestsPerMinute", "1000");
+        // The notification scheduler runs when a test runs it (ScheduledWork.RunOnceAsync); mail never leaves the test.
+        builder.UseSetting("Notifications:SchedulerEnabled", "false");
+        builder.UseSetting("Mail:PickupDirectory", Path.Combine(Path.GetTempPath(), "cp-tests", "mail-pickup"));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -90,7 +90,7 @@ public static class LogComplaint
         }
     }
 
-    public sealed class Handler(AppDbContext db, DocumentNumbers numbers, TimeProvider clock) : IUseCase
+    public sealed class Handler(AppDbContext db, DocumentNumbers numbers, TimeProvider clock, Notifications.Notifier notifier) : IUseCase
     {
         public static readonly DomainError NoCustomer = new("complaint.no-customer", "No active customer has the code {0}.");
         public static readonly DomainError NoContract = new("complaint.no-contract", "No contract {0} for this customer.");
@@ -155,6 +155,7 @@ public static class LogComplaint
                     db.Attachments.Add(Attachment.Create(AttachmentOwner.Complaint, complaint.Id, fileName, bytes, null, name, now).Value!);
                 }
 
+                await notifier.NotifyAsync(new Domain.Notifications.ComplaintLogged(), complaint.Number, $"/Complaints/Details/{complaint.Id}", userId, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 return Result<Guid>.Success(complaint.Id);
             });

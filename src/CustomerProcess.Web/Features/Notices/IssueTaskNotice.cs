@@ -40,7 +40,7 @@ public static class IssueTaskNotice
         }
     }
 
-    public sealed class Handler(AppDbContext db, ContractTracking tracking, NoticeWorkflow notices) : IUseCase
+    public sealed class Handler(AppDbContext db, ContractTracking tracking, NoticeWorkflow notices, Notifications.Notifier notifier) : IUseCase
     {
         public static readonly DomainError ContractNotFound = DomainError.NotFound("notice.contract-not-found", "The contract does not exist.");
         public static readonly DomainError NotAdministrator = DomainError.Forbidden("notice.not-administrator", "Only the contract administrator may issue a task notice.");
@@ -68,6 +68,7 @@ public static class IssueTaskNotice
                     Clean(input.Instructions), null, userId, userName, cancellationToken);
                 if (issued.Succeeded)
                 {
+                    await notifier.NotifyAsync(new Domain.Notifications.TaskNoticeSent(issued.Value!.PendingDepartments), issued.Value!.Number, $"/Notices/{issued.Value!.Id}", userId, cancellationToken);
                     await db.SaveChangesAsync(cancellationToken);
                 }
 

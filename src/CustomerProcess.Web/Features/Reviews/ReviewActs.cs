@@ -11,7 +11,7 @@ namespace CustomerProcess.Web.Features.Reviews;
 /// source), act, let the review move on and the subject follow, and save once — all of it, or nothing —
 /// retried on a concurrency conflict against fresh data.
 /// </summary>
-public sealed class ReviewActs(AppDbContext db, ReviewSubjects subjects, TimeProvider clock)
+public sealed class ReviewActs(AppDbContext db, ReviewSubjects subjects, TimeProvider clock, Notifications.Notifier notifier, CustomerProcess.Infrastructure.Auditing.ICurrentUser user)
 {
     public static readonly DomainError NotFound = DomainError.NotFound("review.not-found", "The review does not exist.");
 
@@ -39,6 +39,7 @@ public sealed class ReviewActs(AppDbContext db, ReviewSubjects subjects, TimePro
                 return followed;
             }
 
+            await notifier.ReviewActedAsync(review, user.UserId, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return Result.Success();
         });

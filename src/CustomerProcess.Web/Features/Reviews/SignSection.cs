@@ -39,7 +39,7 @@ public static class SignSection
         }
     }
 
-    public sealed class Handler(AppDbContext db, ReviewSubjects subjects, SignaturePassword password, TimeProvider clock) : IUseCase
+    public sealed class Handler(AppDbContext db, ReviewSubjects subjects, SignaturePassword password, TimeProvider clock, Notifications.Notifier notifier) : IUseCase
     {
         private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -110,6 +110,7 @@ public static class SignSection
                         return followed;
                     }
 
+                    await notifier.ReviewActedAsync(review, userId, cancellationToken, completedNow: true);
                     await db.SaveChangesAsync(cancellationToken);
                 }
 

@@ -23,7 +23,7 @@ public static class StartTenderReview
         public Validator() => RuleFor(x => x.Stage).IsInEnum();
     }
 
-    public sealed class Handler(AppDbContext db, TenderAccess access, TimeProvider clock) : IUseCase
+    public sealed class Handler(AppDbContext db, TenderAccess access, TimeProvider clock, Notifications.Notifier notifier) : IUseCase
     {
         public Task<Result<Guid>> HandleAsync(Guid tenderId, Input input, ClaimsPrincipal user, CancellationToken cancellationToken) =>
             ConcurrencyRetry.RunAsync(db, async () =>
@@ -53,6 +53,7 @@ public static class StartTenderReview
                     TenderReviewStage.Bid => new BidSubject(tender),
                 };
                 var review = OpenReview.For(db, subject, TenderInvitationSubject.Decision(route), TenderReviewPolicy.Snapshot(thresholds), clock.GetUtcNow().UtcDateTime);
+                await notifier.ReviewActedAsync(review, null, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 return Result<Guid>.Success(review.Id);
             });

@@ -52,6 +52,8 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Security:LoginLimits:PerUserNamePerMinute", "1000");
         builder.UseSetting("Security:LoginLimits:PerAddressPerMinute", "1000");
         builder.UseSetting("Security:SurveyRequestsPerMinute", "1000");
+        // The demo business records (orders, contracts, complaints…) stay out of tests unless a test's factory turns them on.
+        builder.UseSetting("DemoData:BusinessRecords", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -101,6 +101,8 @@ public static class DemoRecords
             await PayAsync(partly, 9, 0.5m, "银行承兑 BA-2211", ct);
             await NoticeAsync(partly, 48, acknowledgeAll: false, ct);
 
+            // In date order, so that the numbers run with the dates as they would have.
+            await OrderAsync("C-0005", [("P-300", 1m, 230_000m, 60)], 33, Stage.RejectedByGeneralManager, ct, foreignTrade: true);
             await ContractAsync("C-0003", [("P-200", 300m, 420m, 30)], 18, 12, ct);
 
             // Orders at every level and state.
@@ -110,7 +112,6 @@ public static class DemoRecords
             await OrderAsync("C-0001", [("P-100", 100m, 5_600m, 90)], 3, Stage.AllSigned, ct);
             await OrderAsync("C-0004", [("P-100", 10m, 3_900m, 30)], 2, Stage.AllSigned, ct);
             await OrderAsync("C-0004", [("P-200", 50m, 460m, 45)], 1, Stage.SalesSigned, ct);
-            await OrderAsync("C-0005", [("P-300", 1m, 230_000m, 60)], 33, Stage.RejectedByGeneralManager, ct, foreignTrade: true);
             await OrderAsync("C-0001", [("P-200", 30m, 450m, 50)], 0.2, Stage.Draft, ct);
 
             await ComplaintsAsync(partly, ct);
@@ -313,19 +314,10 @@ public static class DemoRecords
             var production = P("production");
             var head = P("quality");
 
-            // Inside the answer clock, not answered yet.
-            await ComplaintAsync("C-0001", ComplaintSeverity.Major, "泵体铸件表面有砂眼，客户要求说明原因。/ Sand holes on the pump casing; the customer asks for the cause.", 0.8, ct);
-
-            // Past the clock, investigated but not answered.
-            var late = await ComplaintAsync("C-0002", ComplaintSeverity.Critical, "换热器试压渗漏，影响客户开车。/ The heat exchanger leaks under pressure test; the customer's start-up is held.", 5, ct);
-            late.Link(delivered.Id, _products["P-300"].Id, "B-2026-118");
-            Must(late.RecordInvestigation("焊缝未按工艺评定执行。/ The weld did not follow the qualified procedure.", CauseCategory.Process, ReviewDepartments.Production));
-
-            // Answered, a corrective action open with production.
-            var open = await ComplaintAsync("C-0001", ComplaintSeverity.Minor, "随货资料缺少合格证。/ The certificate of conformity was missing from the shipment.", 24, ct);
-            Must(open.RecordInvestigation("发货检查表缺项。/ The dispatch checklist lacked the item.", CauseCategory.Packaging, ReviewDepartments.Production));
-            Must(open.AddAction("修订发货检查表并培训。/ Revise the dispatch checklist and train the packers.", production.Id, production.Name, Day(-7)));
-            Must(open.Answer("已补寄合格证并致歉。/ The certificate was sent and we apologised.", ComplaintChannel.Email, Ago(23), quality.Name, Ago(23)));
+            // Closed.
+            var closed = await ComplaintAsync("C-0004", ComplaintSeverity.Minor, "询问备件交期。/ Asks for the spare parts' lead time.", 70, ct, ComplaintKind.Inquiry);
+            Must(closed.Answer("备件两周内发出。/ Spares ship within two weeks.", ComplaintChannel.Phone, Ago(69.5), quality.Name, Ago(69.5)));
+            Must(closed.Close(head.Name, Ago(69)));
 
             // Answered, the action done and waiting for quality to verify.
             var done = await ComplaintAsync("C-0003", ComplaintSeverity.Major, "阀门密封面划伤。/ Scratched valve sealing faces.", 40, ct);
@@ -334,10 +326,19 @@ public static class DemoRecords
             Must(done.Answer("已更换并说明原因。/ Replaced, cause explained.", ComplaintChannel.Phone, Ago(38), quality.Name, Ago(38)));
             Must(done.CompleteAction(action.Id, "已采购保护盖并纳入包装规范。/ Caps bought and added to the packing standard.", Ago(10)));
 
-            // Closed.
-            var closed = await ComplaintAsync("C-0004", ComplaintSeverity.Minor, "询问备件交期。/ Asks for the spare parts' lead time.", 70, ct, ComplaintKind.Inquiry);
-            Must(closed.Answer("备件两周内发出。/ Spares ship within two weeks.", ComplaintChannel.Phone, Ago(69.5), quality.Name, Ago(69.5)));
-            Must(closed.Close(head.Name, Ago(69)));
+            // Answered, a corrective action open with production.
+            var open = await ComplaintAsync("C-0001", ComplaintSeverity.Minor, "随货资料缺少合格证。/ The certificate of conformity was missing from the shipment.", 24, ct);
+            Must(open.RecordInvestigation("发货检查表缺项。/ The dispatch checklist lacked the item.", CauseCategory.Packaging, ReviewDepartments.Production));
+            Must(open.AddAction("修订发货检查表并培训。/ Revise the dispatch checklist and train the packers.", production.Id, production.Name, Day(-7)));
+            Must(open.Answer("已补寄合格证并致歉。/ The certificate was sent and we apologised.", ComplaintChannel.Email, Ago(23), quality.Name, Ago(23)));
+
+            // Past the clock, investigated but not answered.
+            var late = await ComplaintAsync("C-0002", ComplaintSeverity.Critical, "换热器试压渗漏，影响客户开车。/ The heat exchanger leaks under pressure test; the customer's start-up is held.", 5, ct);
+            late.Link(delivered.Id, _products["P-300"].Id, "B-2026-118");
+            Must(late.RecordInvestigation("焊缝未按工艺评定执行。/ The weld did not follow the qualified procedure.", CauseCategory.Process, ReviewDepartments.Production));
+
+            // Inside the answer clock, not answered yet.
+            await ComplaintAsync("C-0001", ComplaintSeverity.Major, "泵体铸件表面有砂眼，客户要求说明原因。/ Sand holes on the pump casing; the customer asks for the cause.", 0.8, ct);
             await db.SaveChangesAsync(ct);
         }
 

@@ -94,6 +94,48 @@ public sealed class DemoRecordsTests(DemoRecordsAppFactory app) : IClassFixture<
         }
     }
 
+    [Fact]
+    public async Task The_chinese_queue_names_departments_in_chinese_not_by_their_codes()
+    {
+        using var client = app.CreateBrowserClient("zh-CN");
+        await client.SignInAsync("quality");
+        var queue = await client.GetAsync("/Queue");
+        var rows = string.Join("\n", queue.Document.QuerySelectorAll("#queue-sign tr, #queue-acknowledge tr").Select(r => r.TextContent));
+        Assert.Contains("· 质量部", rows, StringComparison.Ordinal);
+        Assert.DoesNotContain("· Quality", rows, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("quality", false)]
+    [InlineData("production", false)]
+    [InlineData("finance", true)]
+    [InlineData("sales", true)]
+    public async Task The_menu_shows_the_ledger_only_to_those_who_may_open_it(string userName, bool shown)
+    {
+        using var client = app.CreateBrowserClient("zh-CN");
+        await client.SignInAsync(userName);
+        var home = await client.GetAsync("/");
+        Assert.Equal(shown, home.Document.QuerySelector("header nav a[href='/Ledger']") is not null);
+        Assert.Equal(shown ? HttpStatusCode.OK : HttpStatusCode.Forbidden, (await client.GetAsync("/Ledger")).Status);
+    }
+
+    [Fact]
+    public async Task The_header_and_the_greeting_name_the_person_and_chinese_headings_are_not_doubled()
+    {
+        using var client = app.CreateBrowserClient("zh-CN");
+        await client.SignInAsync("gm");
+        var home = await client.GetAsync("/");
+        Assert.Contains("陈总 Chen (General manager)", home.Document.QuerySelector("header .who")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("陈总 Chen (General manager)", home.Document.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+
+        var queue = await client.GetAsync("/Queue");
+        var review = await client.GetAsync(queue.Document.QuerySelector("#queue-approve a")!.GetAttribute("href")!.Split('#')[0]);
+        var approval = review.Document.QuerySelector("#gm-approval h3")!.TextContent;
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(approval, "总经理审批"));
+        var orders = await client.GetAsync("/Orders");
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(orders.Document.QuerySelector("h1")!.TextContent, "订单"));
+    }
+
     private Task<(int Orders, int Reviews, int Contracts, int Notices, int Complaints, int Surveys, int Customers, int Audit)> CountsAsync() =>
         app.WithDbAsync(async db => (
             await db.SalesOrders.CountAsync(), await db.Reviews.CountAsync(), await db.Contracts.CountAsync(), await db.TaskNotices.CountAsync(),

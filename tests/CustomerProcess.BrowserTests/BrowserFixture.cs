@@ -8,18 +8,25 @@ using Microsoft.Playwright;
 namespace CustomerProcess.BrowserTests;
 
 /// <summary>The app on a real loopback port (Kestrel) and Debian's Chromium driven by Playwright.</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public static string ChromiumPath => BrowserAvailability.ChromiumPath;
 
     private IPlaywright? _playwright;
 
     public BrowserFixture()
+        : this(new AppFactory())
     {
+    }
+
+    /// <summary>The browser on another app (the demo records: <see cref="DemoBrowserFixture"/>).</summary>
+    protected BrowserFixture(AppFactory app)
+    {
+        App = app;
         App.UseKestrel(0);
     }
 
-    public AppFactory App { get; } = new();
+    public AppFactory App { get; }
 
     public IBrowser Browser { get; private set; } = null!;
 

@@ -45,10 +45,15 @@ public static class DatabaseInitializer
         await EnsureDepartmentsAsync(db, cancellationToken);
 
         var loadDemo = configuration.GetValue("DemoData:Enabled", environment.IsDevelopment());
-        if (loadDemo)
+        if (loadDemo && await DemoData.LoadAsync(provider, cancellationToken))
         {
-            await DemoData.LoadAsync(provider, cancellationToken);
             logger.LogInformation("Demo data is loaded (Development).");
+        }
+
+        // The demo business records (ADR 0030): on for `dotnet run` in Development, off in the test factory.
+        if (loadDemo && configuration.GetValue("DemoData:BusinessRecords", false) && await DemoRecords.SeedAsync(provider, cancellationToken))
+        {
+            logger.LogInformation("Demo records are seeded: orders, reviews, contracts, notices, complaints and a survey of the last months.");
         }
     }
 

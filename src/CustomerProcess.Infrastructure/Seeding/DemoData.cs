@@ -33,13 +33,14 @@ public static class DemoData
         ("qstaff", "何质检 He (Quality staff)", Roles.QualityStaff, "Quality"),
     ];
 
-    public static async Task LoadAsync(IServiceProvider services, CancellationToken cancellationToken)
+    /// <summary>Loads the demo users, customers and products into an empty database; false when users existed.</summary>
+    public static async Task<bool> LoadAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<AppDbContext>();
         var users = services.GetRequiredService<UserManager<AppUser>>();
         if (await db.Users.AnyAsync(cancellationToken))
         {
-            return;
+            return false;
         }
 
         var departments = await db.Departments.ToDictionaryAsync(d => d.Code, cancellationToken);
@@ -91,6 +92,7 @@ public static class DemoData
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        return true;
     }
 
     private static void Check(IdentityResult result, string userName)

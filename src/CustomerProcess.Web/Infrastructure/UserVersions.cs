@@ -126,6 +126,21 @@ public sealed class AppClaimsPrincipalFactory(
             identity.AddClaim(new Claim(TwoFactorRequirement.EnabledClaimType, "1"));
         }
 
+        // The person's name for the header and the greeting (the user name is for signing in).
+        if (!string.IsNullOrWhiteSpace(user.DisplayName))
+        {
+            identity.AddClaim(new Claim(PersonName.ClaimType, user.DisplayName));
+        }
+
         return identity;
     }
+}
+
+/// <summary>The signed-in person's display name (a claim set at sign-in), or the user name for an older cookie.</summary>
+public static class PersonName
+{
+    public const string ClaimType = "cp:display-name";
+
+    public static string DisplayName(this ClaimsPrincipal user) =>
+        user.FindFirst(ClaimType)?.Value is { Length: > 0 } name ? name : user.Identity?.Name ?? "";
 }

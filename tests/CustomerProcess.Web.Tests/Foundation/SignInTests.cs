@@ -21,7 +21,7 @@ public sealed class SignInTests(AppFactory app)
         Assert.Equal(HttpStatusCode.Redirect, result.Status);
         var home = await client.FollowAsync(result);
         Assert.Equal(HttpStatusCode.OK, home.Status);
-        Assert.Contains("Welcome, sales", home.Text, StringComparison.Ordinal);
+        Assert.Contains("Welcome, 王销售 Wang (Sales)", home.Text, StringComparison.Ordinal);
     }
 
     [Fact]

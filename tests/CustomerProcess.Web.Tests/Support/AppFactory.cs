@@ -55,6 +55,8 @@ public class AppFactory : WebApplicationFactory<Program>
         // The notification scheduler runs when a test runs it (ScheduledWork.RunOnceAsync); mail never leaves the test.
         builder.UseSetting("Notifications:SchedulerEnabled", "false");
         builder.UseSetting("Mail:PickupDirectory", Path.Combine(Path.GetTempPath(), "cp-tests", "mail-pickup"));
+        // The demo business records (orders, contracts, complaints…) stay out of tests unless a test's factory turns them on.
+        builder.UseSetting("DemoData:BusinessRecords", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

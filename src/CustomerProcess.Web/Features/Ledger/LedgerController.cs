@@ -187,5 +187,9 @@ public sealed class LedgerController(
         return View("History", model);
     }
 
-    private bool CanOpenLedger() => TrackingAccess.SeesWholeLedger(User) || User.IsInRole(Roles.Sales);
+    private bool CanOpenLedger() => MayOpen(User);
+
+    /// <summary>Who may open the ledger: those who see it whole, and salespeople (their own contracts). The menu shows the
+    /// link only to them.</summary>
+    public static bool MayOpen(System.Security.Claims.ClaimsPrincipal user) => TrackingAccess.SeesWholeLedger(user) || user.IsInRole(Roles.Sales);
 }

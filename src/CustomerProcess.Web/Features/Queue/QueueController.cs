@@ -19,7 +19,8 @@ public sealed record QueueViewModel(IReadOnlyList<QueueItem> Items);
 
 /// <summary>"Waiting for me": sections to sign, discrepancies to resolve or confirm, approvals, conclusions, contracts.</summary>
 [Authorize]
-public sealed class QueueController(AppDbContext db, ReviewAccess access, ReviewSubjects subjects, TrackingAccess tracking, Tenders.TenderQueue tenders) : Controller
+public sealed class QueueController(
+    AppDbContext db, ReviewAccess access, ReviewSubjects subjects, TrackingAccess tracking, Tenders.TenderQueue tenders, Infrastructure.DepartmentNames departmentNames) : Controller
 {
     private const int PerKind = 100;
 
@@ -40,7 +41,9 @@ public sealed class QueueController(AppDbContext db, ReviewAccess access, Review
                 orderby review.OpenedAtUtc
                 select new { review.Id, subject.Number, Name = subject.CustomerName, section.DepartmentCode, review.OpenedAtUtc })
             .Take(PerKind).ToListAsync(cancellationToken);
-        items.AddRange(toSign.Select(x => new QueueItem("sign", x.Number, x.Name + " · " + x.DepartmentCode, $"/Reviews/{x.Id}#section-{x.DepartmentCode}", x.OpenedAtUtc)));
+        // Departments by name in the reader's language, not by code.
+        var names = await departmentNames.AllAsync(cancellationToken);
+        items.AddRange(toSign.Select(x => new QueueItem("sign", x.Number, x.Name + " · " + names.GetValueOrDefault(x.DepartmentCode, x.DepartmentCode), $"/Reviews/{x.Id}#section-{x.DepartmentCode}", x.OpenedAtUtc)));
 
         var toConfirm = await (
                 from d in db.Discrepancies
@@ -112,7 +115,7 @@ public sealed class QueueController(AppDbContext db, ReviewAccess access, Review
             items.AddRange(toContract.Select(x => new QueueItem("contract", x.Number, x.Name, $"/Orders/Details/{x.Id}#sign-contract", x.CreatedAtUtc)));
         }
 
-        await AddTrackingAsync(userId, items, cancellationToken);
+        await AddTrackingAsync(userId, names, items, cancellationToken);
         if (User.IsInRole(Roles.QualityStaff) || User.IsInRole(Roles.QualityHead))
         {
             // Complaints logged by anyone (sales included) reach quality at once.
@@ -156,7 +159,7 @@ public sealed class QueueController(AppDbContext db, ReviewAccess access, Review
     }
 
     /// <summary>Order tracking: notices to acknowledge, task notices to issue or revise, service notices, changes to decide.</summary>
-    private async Task AddTrackingAsync(string userId, List<QueueItem> items, CancellationToken cancellationToken)
+    private async Task AddTrackingAsync(string userId, IReadOnlyDictionary<string, string> names, List<QueueItem> items, CancellationToken cancellationToken)
     {
         var acting = (await tracking.ActingDepartmentsAsync(userId, cancellationToken)).ToList();
         var toAcknowledge = await (
@@ -167,7 +170,7 @@ public sealed class QueueController(AppDbContext db, ReviewAccess access, Review
                 orderby notice.IssuedAtUtc
                 select new { notice.Id, notice.Number, Contract = contract.Number, ack.DepartmentCode, notice.IssuedAtUtc })
             .Take(PerKind).ToListAsync(cancellationToken);
-        items.AddRange(toAcknowledge.Select(x => new QueueItem("acknowledge", x.Number, x.Contract + " · " + x.DepartmentCode, $"/Notices/{x.Id}#ack-{x.DepartmentCode}", x.IssuedAtUtc)));
+        items.AddRange(toAcknowledge.Select(x => new QueueItem("acknowledge", x.Number, x.Contract + " · " + names.GetValueOrDefault(x.DepartmentCode, x.DepartmentCode), $"/Notices/{x.Id}#ack-{x.DepartmentCode}", x.IssuedAtUtc)));
 
         if (acting.Contains(ReviewDepartments.Technical))
         {

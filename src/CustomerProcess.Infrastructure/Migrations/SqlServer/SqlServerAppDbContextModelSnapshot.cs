@@ -2629,6 +2629,11 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
 
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
                     b.Property<DateTime?>("InvalidatedAtUtc")
                         .HasColumnType("datetime2");
 

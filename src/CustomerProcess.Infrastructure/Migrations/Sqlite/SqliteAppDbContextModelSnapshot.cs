@@ -2621,6 +2621,11 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("InvalidatedAtUtc")
                         .HasColumnType("TEXT");
 

@@ -41,6 +41,16 @@ if (args is ["probe", var probeUrl])
     return;
 }
 
+// "verify-audit": walks the audit chain (docs/adr/0031); exit 0 when intact, 1 naming the first broken row.
+if (args is ["verify-audit", ..])
+{
+    var verifyBuilder = WebApplication.CreateBuilder(args[1..]);
+    verifyBuilder.AddCustomerProcess();
+    await using var verifyApp = verifyBuilder.Build();
+    Environment.ExitCode = await CustomerProcess.Web.Features.Audit.VerifyAuditCommand.RunAsync(verifyApp.Services, Console.Out);
+    return;
+}
+
 NativeHeap.Tune();
 
 var builder = WebApplication.CreateBuilder(args);

@@ -32,4 +32,10 @@ public sealed class AuditEntry
 
     /// <summary>Groups the entries written by one SaveChanges (one user action).</summary>
     public Guid ChangeSetId { get; set; }
+
+    /// <summary>The entry's place in the audit chain (1, 2, …); null only for a row written outside the application.</summary>
+    public long? Sequence { get; set; }
+
+    /// <summary>SHA-256 (hex) over the entry and the previous entry's hash (<see cref="AuditChain"/>).</summary>
+    public string? Hash { get; set; }
 }

@@ -109,6 +109,22 @@ public sealed class ReviewSignature : BusinessRecord
 
     public bool IsValid => InvalidatedAtUtc is null;
 
+    /// <summary>SHA-256 of the subject's content as signed (<see cref="ContentFingerprint"/>, docs/adr/0032); null on
+    /// signatures from before it was kept.</summary>
+    public string? ContentHash { get; private set; }
+
+    /// <summary>Binds a new signature to the content it signed; once.</summary>
+    public void BindContent(string contentHash)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(contentHash);
+        if (ContentHash is not null && ContentHash != contentHash)
+        {
+            throw new InvalidOperationException("A signature is bound to its content once.");
+        }
+
+        ContentHash = contentHash;
+    }
+
     internal void Invalidate(DateTime nowUtc, string reason)
     {
         InvalidatedAtUtc = nowUtc;

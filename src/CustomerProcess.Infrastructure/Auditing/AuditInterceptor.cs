@@ -176,7 +176,19 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
 
         foreach (var entry in context.ChangeTracker.Entries().ToList())
         {
-            if (entry.Entity is AuditEntry || !IsAudited(entry))
+            if (entry.Entity is AuditEntry or AuditChainHead)
+            {
+                // The trail is append-only and chained (docs/adr/0031): only this interceptor writes it, at commit.
+                if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                {
+                    throw new InvalidOperationException(
+                        $"Audit entries are written only by the audit interceptor and are never changed or removed ({entry.Metadata.ClrType.Name} was {entry.State}).");
+                }
+
+                continue;
+            }
+
+            if (!IsAudited(entry))
             {
                 continue;
             }

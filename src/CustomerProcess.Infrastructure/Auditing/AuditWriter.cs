@@ -22,6 +22,14 @@ internal static class AuditWriter
 
     public static void Write(DbContext context, DbTransaction transaction, IReadOnlyList<AuditEntry> entries)
     {
+        var chain = ChainPlan.For(context);
+        (long, string) head;
+        using (var read = chain.ReadHead(transaction))
+        using (var reader = read.ExecuteReader())
+        {
+            Link(reader.Read() ? (reader.GetInt64(0), reader.GetString(1)) : throw NoHead(), entries, out head);
+        }
+
         foreach (var command in Commands(context, transaction, entries))
         {
             using (command)
@@ -29,16 +37,89 @@ internal static class AuditWriter
                 command.ExecuteNonQuery();
             }
         }
+
+        using var update = chain.UpdateHead(transaction, head);
+        update.ExecuteNonQuery();
     }
 
     public static async Task WriteAsync(DbContext context, DbTransaction transaction, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
     {
+        var chain = ChainPlan.For(context);
+        (long, string) head;
+        await using (var read = chain.ReadHead(transaction))
+        await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
+        {
+            Link(await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : throw NoHead(), entries, out head);
+        }
+
         foreach (var command in Commands(context, transaction, entries))
         {
             await using (command)
             {
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
+        }
+
+        await using var update = chain.UpdateHead(transaction, head);
+        await update.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static void Link((long Sequence, string Hash) current, IReadOnlyList<AuditEntry> entries, out (long, string) head) =>
+        head = AuditChain.Link(entries, current.Sequence, current.Hash);
+
+    private static InvalidOperationException NoHead() =>
+        new("The audit chain head (AuditChainHeads, Id 1) is missing; the migrations create it.");
+
+    /// <summary>
+    /// Reading the chain head locks it until the commit (docs/adr/0031): SQL Server takes an update lock on the
+    /// row (UPDLOCK, HOLDLOCK), so concurrent commits of every instance append one after another; SQLite
+    /// already serialises writers (the transaction has written the record's rows and holds the write lock).
+    /// </summary>
+    private sealed record ChainPlan(string ReadSql, string UpdateSql, string ParameterPrefix)
+    {
+        private static readonly ConditionalWeakTable<IModel, ChainPlan> ChainPlans = [];
+
+        public static ChainPlan For(DbContext context) => ChainPlans.GetValue(context.Model, _ =>
+        {
+            var sql = context.GetService<ISqlGenerationHelper>();
+            var entityType = context.Model.FindEntityType(typeof(AuditChainHead))
+                ?? throw new InvalidOperationException("AuditChainHead is not in the model.");
+            var table = sql.DelimitIdentifier(entityType.GetTableName()!, entityType.GetSchema());
+            var sequence = sql.DelimitIdentifier(nameof(AuditChainHead.Sequence));
+            var hash = sql.DelimitIdentifier(nameof(AuditChainHead.Hash));
+            var id = sql.DelimitIdentifier(nameof(AuditChainHead.Id));
+            var locking = context.Database.ProviderName?.Contains("SqlServer", StringComparison.Ordinal) == true
+                ? " WITH (UPDLOCK, HOLDLOCK, ROWLOCK)"
+                : "";
+            var prefix = sql.GenerateParameterName("h");
+            return new ChainPlan(
+                $"SELECT {sequence}, {hash} FROM {table}{locking} WHERE {id} = {AuditChainHead.SingleId}",
+                $"UPDATE {table} SET {sequence} = {prefix}s, {hash} = {prefix}h WHERE {id} = {AuditChainHead.SingleId}",
+                prefix);
+        });
+
+        public DbCommand ReadHead(DbTransaction transaction)
+        {
+            var command = transaction.Connection!.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = ReadSql;
+            return command;
+        }
+
+        public DbCommand UpdateHead(DbTransaction transaction, (long Sequence, string Hash) head)
+        {
+            var command = transaction.Connection!.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = UpdateSql;
+            var sequence = command.CreateParameter();
+            sequence.ParameterName = ParameterPrefix + "s";
+            sequence.Value = head.Sequence;
+            command.Parameters.Add(sequence);
+            var hash = command.CreateParameter();
+            hash.ParameterName = ParameterPrefix + "h";
+            hash.Value = head.Hash;
+            command.Parameters.Add(hash);
+            return command;
         }
     }
 

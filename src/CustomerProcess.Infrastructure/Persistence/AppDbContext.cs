@@ -51,6 +51,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+
     public DbSet<SalesOrder> SalesOrders => Set<SalesOrder>();
 
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();

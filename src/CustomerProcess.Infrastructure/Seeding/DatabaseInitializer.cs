@@ -1,4 +1,5 @@
 using CustomerProcess.Domain.Security;
+using CustomerProcess.Infrastructure.Auditing;
 using CustomerProcess.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +41,9 @@ public static class DatabaseInitializer
             // Readers do not block the writer: many people read while one signs.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
+
+        // Rows from before the audit chain (docs/adr/0031) are chained once, before anything new is written.
+        await AuditVerification.ChainRowsFromBeforeTheChainAsync(db, cancellationToken);
 
         await EnsureRolesAsync(provider.GetRequiredService<RoleManager<IdentityRole>>());
         await EnsureDepartmentsAsync(db, cancellationToken);

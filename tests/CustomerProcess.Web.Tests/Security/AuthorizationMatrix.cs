@@ -226,6 +226,7 @@ public static class AuthorizationMatrix
         new("POST", "/Customers/ApproveClassChange/{id}", ClassChangeDeciders) { Note = "The sales manager (the GM for the sales manager's own request); quality when the change lowers the review level." },
         new("POST", "/Customers/RejectClassChange/{id}", Access.Only(SalesManager, GeneralManager, QualityHead, Sales)) { Note = "An approver, or the requester withdrawing." },
         new("GET", "/Archive/Index", Access.AnySignedIn),
+        new("GET", "/Audit/Verify", Access.Only(QualityHead, GeneralManager, Administrator)) { Note = "Walks the audit chain (ADR 0031)." },
         new("GET", "/Archive/Ask/{id}", Access.AnySignedIn),
         new("POST", "/Archive/Ask/{id}", Access.AnySignedIn),
         new("POST", "/Archive/Approve/{id}", Access.AnySignedIn) { Note = "Forbidden unless the requester's department head (the GM when the requester heads it) or the archive owner." },

@@ -18,5 +18,18 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.Field).HasMaxLength(100).IsRequired();
         builder.HasIndex(a => new { a.EntityType, a.EntityId, a.Id });
         builder.HasIndex(a => a.UtcTime);
+        builder.Property(a => a.Hash).HasMaxLength(AuditChain.HashLength).IsUnicode(false);
+        builder.HasIndex(a => a.Sequence).IsUnique();
+    }
+}
+
+internal sealed class AuditChainHeadConfiguration : IEntityTypeConfiguration<AuditChainHead>
+{
+    public void Configure(EntityTypeBuilder<AuditChainHead> builder)
+    {
+        builder.ToTable("AuditChainHeads");
+        builder.Property(h => h.Id).ValueGeneratedNever();
+        builder.Property(h => h.Hash).HasMaxLength(AuditChain.HashLength).IsUnicode(false).IsRequired();
+        builder.HasData(new AuditChainHead());
     }
 }

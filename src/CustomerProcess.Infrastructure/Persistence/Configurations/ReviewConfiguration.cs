@@ -78,6 +78,7 @@ internal sealed class ReviewSignatureConfiguration : IEntityTypeConfiguration<Re
         builder.Property(s => s.Conclusion).HasConversion<string>().HasMaxLength(30);
         builder.Property(s => s.Comments).HasMaxLength(ReviewSignature.TextLength);
         builder.Property(s => s.CheckedItems).HasMaxLength(ReviewSignature.TextLength);
+        builder.Property(s => s.ContentHash).HasMaxLength(ContentFingerprint.HashLength).IsUnicode(false);
         builder.Property(s => s.InvalidationReason).HasMaxLength(500);
         builder.Ignore(s => s.IsValid);
     }

@@ -33,6 +33,9 @@ public sealed class ReviewActs(AppDbContext db, ReviewSubjects subjects, TimePro
                 return acted;
             }
 
+            // A decision is bound to the content it decided on (ADR 0032).
+            await SignedContent.BindNewSignaturesAsync(db, subjects.For(review.SubjectKind), review.SubjectId, cancellationToken);
+
             var followed = review.MoveOn(subject, Now);
             if (!followed.Succeeded)
             {

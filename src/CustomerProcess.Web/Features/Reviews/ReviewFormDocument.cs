@@ -15,6 +15,7 @@ public sealed class ReviewFormDocument(IPdfRenderer renderer, IStringLocalizer<S
         var r = model.Review;
         var o = model.Order;
         var subject = model.Subject;
+        var contentHash = SignedContent.HashOf(subject);
         var fields = new List<PdfField>
         {
             new(l["Subject." + subject.Kind], subject.Number),
@@ -86,7 +87,7 @@ public sealed class ReviewFormDocument(IPdfRenderer renderer, IStringLocalizer<S
                 ? new PdfSignature(model.DepartmentName(section.DepartmentCode), "", l["SectionStatus.Pending"], "", null)
                 : new PdfSignature(
                     model.DepartmentName(section.DepartmentCode), signature.SignerName, l["Meaning." + signature.Meaning],
-                    Formatting.LocalTime(signature.SignedAtUtc), l["Conclusion." + signature.Conclusion] + (signature.Comments is null ? "" : ": " + signature.Comments)));
+                    Formatting.LocalTime(signature.SignedAtUtc) + " · " + SignedContent.Describe(signature, contentHash, l), l["Conclusion." + signature.Conclusion] + (signature.Comments is null ? "" : ": " + signature.Comments)));
         }
 
         if (r.Discrepancies.Count > 0)
@@ -107,7 +108,7 @@ public sealed class ReviewFormDocument(IPdfRenderer renderer, IStringLocalizer<S
         {
             blocks.Add(new PdfHeading(l["Decisions"]));
             blocks.AddRange(decisions.Select(s => (PdfBlock)new PdfSignature(
-                l["Capacity." + s.Capacity], s.SignerName, l["Meaning." + s.Meaning], Formatting.LocalTime(s.SignedAtUtc), s.Comments)));
+                l["Capacity." + s.Capacity], s.SignerName, l["Meaning." + s.Meaning], Formatting.LocalTime(s.SignedAtUtc) + " · " + SignedContent.Describe(s, contentHash, l), s.Comments)));
         }
 
         // The paper form is bilingual in its title; the body follows the user's language.

@@ -79,6 +79,9 @@ public static class SignSection
                     return Result.Failure(signed.Error!);
                 }
 
+                // The signature is bound to the content it signed (ADR 0032).
+                await SignedContent.BindNewSignaturesAsync(db, source, review.SubjectId, cancellationToken);
+
                 // One transaction: the signature, and — when it completes the review — the review's move and the
                 // subject's reaction. Of two heads signing the last two sections at once, the later writer sees
                 // both signed here (its own write and the other's commit) and moves the review on.

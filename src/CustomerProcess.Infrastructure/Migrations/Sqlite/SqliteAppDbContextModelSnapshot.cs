@@ -161,6 +161,10 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                     b.Property<DateTime?>("AnsweredAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AnsweredByDepartment")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AnsweredByName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -183,6 +187,10 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedByDepartment")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ClosedByName")
@@ -309,6 +317,10 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                     b.Property<DateTime?>("VerifiedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("VerifiedByDepartment")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("VerifiedByName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -350,6 +362,10 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                     b.Property<DateTime?>("InspectedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("InspectedByDepartment")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("InspectedByName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -366,6 +382,10 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("OutcomeAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeByDepartment")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OutcomeByName")

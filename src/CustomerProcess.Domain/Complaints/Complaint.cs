@@ -88,6 +88,12 @@ public sealed class Complaint : BusinessRecord, IVersioned
 
     public string? ClosedByName { get; private set; }
 
+    /// <summary>The department (code) the person who answered acted for, at the time (docs/adr/0035).</summary>
+    public string? AnsweredByDepartment { get; private set; }
+
+    /// <summary>The department (code) the person who closed acted for, at the time.</summary>
+    public string? ClosedByDepartment { get; private set; }
+
     public int Version { get; private set; }
 
     public IReadOnlyList<CorrectiveAction> Actions => _actions;
@@ -131,18 +137,18 @@ public sealed class Complaint : BusinessRecord, IVersioned
     public Result CompleteAction(Guid actionId, string note, DateTime nowUtc) =>
         WithAction(actionId, a => a.Complete(note, nowUtc));
 
-    public Result VerifyAction(Guid actionId, string byName, DateTime nowUtc) =>
-        WithAction(actionId, a => a.Verify(byName, nowUtc));
+    public Result VerifyAction(Guid actionId, string byName, DateTime nowUtc, string? byDepartment = null) =>
+        WithAction(actionId, a => a.Verify(byName, nowUtc, byDepartment));
 
     public Result RejectActionCompletion(Guid actionId, string reason) =>
         WithAction(actionId, a => a.Reopen(reason));
 
-    public Result WaiveAction(Guid actionId, string reason, string byName, DateTime nowUtc) =>
-        WithAction(actionId, a => a.Waive(reason, byName, nowUtc));
+    public Result WaiveAction(Guid actionId, string reason, string byName, DateTime nowUtc, string? byDepartment = null) =>
+        WithAction(actionId, a => a.Waive(reason, byName, nowUtc, byDepartment));
 
     /// <summary>The answer to the customer (what was said, how, when) — the Customer Feedback Handling Sheet.</summary>
     /// <remarks>The time decides whether the answer was in time, so it must lie between receipt and now.</remarks>
-    public Result Answer(string text, ComplaintChannel channel, DateTime answeredAtUtc, string byName, DateTime nowUtc)
+    public Result Answer(string text, ComplaintChannel channel, DateTime answeredAtUtc, string byName, DateTime nowUtc, string? byDepartment = null)
     {
         if (Status is ComplaintStatus.Closed)
         {
@@ -163,11 +169,12 @@ public sealed class Complaint : BusinessRecord, IVersioned
         AnswerChannel = channel;
         AnsweredAtUtc = answeredAtUtc;
         AnsweredByName = byName;
+        AnsweredByDepartment = byDepartment;
         return Status == ComplaintStatus.Answered ? Result.Success() : Move(ComplaintStatus.Answered);
     }
 
     /// <summary>Closes only when answered and every action is verified or explicitly waived.</summary>
-    public Result Close(string byName, DateTime nowUtc)
+    public Result Close(string byName, DateTime nowUtc, string? byDepartment = null)
     {
         if (Status != ComplaintStatus.Answered)
         {
@@ -184,6 +191,7 @@ public sealed class Complaint : BusinessRecord, IVersioned
         {
             ClosedAtUtc = nowUtc;
             ClosedByName = byName;
+            ClosedByDepartment = byDepartment;
         }
 
         return moved;
@@ -256,6 +264,9 @@ public sealed class CorrectiveAction : BusinessRecord
 
     public string? VerifiedByName { get; private set; }
 
+    /// <summary>The department (code) the verifier acted for, at the time.</summary>
+    public string? VerifiedByDepartment { get; private set; }
+
     public DateTime? VerifiedAtUtc { get; private set; }
 
     public string? WaiverReason { get; private set; }
@@ -272,7 +283,7 @@ public sealed class CorrectiveAction : BusinessRecord
         return true;
     }
 
-    internal bool Verify(string byName, DateTime nowUtc)
+    internal bool Verify(string byName, DateTime nowUtc, string? byDepartment)
     {
         if (!Move(ActionStatus.Verified))
         {
@@ -280,6 +291,7 @@ public sealed class CorrectiveAction : BusinessRecord
         }
 
         VerifiedByName = byName;
+        VerifiedByDepartment = byDepartment;
         VerifiedAtUtc = nowUtc;
         return true;
     }
@@ -295,7 +307,7 @@ public sealed class CorrectiveAction : BusinessRecord
         return true;
     }
 
-    internal bool Waive(string reason, string byName, DateTime nowUtc)
+    internal bool Waive(string reason, string byName, DateTime nowUtc, string? byDepartment)
     {
         if (!Move(ActionStatus.Waived))
         {
@@ -304,6 +316,7 @@ public sealed class CorrectiveAction : BusinessRecord
 
         WaiverReason = reason;
         VerifiedByName = byName;
+        VerifiedByDepartment = byDepartment;
         VerifiedAtUtc = nowUtc;
         return true;
     }

@@ -80,6 +80,9 @@ public sealed class ReturnRecord : BusinessRecord, IVersioned
 
     public DateTime? InspectedAtUtc { get; private set; }
 
+    /// <summary>The department (code) the inspector acted for, at the time (docs/adr/0035).</summary>
+    public string? InspectedByDepartment { get; private set; }
+
     /// <summary>Settlement with the customer (unfounded) or note on the disposition of the nonconforming goods (founded).</summary>
     public string? Outcome { get; private set; }
 
@@ -88,6 +91,9 @@ public sealed class ReturnRecord : BusinessRecord, IVersioned
     public string? OutcomeByName { get; private set; }
 
     public DateTime? OutcomeAtUtc { get; private set; }
+
+    /// <summary>The department (code) of the person who settled or booked back, at the time.</summary>
+    public string? OutcomeByDepartment { get; private set; }
 
     public int Version { get; private set; }
 
@@ -101,7 +107,7 @@ public sealed class ReturnRecord : BusinessRecord, IVersioned
         string byUserId, string byName, DateTime nowUtc) =>
         Register(null, contractId, productId, quantity, unit, receivedAtUtc, description, byUserId, byName, nowUtc);
 
-    public Result Inspect(string result, bool founded, string byName, DateTime nowUtc)
+    public Result Inspect(string result, bool founded, string byName, DateTime nowUtc, string? byDepartment = null)
     {
         var moved = Move(ReturnStatus.Inspected);
         if (moved.Succeeded)
@@ -109,6 +115,7 @@ public sealed class ReturnRecord : BusinessRecord, IVersioned
             InspectionResult = result;
             IsFounded = founded;
             InspectedByName = byName;
+            InspectedByDepartment = byDepartment;
             InspectedAtUtc = nowUtc;
         }
 
@@ -116,12 +123,12 @@ public sealed class ReturnRecord : BusinessRecord, IVersioned
     }
 
     /// <summary>Sales records what was agreed with the customer about an unfounded return.</summary>
-    public Result Settle(string settlement, string byName, DateTime nowUtc) =>
-        Finish(ReturnStatus.Settled, founded: false, settlement, null, byName, nowUtc);
+    public Result Settle(string settlement, string byName, DateTime nowUtc, string? byDepartment = null) =>
+        Finish(ReturnStatus.Settled, founded: false, settlement, null, byName, nowUtc, byDepartment);
 
     /// <summary>Quality books founded (nonconforming) goods back with their disposition.</summary>
-    public Result BookBack(NonconformingDisposition disposition, string note, string byName, DateTime nowUtc) =>
-        Finish(ReturnStatus.BookedBack, founded: true, note, disposition, byName, nowUtc);
+    public Result BookBack(NonconformingDisposition disposition, string note, string byName, DateTime nowUtc, string? byDepartment = null) =>
+        Finish(ReturnStatus.BookedBack, founded: true, note, disposition, byName, nowUtc, byDepartment);
 
     private static Result<ReturnRecord> Register(Guid? complaintId, Guid? contractId, Guid? productId, decimal quantity, string unit, DateTime receivedAtUtc,
         string description, string byUserId, string byName, DateTime nowUtc)
@@ -139,7 +146,7 @@ public sealed class ReturnRecord : BusinessRecord, IVersioned
         return Result<ReturnRecord>.Success(new ReturnRecord(complaintId, contractId, productId, quantity, unit, receivedAtUtc, description, byUserId, byName, nowUtc));
     }
 
-    private Result Finish(ReturnStatus to, bool founded, string outcome, NonconformingDisposition? disposition, string byName, DateTime nowUtc)
+    private Result Finish(ReturnStatus to, bool founded, string outcome, NonconformingDisposition? disposition, string byName, DateTime nowUtc, string? byDepartment)
     {
         if (Status == ReturnStatus.Inspected && IsFounded != founded)
         {
@@ -152,6 +159,7 @@ public sealed class ReturnRecord : BusinessRecord, IVersioned
             Outcome = outcome;
             Disposition = disposition;
             OutcomeByName = byName;
+            OutcomeByDepartment = byDepartment;
             OutcomeAtUtc = nowUtc;
         }
 

@@ -8,7 +8,12 @@ public sealed record PdfDocumentModel(
     string Title,
     string? Subtitle,
     IReadOnlyList<PdfBlock> Blocks,
-    string? Footer = null);
+    string? Footer = null,
+    PdfLetterhead? Letterhead = null);
+
+/// <summary>The head of a controlled paper form: the company's name above the title, and on the right the form's
+/// code and revision and the record's number (already labelled in the user's language).</summary>
+public sealed record PdfLetterhead(string Company, string FormCode, string RecordNumber);
 
 public abstract record PdfBlock;
 
@@ -31,6 +36,10 @@ public sealed record PdfTable(
 
 /// <summary>A signature box: who signed, in which capacity, what it means, when, with what conclusion.</summary>
 public sealed record PdfSignature(string Capacity, string Signer, string Meaning, string Time, string? Conclusion) : PdfBlock;
+
+/// <summary>Blocks kept on one page when they fit on one (the last section with the approval block, a signature
+/// area); when they are longer than a page they flow as usual.</summary>
+public sealed record PdfKeepTogether(IReadOnlyList<PdfBlock> Blocks) : PdfBlock;
 
 public interface IPdfRenderer
 {

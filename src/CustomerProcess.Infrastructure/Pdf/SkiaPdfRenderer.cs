@@ -38,30 +38,13 @@ public sealed class SkiaPdfRenderer(IOptions<PdfOptions> options, TimeProvider? 
         using var data = SKData.CreateCopy(subset);
         using var typeface = SKTypeface.FromData(data) ?? throw new InvalidOperationException("The subset font could not be loaded.");
         using var layout = new Layout(typeface);
-        layout.Title(document.Title, document.Subtitle);
-        foreach (var block in document.Blocks)
+        if (document.Letterhead is { } letterhead)
         {
-            switch (block)
-            {
-                case PdfHeading heading:
-                    layout.Heading(heading.Text);
-                    break;
-                case PdfParagraph paragraph:
-                    layout.Paragraph(paragraph.Text);
-                    break;
-                case PdfFields fields:
-                    layout.Fields(fields.Rows);
-                    break;
-                case PdfTable table:
-                    layout.Table(table);
-                    break;
-                case PdfSignature signature:
-                    layout.Signature(signature);
-                    break;
-                default:
-                    throw new NotSupportedException(block.GetType().Name);
-            }
+            layout.Letterhead(letterhead);
         }
+
+        layout.Title(document.Title, document.Subtitle);
+        Draw(layout, document.Blocks);
 
         using var stream = new SKDynamicMemoryWStream();
         var metadata = new SKDocumentPdfMetadata
@@ -94,6 +77,36 @@ public sealed class SkiaPdfRenderer(IOptions<PdfOptions> options, TimeProvider? 
         return result.ToArray();
     }
 
+    private static void Draw(Layout layout, IReadOnlyList<PdfBlock> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            switch (block)
+            {
+                case PdfHeading heading:
+                    layout.Heading(heading.Text);
+                    break;
+                case PdfParagraph paragraph:
+                    layout.Paragraph(paragraph.Text);
+                    break;
+                case PdfFields fields:
+                    layout.Fields(fields.Rows);
+                    break;
+                case PdfTable table:
+                    layout.Table(table);
+                    break;
+                case PdfSignature signature:
+                    layout.Signature(signature);
+                    break;
+                case PdfKeepTogether together:
+                    layout.KeepTogether(inner => Draw(inner, together.Blocks));
+                    break;
+                default:
+                    throw new NotSupportedException(block.GetType().Name);
+            }
+        }
+    }
+
     /// <summary>The footer of page <paramref name="page"/>; only <see cref="FooterCharacters"/> are added to the caller's text.</summary>
     internal static string Footer(string? footer, int page, int total) =>
         string.IsNullOrEmpty(footer)
@@ -108,7 +121,12 @@ public sealed class SkiaPdfRenderer(IOptions<PdfOptions> options, TimeProvider? 
     private static PdfDocumentModel Clean(PdfDocumentModel d) => new(
         Clean(d.Title),
         CleanOrNull(d.Subtitle),
-        d.Blocks.Select(block => block switch
+        Clean(d.Blocks),
+        CleanOrNull(d.Footer),
+        d.Letterhead is { } h ? new PdfLetterhead(Clean(h.Company), Clean(h.FormCode), Clean(h.RecordNumber)) : null);
+
+    private static List<PdfBlock> Clean(IReadOnlyList<PdfBlock> blocks) =>
+        blocks.Select(block => block switch
         {
             PdfHeading h => new PdfHeading(Clean(h.Text)),
             PdfParagraph p => new PdfParagraph(Clean(p.Text)),
@@ -118,9 +136,9 @@ public sealed class SkiaPdfRenderer(IOptions<PdfOptions> options, TimeProvider? 
                 t.Rows.Select(r => (IReadOnlyList<string>)r.Select(Clean).ToList()).ToList(),
                 t.ColumnWeights),
             PdfSignature s => new PdfSignature(Clean(s.Capacity), Clean(s.Signer), Clean(s.Meaning), Clean(s.Time), CleanOrNull(s.Conclusion)),
+            PdfKeepTogether k => new PdfKeepTogether(Clean(k.Blocks)),
             _ => block,
-        }).ToList(),
-        CleanOrNull(d.Footer));
+        }).ToList();
 
     private static string? CleanOrNull(string? text) => text is null ? null : Clean(text);
 
@@ -162,7 +180,18 @@ public sealed class SkiaPdfRenderer(IOptions<PdfOptions> options, TimeProvider? 
     {
         var text = new StringBuilder();
         text.Append(document.Title).Append(document.Subtitle).Append(document.Footer).Append(FooterCharacters);
-        foreach (var block in document.Blocks)
+        if (document.Letterhead is { } letterhead)
+        {
+            text.Append(letterhead.Company).Append(letterhead.FormCode).Append(letterhead.RecordNumber);
+        }
+
+        Collect(document.Blocks, text);
+        return [.. text.ToString().EnumerateRunes().Select(r => r.Value)];
+    }
+
+    private static void Collect(IReadOnlyList<PdfBlock> blocks, StringBuilder text)
+    {
+        foreach (var block in blocks)
         {
             switch (block)
             {
@@ -197,12 +226,13 @@ public sealed class SkiaPdfRenderer(IOptions<PdfOptions> options, TimeProvider? 
                 case PdfSignature s:
                     text.Append(s.Capacity).Append(s.Signer).Append(s.Meaning).Append(s.Time).Append(s.Conclusion);
                     break;
+                case PdfKeepTogether k:
+                    Collect(k.Blocks, text);
+                    break;
                 default:
                     break;
             }
         }
-
-        return [.. text.ToString().EnumerateRunes().Select(r => r.Value)];
     }
 
     public void Dispose()
@@ -235,6 +265,8 @@ public sealed class SkiaPdfRenderer(IOptions<PdfOptions> options, TimeProvider? 
     /// <summary>Positions everything, page by page, as a list of draw actions.</summary>
     private sealed class Layout(SKTypeface typeface) : IDisposable
     {
+        private readonly SKTypeface _typeface = typeface;
+
         private const float BodyLine = 13f;
         private const float SmallLine = 11f;
         private const float HeadingLine = 15f;
@@ -271,6 +303,55 @@ public sealed class SkiaPdfRenderer(IOptions<PdfOptions> options, TimeProvider? 
         {
             using var paint = Fill(Muted);
             canvas.DrawText(footer, right - _small.MeasureText(footer), baseline, _small, paint);
+        }
+
+        /// <summary>Company name centred above the title; form code and revision on the left, the record's number on the right.</summary>
+        public void Letterhead(PdfLetterhead letterhead)
+        {
+            foreach (var line in Wrap(letterhead.Company, _heading, ContentWidth))
+            {
+                Ensure(16f);
+                Text(line, Margin + ((ContentWidth - _heading.MeasureText(line)) / 2), _y + 12f, _heading, Ink);
+                _y += 16f;
+            }
+
+            Ensure(12f);
+            var half = (ContentWidth / 2) - CellPadding;
+            var code = Wrap(letterhead.FormCode, _small, half);
+            var number = Wrap(letterhead.RecordNumber, _small, half);
+            for (var i = 0; i < Math.Max(code.Count, number.Count); i++)
+            {
+                Ensure(SmallLine);
+                if (i < code.Count)
+                {
+                    Text(code[i], Margin, _y + 9f, _small, Muted);
+                }
+
+                if (i < number.Count)
+                {
+                    Text(number[i], PageWidth - Margin - _small.MeasureText(number[i]), _y + 9f, _small, Muted);
+                }
+
+                _y += SmallLine;
+            }
+
+            _y += 4f;
+        }
+
+        /// <summary>Draws <paramref name="draw"/> on a fresh page when it would fit on one page but not on the rest of this one.</summary>
+        public void KeepTogether(Action<Layout> draw)
+        {
+            using (var trial = new Layout(_typeface))
+            {
+                draw(trial);
+                var height = trial._y - Margin;
+                if (trial.Pages.Count == 1 && height > Bottom - _y)
+                {
+                    NewPage();
+                }
+            }
+
+            draw(this);
         }
 
         public void Title(string title, string? subtitle)

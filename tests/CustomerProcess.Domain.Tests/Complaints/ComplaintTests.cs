@@ -145,4 +145,30 @@ public sealed class ComplaintTests
         Assert.True(invitation.MarkUsed(Received.AddDays(29)).Succeeded);
         Assert.Equal(SurveyInvitation.Unusable, invitation.MarkUsed(Received.AddDays(29)).Error);
     }
+
+    [Fact]
+    public void Each_act_keeps_the_actors_name_and_department_of_the_time_and_a_refused_act_keeps_none()
+    {
+        var complaint = NewComplaint();
+        var action = complaint.AddAction("Replace seal supplier", "q", "Zhang", new DateOnly(2026, 12, 15)).Value!;
+        Assert.False(complaint.Close("张质量", Received, "Quality").Succeeded); // not answered: nothing recorded
+        Assert.Null(complaint.ClosedByName);
+        Assert.Null(complaint.ClosedByDepartment);
+
+        complaint.CompleteAction(action.Id, "done", Received);
+        complaint.VerifyAction(action.Id, "张质量", Received, "Quality");
+        complaint.Answer("Replacement shipped", ComplaintChannel.Email, Received.AddHours(2), "何质检", Received.AddHours(2), "Quality");
+        complaint.Close("张质量", Received.AddHours(3), "Quality");
+
+        Assert.Equal(("张质量", "Quality"), (action.VerifiedByName, action.VerifiedByDepartment));
+        Assert.Equal(("何质检", "Quality"), (complaint.AnsweredByName, complaint.AnsweredByDepartment));
+        Assert.Equal(("张质量", "Quality"), (complaint.ClosedByName, complaint.ClosedByDepartment));
+
+        var returned = ReturnRecord.ForComplaint(Guid.NewGuid(), null, 1, "台", Received, "1 pump", "u", "Wang", Received).Value!;
+        returned.Inspect("Works", founded: false, "张质量", Received, "Quality");
+        returned.Settle("Customer keeps it", "王销售", Received, "Sales");
+        Assert.Equal(("张质量", "Quality"), (returned.InspectedByName, returned.InspectedByDepartment));
+        Assert.Equal(("王销售", "Sales"), (returned.OutcomeByName, returned.OutcomeByDepartment));
+    }
 }
+

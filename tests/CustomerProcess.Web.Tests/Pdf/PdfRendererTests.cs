@@ -297,4 +297,46 @@ public sealed class PdfRendererTests(ITestOutputHelper output)
         File.Delete(collection);
         Assert.Contains("no face 7", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_letterhead_prints_the_company_the_form_code_and_the_record_number_above_the_title()
+    {
+        var pdf = Renderer.Render(Form(rows: 2) with { Letterhead = new PdfLetterhead("上海东方泵业有限公司", "表单编号 QR-8.2-01 · 版本 A/0", "记录编号：DD-2026-0001") });
+
+        using var document = PdfDocument.Open(pdf);
+        var text = Text(document.GetPage(1));
+        var company = text.IndexOf("上海东方泵业有限公司", StringComparison.Ordinal);
+        Assert.True(company >= 0, text);
+        Assert.Contains("表单编号QR-8.2-01·版本A/0", text, StringComparison.Ordinal);
+        Assert.Contains("记录编号：DD-2026-0001", text, StringComparison.Ordinal);
+        Assert.True(company < text.IndexOf("合同评审表", StringComparison.Ordinal), "The company's name stands above the title.");
+    }
+
+    [Fact]
+    public void A_kept_together_approval_block_stays_on_the_page_of_the_last_section_wherever_the_page_break_falls()
+    {
+        var moved = 0;
+        for (var rows = 20; rows <= 48; rows++)
+        {
+            var form = Form(rows);
+            var blocks = form.Blocks.Where(b => b is not PdfSignature).ToList();
+            blocks.Add(new PdfKeepTogether(
+            [
+                new PdfSignature("生产部 Production", "最后一栏 LastSection", "已评审 Reviewed", "2026-11-23 16:17", "接受 Accept"),
+                new PdfHeading("审批 Decisions"),
+                new PdfSignature("总经理 General manager", "批准人 Approver", "已批准 Approved", "2026-11-24 09:00", "同意"),
+            ]));
+            using var document = PdfDocument.Open(Renderer.Render(form with { Blocks = blocks }));
+            var pages = document.GetPages().Select(Text).ToList();
+            var last = pages.FindIndex(p => p.Contains("LastSection", StringComparison.Ordinal));
+            var approver = pages.FindIndex(p => p.Contains("Approver", StringComparison.Ordinal));
+            Assert.True(last >= 0 && last == approver, $"{rows} rows: the last section is on page {last + 1}, the approval on page {approver + 1}");
+            if (last > 0 && !pages[last].Contains("IS80-65-160", StringComparison.Ordinal))
+            {
+                moved++; // the block started a page of its own instead of splitting
+            }
+        }
+
+        output.WriteLine($"{moved} of 29 layouts moved the block to the next page whole");
+    }
 }

@@ -207,6 +207,10 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                     b.Property<DateTime?>("AnsweredAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("AnsweredByDepartment")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<string>("AnsweredByName")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
@@ -230,6 +234,10 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
 
                     b.Property<DateTime?>("ClosedAtUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("ClosedByDepartment")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<string>("ClosedByName")
                         .HasMaxLength(200)
@@ -355,6 +363,10 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                     b.Property<DateTime?>("VerifiedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("VerifiedByDepartment")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<string>("VerifiedByName")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
@@ -396,6 +408,10 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                     b.Property<DateTime?>("InspectedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("InspectedByDepartment")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<string>("InspectedByName")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
@@ -413,6 +429,10 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
 
                     b.Property<DateTime?>("OutcomeAtUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("OutcomeByDepartment")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<string>("OutcomeByName")
                         .HasMaxLength(200)

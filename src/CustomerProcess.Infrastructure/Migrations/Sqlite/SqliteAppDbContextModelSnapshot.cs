@@ -199,6 +199,10 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                     b.Property<DateTime?>("AnsweredAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AnsweredByDepartment")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AnsweredByName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -221,6 +225,10 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedByDepartment")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ClosedByName")
@@ -347,6 +355,10 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                     b.Property<DateTime?>("VerifiedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("VerifiedByDepartment")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("VerifiedByName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -388,6 +400,10 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                     b.Property<DateTime?>("InspectedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("InspectedByDepartment")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("InspectedByName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -404,6 +420,10 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("OutcomeAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeByDepartment")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OutcomeByName")

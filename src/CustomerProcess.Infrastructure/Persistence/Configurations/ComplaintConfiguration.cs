@@ -39,6 +39,8 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.Property(c => c.AnswerText).HasMaxLength(Complaint.TextLength);
         builder.Property(c => c.AnsweredByName).HasMaxLength(Complaint.ShortLength);
         builder.Property(c => c.ClosedByName).HasMaxLength(Complaint.ShortLength);
+        builder.Property(c => c.AnsweredByDepartment).HasMaxLength(Department.CodeLength);
+        builder.Property(c => c.ClosedByDepartment).HasMaxLength(Department.CodeLength);
         builder.HasMany(c => c.Actions).WithOne().HasForeignKey(a => a.ComplaintId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(c => c.Actions).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
@@ -58,6 +60,7 @@ internal sealed class CorrectiveActionConfiguration : IEntityTypeConfiguration<C
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.CompletionNote).HasMaxLength(Complaint.TextLength);
         builder.Property(a => a.VerifiedByName).HasMaxLength(Complaint.ShortLength);
+        builder.Property(a => a.VerifiedByDepartment).HasMaxLength(Department.CodeLength);
         builder.Property(a => a.WaiverReason).HasMaxLength(Complaint.TextLength);
     }
 }
@@ -83,9 +86,11 @@ internal sealed class ReturnRecordConfiguration : IEntityTypeConfiguration<Retur
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.InspectionResult).HasMaxLength(ReturnRecord.TextLength);
         builder.Property(r => r.InspectedByName).HasMaxLength(Complaint.ShortLength);
+        builder.Property(r => r.InspectedByDepartment).HasMaxLength(Department.CodeLength);
         builder.Property(r => r.Outcome).HasMaxLength(ReturnRecord.TextLength);
         builder.Property(r => r.Disposition).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.OutcomeByName).HasMaxLength(Complaint.ShortLength);
+        builder.Property(r => r.OutcomeByDepartment).HasMaxLength(Department.CodeLength);
         builder.Ignore(r => r.IsNonconforming);
     }
 }

@@ -1,6 +1,7 @@
 using CustomerProcess.Domain.Attachments;
 using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Contracts;
+using CustomerProcess.Infrastructure.Pdf;
 using CustomerProcess.Infrastructure.Persistence;
 using CustomerProcess.Web.Features.History;
 using CustomerProcess.Web.Features.Tracking;
@@ -112,6 +113,23 @@ public sealed class ChangesController(
         var attachment = change.ConfirmationAttachmentId is { } attachmentId ? await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId, cancellationToken) : null;
         var canWithdraw = change.IsOpen && (change.RecordedByUserId == TrackingAccess.UserId(User) || TrackingAccess.CanDecideChanges(User));
         return View(new ChangeDetailsViewModel(change, contract, customerName, notice, quotation, review, attachment, TrackingAccess.CanDecideChanges(User), canWithdraw));
+    }
+
+    /// <summary>The change form as the paper had it (print view); the same checks as the details page.</summary>
+    [HttpGet("{id:guid}/Print")]
+    public async Task<IActionResult> Print(Guid id, CancellationToken cancellationToken)
+    {
+        var shown = await Details(id, cancellationToken);
+        return shown is ViewResult { Model: ChangeDetailsViewModel model } ? View(nameof(Print), model) : shown;
+    }
+
+    [HttpGet("{id:guid}/Pdf")]
+    public async Task<IActionResult> Pdf(Guid id, [FromServices] IPdfRenderer pdf, [FromServices] IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var shown = await Details(id, cancellationToken);
+        return shown is ViewResult { Model: ChangeDetailsViewModel model }
+            ? File(pdf.Render(ChangeFormDocument.Build(model, l, configuration)), "application/pdf", $"change-{model.Change.Number}.pdf")
+            : shown;
     }
 
     /// <summary>The sales manager or GM accepts: the consequence of the change's kind follows.</summary>

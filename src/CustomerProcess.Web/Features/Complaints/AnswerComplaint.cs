@@ -34,7 +34,7 @@ public static class AnswerComplaint
             complaints.ChangeAsync(
                 complaintId,
                 user,
-                c => c.Answer(input.Text.Trim(), input.Channel, Formatting.ToUtc(input.AnsweredAt!.Value), user.Identity!.Name!, clock.GetUtcNow().UtcDateTime),
+                (c, actor) => c.Answer(input.Text.Trim(), input.Channel, Formatting.ToUtc(input.AnsweredAt!.Value), actor.Name, clock.GetUtcNow().UtcDateTime, actor.DepartmentCode),
                 cancellationToken);
     }
 }

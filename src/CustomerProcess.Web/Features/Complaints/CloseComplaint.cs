@@ -10,6 +10,6 @@ public static class CloseComplaint
     public sealed class Handler(ComplaintAccess complaints, TimeProvider clock) : IUseCase
     {
         public Task<Result> HandleAsync(Guid complaintId, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-            complaints.ChangeAsync(complaintId, user, c => c.Close(user.Identity!.Name!, clock.GetUtcNow().UtcDateTime), cancellationToken);
+            complaints.ChangeAsync(complaintId, user, (c, actor) => c.Close(actor.Name, clock.GetUtcNow().UtcDateTime, actor.DepartmentCode), cancellationToken);
     }
 }

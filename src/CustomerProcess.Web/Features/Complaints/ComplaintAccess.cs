@@ -3,6 +3,7 @@ using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Complaints;
 using CustomerProcess.Domain.Security;
 using CustomerProcess.Infrastructure.Persistence;
+using CustomerProcess.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerProcess.Web.Features.Complaints;
@@ -66,6 +67,11 @@ public sealed class ComplaintAccess(AppDbContext db)
     /// (not found → NotFound, not visible to <paramref name="user"/> → Forbidden), apply <paramref name="change"/>,
     /// save once on success; on a version conflict the whole thing runs again on fresh data.</summary>
     public Task<Result> ChangeAsync(Guid complaintId, ClaimsPrincipal user, Func<Complaint, Result> change, CancellationToken cancellationToken) =>
+        ChangeAsync(complaintId, user, (complaint, _) => change(complaint), cancellationToken);
+
+    /// <summary>The same for an act that records who acted: <paramref name="change"/> gets the actor (display name and
+    /// department at this moment, docs/adr/0035).</summary>
+    public Task<Result> ChangeAsync(Guid complaintId, ClaimsPrincipal user, Func<Complaint, Actor, Result> change, CancellationToken cancellationToken) =>
         ConcurrencyRetry.RunAsync(db, async () =>
         {
             var complaint = await db.Complaints.Include(c => c.Actions).FirstOrDefaultAsync(c => c.Id == complaintId, cancellationToken);
@@ -79,7 +85,7 @@ public sealed class ComplaintAccess(AppDbContext db)
                 return Result.Failure(NotVisible);
             }
 
-            var changed = change(complaint);
+            var changed = change(complaint, await db.ActorAsync(user, cancellationToken));
             if (changed.Succeeded)
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -94,7 +100,7 @@ public sealed class ComplaintAccess(AppDbContext db)
 
     /// <summary>The shared body of the use cases on an existing return: missing → NotFound, not visible → Forbidden,
     /// apply, save once; a version conflict runs again on fresh data.</summary>
-    public Task<Result> ChangeReturnAsync(Guid returnId, ClaimsPrincipal user, Func<ReturnRecord, Result> change, CancellationToken cancellationToken) =>
+    public Task<Result> ChangeReturnAsync(Guid returnId, ClaimsPrincipal user, Func<ReturnRecord, Actor, Result> change, CancellationToken cancellationToken) =>
         ConcurrencyRetry.RunAsync(db, async () =>
         {
             var record = await db.Returns.FirstOrDefaultAsync(r => r.Id == returnId, cancellationToken);
@@ -108,7 +114,7 @@ public sealed class ComplaintAccess(AppDbContext db)
                 return Result.Failure(ReturnNotVisible);
             }
 
-            var changed = change(record);
+            var changed = change(record, await db.ActorAsync(user, cancellationToken));
             if (changed.Succeeded)
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -165,7 +165,7 @@ public sealed class ComplaintsController(
     }
 
     [HttpGet]
-    public async Task<IActionResult> SheetPdf(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> SheetPdf(Guid id, [FromServices] IConfiguration configuration, CancellationToken cancellationToken)
     {
         var model = await DetailsAsync(id, cancellationToken);
         if (model is null)
@@ -178,7 +178,7 @@ public sealed class ComplaintsController(
             return Forbid();
         }
 
-        var bytes = pdf.Render(FeedbackSheet.Build(model.Value.Model, l));
+        var bytes = pdf.Render(FeedbackSheet.Build(model.Value.Model, l, configuration));
         return File(bytes, "application/pdf", $"feedback-{model.Value.Model.Complaint.Number}.pdf");
     }
 

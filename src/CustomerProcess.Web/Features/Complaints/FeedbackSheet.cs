@@ -8,7 +8,7 @@ namespace CustomerProcess.Web.Features.Complaints;
 /// <summary>The Customer Feedback Handling Sheet (顾客信息反馈处理单) as a PDF document.</summary>
 public static class FeedbackSheet
 {
-    public static PdfDocumentModel Build(ComplaintDetailsViewModel model, IStringLocalizer l)
+    public static PdfDocumentModel Build(ComplaintDetailsViewModel model, IStringLocalizer l, IConfiguration configuration)
     {
         var c = model.Complaint;
         var blocks = new List<PdfBlock>
@@ -42,24 +42,26 @@ public static class FeedbackSheet
                 c.Actions.OrderBy(a => a.Number).Select(a => (IReadOnlyList<string>)
                 [
                     a.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), a.Description + (a.CompletionNote is null ? "" : " — " + a.CompletionNote),
-                    a.OwnerName, Formatting.Date(a.DueDate), l["ActionStatus." + a.Status], a.VerifiedByName ?? "",
+                    a.OwnerName, Formatting.Date(a.DueDate), l["ActionStatus." + a.Status], Actors.Describe(a.VerifiedByName, a.VerifiedByDepartment, model.DepartmentNames),
                 ]).ToList(),
                 [0.4f, 4, 1.4f, 1.3f, 1.2f, 1.4f]));
         }
 
         blocks.Add(new PdfHeading(l["Answer to the customer"]));
         blocks.Add(new PdfParagraph(c.AnswerText ?? l["Not answered yet."]));
-        if (c.AnsweredAtUtc is { } answered)
-        {
-            blocks.Add(new PdfSignature(l["Answered by"], c.AnsweredByName ?? "", l["ComplaintChannel." + c.AnswerChannel], Formatting.LocalTime(answered),
-                AnswerClock.AnsweredInTime(c.ReceivedAtUtc, answered, model.Window) ? l["Answered in time"] : l["Answered late"]));
-        }
+        // The sheet's foot as on paper: who answered, the customer's confirmation, who approved (closed) it — kept on one page.
+        var signatures = new List<PdfBlock> { new PdfHeading(l["Confirmation and approval"]) };
+        signatures.Add(c.AnsweredAtUtc is { } answered
+            ? new PdfSignature(l["Answered by"], Actors.Describe(c.AnsweredByName, c.AnsweredByDepartment, model.DepartmentNames), l["ComplaintChannel." + c.AnswerChannel],
+                Formatting.LocalTime(answered), AnswerClock.AnsweredInTime(c.ReceivedAtUtc, answered, model.Window) ? l["Answered in time"] : l["Answered late"])
+            : new PdfSignature(l["Answered by"], "", "", "", null));
+        signatures.Add(new PdfSignature(l["Customer confirmation"], "", "", "", l["Signature and date"]));
+        signatures.Add(c.ClosedAtUtc is { } closed
+            ? new PdfSignature(l["Approved (closed) by"], Actors.Describe(c.ClosedByName, c.ClosedByDepartment, model.DepartmentNames), l["Closed"], Formatting.LocalTime(closed), null)
+            : new PdfSignature(l["Approved (closed) by"], "", "", "", null));
+        blocks.Add(new PdfKeepTogether(signatures));
 
-        if (c.ClosedAtUtc is { } closed)
-        {
-            blocks.Add(new PdfSignature(l["Closed by"], c.ClosedByName ?? "", l["Closed"], Formatting.LocalTime(closed), null));
-        }
-
-        return new PdfDocumentModel("顾客信息反馈处理单 / Customer Feedback Handling Sheet", c.Number, blocks, "CustomerProcess · " + c.Number);
+        return new PdfDocumentModel("顾客信息反馈处理单 / Customer Feedback Handling Sheet", c.Number, blocks, "CustomerProcess · " + c.Number,
+            PaperForms.Letterhead(configuration, l, PaperForms.FeedbackSheet, c.Number));
     }
 }

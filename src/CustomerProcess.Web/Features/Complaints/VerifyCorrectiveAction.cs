@@ -10,6 +10,6 @@ public static class VerifyCorrectiveAction
     public sealed class Handler(ComplaintAccess complaints, TimeProvider clock) : IUseCase
     {
         public Task<Result> HandleAsync(Guid complaintId, Guid actionId, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-            complaints.ChangeAsync(complaintId, user, c => c.VerifyAction(actionId, user.Identity!.Name!, clock.GetUtcNow().UtcDateTime), cancellationToken);
+            complaints.ChangeAsync(complaintId, user, (c, actor) => c.VerifyAction(actionId, actor.Name, clock.GetUtcNow().UtcDateTime, actor.DepartmentCode), cancellationToken);
     }
 }

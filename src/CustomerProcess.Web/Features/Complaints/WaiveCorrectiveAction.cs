@@ -27,6 +27,6 @@ public static class WaiveCorrectiveAction
     public sealed class Handler(ComplaintAccess complaints, TimeProvider clock) : IUseCase
     {
         public Task<Result> HandleAsync(Guid complaintId, Guid actionId, Input input, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-            complaints.ChangeAsync(complaintId, user, c => c.WaiveAction(actionId, input.Reason!.Trim(), user.Identity!.Name!, clock.GetUtcNow().UtcDateTime), cancellationToken);
+            complaints.ChangeAsync(complaintId, user, (c, actor) => c.WaiveAction(actionId, input.Reason!.Trim(), actor.Name, clock.GetUtcNow().UtcDateTime, actor.DepartmentCode), cancellationToken);
     }
 }

@@ -6,6 +6,7 @@ using CustomerProcess.Domain.Contracts;
 using CustomerProcess.Domain.Orders;
 using CustomerProcess.Domain.Reviews;
 using CustomerProcess.Domain.Security;
+using CustomerProcess.Infrastructure.Pdf;
 using CustomerProcess.Infrastructure.Persistence;
 using CustomerProcess.Web.Features.Contracts;
 using CustomerProcess.Web.Features.History;
@@ -134,6 +135,35 @@ public sealed class OrdersController(
         }
 
         return await access.CanReadAsync(User, model.Order, model.Review, cancellationToken) ? View(model) : Forbid();
+    }
+
+    /// <summary>The oral-order confirmation sheet (顾客电话(口头)传真订单确认表), printable; 404 for an order not taken orally.</summary>
+    [HttpGet]
+    public async Task<IActionResult> OralConfirmation(Guid id, CancellationToken cancellationToken) =>
+        await OralConfirmationSheetAsync(id, model => View(model), cancellationToken);
+
+    [HttpGet]
+    public async Task<IActionResult> OralConfirmationPdf(Guid id, [FromServices] IPdfRenderer pdf, [FromServices] IConfiguration configuration, CancellationToken cancellationToken) =>
+        await OralConfirmationSheetAsync(
+            id, model => File(pdf.Render(OralConfirmationSheet.Build(model, l, configuration)), "application/pdf", $"oral-confirmation-{model.Details.Order.Number}.pdf"), cancellationToken);
+
+    private async Task<IActionResult> OralConfirmationSheetAsync(Guid id, Func<OralConfirmationSheetModel, IActionResult> show, CancellationToken cancellationToken)
+    {
+        var model = await DetailsAsync(id, cancellationToken);
+        if (model is null || !model.Order.IsOral)
+        {
+            return NotFound();
+        }
+
+        if (!await access.CanReadAsync(User, model.Order, model.Review, cancellationToken))
+        {
+            return Forbid();
+        }
+
+        // The recorder by display name; a confirmation recorded before docs/adr/0035 may hold the login name.
+        var recorded = model.Order.OralConfirmationRecordedBy;
+        var recorder = recorded is null ? null : await db.Users.AsNoTracking().Where(u => u.UserName == recorded).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
+        return show(new OralConfirmationSheetModel(model, string.IsNullOrEmpty(recorder) ? recorded : recorder));
     }
 
     [HttpPost]

@@ -32,6 +32,6 @@ public static class BookBackReturn
     public sealed class Handler(ComplaintAccess access, TimeProvider clock) : IUseCase
     {
         public Task<Result> HandleAsync(Guid returnId, Input input, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-            access.ChangeReturnAsync(returnId, user, r => r.BookBack(input.Disposition!.Value, input.Note.Trim(), user.Identity!.Name!, clock.GetUtcNow().UtcDateTime), cancellationToken);
+            access.ChangeReturnAsync(returnId, user, (r, actor) => r.BookBack(input.Disposition!.Value, input.Note.Trim(), actor.Name, clock.GetUtcNow().UtcDateTime, actor.DepartmentCode), cancellationToken);
     }
 }

@@ -32,6 +32,6 @@ public static class InspectReturn
     public sealed class Handler(ComplaintAccess access, TimeProvider clock) : IUseCase
     {
         public Task<Result> HandleAsync(Guid returnId, Input input, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-            access.ChangeReturnAsync(returnId, user, r => r.Inspect(input.Result.Trim(), input.Founded!.Value, user.Identity!.Name!, clock.GetUtcNow().UtcDateTime), cancellationToken);
+            access.ChangeReturnAsync(returnId, user, (r, actor) => r.Inspect(input.Result.Trim(), input.Founded!.Value, actor.Name, clock.GetUtcNow().UtcDateTime, actor.DepartmentCode), cancellationToken);
     }
 }

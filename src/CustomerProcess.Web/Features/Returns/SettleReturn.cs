@@ -26,6 +26,6 @@ public static class SettleReturn
     public sealed class Handler(ComplaintAccess access, TimeProvider clock) : IUseCase
     {
         public Task<Result> HandleAsync(Guid returnId, Input input, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-            access.ChangeReturnAsync(returnId, user, r => r.Settle(input.Settlement.Trim(), user.Identity!.Name!, clock.GetUtcNow().UtcDateTime), cancellationToken);
+            access.ChangeReturnAsync(returnId, user, (r, actor) => r.Settle(input.Settlement.Trim(), actor.Name, clock.GetUtcNow().UtcDateTime, actor.DepartmentCode), cancellationToken);
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace CustomerProcess.Web.Features.Reviews;
 
 /// <summary>The review form as a PDF document in the user's language (the same content as the print view).</summary>
-public sealed class ReviewFormDocument(IPdfRenderer renderer, IStringLocalizer<SharedResource> l)
+public sealed class ReviewFormDocument(IPdfRenderer renderer, IStringLocalizer<SharedResource> l, IConfiguration configuration)
 {
     public byte[] Render(ReviewDetailsViewModel model) => renderer.Render(Build(model));
 
@@ -69,6 +69,8 @@ public sealed class ReviewFormDocument(IPdfRenderer renderer, IStringLocalizer<S
                 new(l["Implied"], o.ImpliedRequirements ?? ""),
                 new(l["Statutory and regulatory"], o.StatutoryRequirements ?? ""),
                 new(l["Additional (company)"], o.AdditionalRequirements ?? ""),
+                new(l["Special requirements"], string.Join(" / ", new[] { o.SpecialTechnical, o.SpecialDelivery, o.SpecialPackaging }.Where(x => !string.IsNullOrWhiteSpace(x)))),
+                new(l["Customer property"], o.CustomerPropertyHandling ?? ""),
             ]));
         }
 
@@ -77,17 +79,6 @@ public sealed class ReviewFormDocument(IPdfRenderer renderer, IStringLocalizer<S
             blocks.Add(new PdfHeading(l["Review meeting"]));
             blocks.Add(new PdfParagraph($"{Formatting.Date(meetingDate)} · {l["Attendees"]}: {r.MeetingAttendees}"));
             blocks.Add(new PdfParagraph(r.MeetingMinutes ?? ""));
-        }
-
-        blocks.Add(new PdfHeading(l["Department sections"]));
-        foreach (var section in r.Sections.OrderBy(s => s.SortOrder))
-        {
-            var signature = r.CurrentSignatureOf(section);
-            blocks.Add(signature is null
-                ? new PdfSignature(model.DepartmentName(section.DepartmentCode), "", l["SectionStatus.Pending"], "", null)
-                : new PdfSignature(
-                    model.DepartmentName(section.DepartmentCode), signature.SignerName, l["Meaning." + signature.Meaning],
-                    Formatting.LocalTime(signature.SignedAtUtc) + " · " + SignedContent.Describe(signature, contentHash, l), l["Conclusion." + signature.Conclusion] + (signature.Comments is null ? "" : ": " + signature.Comments)));
         }
 
         if (r.Discrepancies.Count > 0)
@@ -103,19 +94,39 @@ public sealed class ReviewFormDocument(IPdfRenderer renderer, IStringLocalizer<S
                 [0.5f, 1.5f, 4, 4, 1.5f]));
         }
 
+        // Each department's section: what it checked, its conclusion and comments, who signed and when.
+        blocks.Add(new PdfHeading(l["Department sections"]));
+        var sections = r.Sections.OrderBy(s => s.SortOrder).Select(section => r.CurrentSignatureOf(section) is { } signature
+            ? new PdfSignature(
+                model.DepartmentName(section.DepartmentCode), signature.SignerName, l["Meaning." + signature.Meaning], Formatting.LocalTime(signature.SignedAtUtc) + " · " + SignedContent.Describe(signature, contentHash, l),
+                l["Conclusion." + signature.Conclusion] + (signature.Comments is null ? "" : ": " + signature.Comments) + CheckedText(signature.CheckedItems))
+            : new PdfSignature(model.DepartmentName(section.DepartmentCode), "", l["SectionStatus.Pending"], "", null)).ToList();
+        blocks.AddRange(sections.Take(Math.Max(0, sections.Count - 1)));
+
+        // The approval block stays on the page of the last section when the two fit on one page.
+        var last = new List<PdfBlock>(sections.Skip(Math.Max(0, sections.Count - 1)));
         var decisions = r.Signatures.Where(s => s.SectionId is null).OrderBy(s => s.SignedAtUtc).ToList();
         if (decisions.Count > 0)
         {
-            blocks.Add(new PdfHeading(l["Decisions"]));
-            blocks.AddRange(decisions.Select(s => (PdfBlock)new PdfSignature(
+            last.Add(new PdfHeading(l["Decisions"]));
+            last.AddRange(decisions.Select(s => (PdfBlock)new PdfSignature(
                 l["Capacity." + s.Capacity], s.SignerName, l["Meaning." + s.Meaning], Formatting.LocalTime(s.SignedAtUtc) + " · " + SignedContent.Describe(s, contentHash, l), s.Comments)));
         }
+
+        blocks.Add(new PdfKeepTogether(last));
 
         // The paper form is bilingual in its title; the body follows the user's language.
         return new PdfDocumentModel(
             Tenders.TenderReviewForms.PaperTitle(subject.Kind),
             l[Tenders.TenderReviewForms.TitleKey(subject.Kind)] + " · " + subject.Number,
             blocks,
-            $"CustomerProcess · {subject.Number}");
+            $"CustomerProcess · {subject.Number}",
+            PaperForms.Letterhead(configuration, l, PaperForms.ReviewForm, subject.Number));
+    }
+
+    private string CheckedText(string? checkedItems)
+    {
+        var items = (checkedItems ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return items.Length == 0 ? "" : " — " + l["Checked"] + ": " + string.Join("; ", items.Select(item => l[item].Value));
     }
 }

@@ -1,4 +1,5 @@
 using CustomerProcess.Domain.Contracts;
+using CustomerProcess.Infrastructure.Pdf;
 using CustomerProcess.Infrastructure.Persistence;
 using CustomerProcess.Web.Features.Tracking;
 using CustomerProcess.Web.Infrastructure;
@@ -43,7 +44,23 @@ public sealed class ServiceNoticesController(
     }
 
     [HttpGet("{id:guid}")]
-    public async Task<IActionResult> Details(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> Details(Guid id, CancellationToken cancellationToken) =>
+        await ReadAsync(id, model => View(model), cancellationToken);
+
+    /// <summary>The notice with its site records as the paper form (print view).</summary>
+    [HttpGet("{id:guid}/Print")]
+    public async Task<IActionResult> Print(Guid id, CancellationToken cancellationToken) =>
+        await ReadAsync(id, model => View(model), cancellationToken);
+
+    [HttpGet("{id:guid}/Pdf")]
+    public async Task<IActionResult> Pdf(Guid id, [FromServices] IPdfRenderer pdf, [FromServices] IConfiguration configuration, CancellationToken cancellationToken) =>
+        await ReadAsync(
+            id,
+            model => File(pdf.Render(ServiceNoticeDocument.Build(model, l, configuration)), "application/pdf", $"service-notice-{model.Notice.Number}.pdf"),
+            cancellationToken);
+
+    /// <summary>Missing → 404; neither the technical service team nor a reader of the contract → 403.</summary>
+    private async Task<IActionResult> ReadAsync(Guid id, Func<ServiceNoticeViewModel, IActionResult> show, CancellationToken cancellationToken)
     {
         var notice = await service.FindAsync(id, cancellationToken);
         if (notice is null)
@@ -59,7 +76,7 @@ public sealed class ServiceNoticesController(
         }
 
         var customerName = await db.Customers.Where(c => c.Id == contract.CustomerId).Select(c => c.Name).FirstAsync(cancellationToken);
-        return View(new ServiceNoticeViewModel(notice, contract, customerName, canRecord));
+        return show(new ServiceNoticeViewModel(notice, contract, customerName, canRecord));
     }
 
     [CreatesRecord]

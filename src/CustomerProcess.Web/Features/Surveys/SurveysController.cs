@@ -3,6 +3,7 @@ using System.Text;
 using CustomerProcess.Domain.Customers;
 using CustomerProcess.Domain.Security;
 using CustomerProcess.Domain.Surveys;
+using CustomerProcess.Infrastructure.Pdf;
 using CustomerProcess.Infrastructure.Persistence;
 using CustomerProcess.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -96,6 +97,43 @@ public sealed class SurveysController(AppDbContext db, TimeProvider clock, IStri
             ? System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(json)!.ToDictionary(kv => kv.Key, kv => Url.Action("Show", "PublicSurvey", new { token = kv.Value }, Request.Scheme)!)
             : new Dictionary<string, string>();
         return View(new CampaignDetailsViewModel(campaign, invitations, responses.Select(x => (x.r, x.Name)).ToList(), links));
+    }
+
+    /// <summary>The campaign's questionnaire, blank, to print for the customers who answer on paper.</summary>
+    [HttpGet]
+    public async Task<IActionResult> Questionnaire(Guid id, CancellationToken cancellationToken) =>
+        await db.SurveyCampaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken) is { } campaign
+            ? View(new QuestionnaireViewModel(campaign, null, null))
+            : NotFound();
+
+    [HttpGet]
+    public async Task<IActionResult> QuestionnairePdf(Guid id, [FromServices] IPdfRenderer pdf, [FromServices] IConfiguration configuration, CancellationToken cancellationToken) =>
+        await db.SurveyCampaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken) is { } campaign
+            ? File(pdf.Render(SurveyQuestionnaire.Build(new QuestionnaireViewModel(campaign, null, null), l, configuration)), "application/pdf", $"questionnaire-{campaign.Period}.pdf")
+            : NotFound();
+
+    /// <summary>One response as the filled questionnaire (the id is the response's).</summary>
+    [HttpGet]
+    public async Task<IActionResult> Answered(Guid id, CancellationToken cancellationToken) =>
+        await AnsweredAsync(id, cancellationToken) is { } model ? View(nameof(Questionnaire), model) : NotFound();
+
+    [HttpGet]
+    public async Task<IActionResult> AnsweredPdf(Guid id, [FromServices] IPdfRenderer pdf, [FromServices] IConfiguration configuration, CancellationToken cancellationToken) =>
+        await AnsweredAsync(id, cancellationToken) is { } model
+            ? File(pdf.Render(SurveyQuestionnaire.Build(model, l, configuration)), "application/pdf", $"questionnaire-{model.Campaign.Period}.pdf")
+            : NotFound();
+
+    private async Task<QuestionnaireViewModel?> AnsweredAsync(Guid responseId, CancellationToken cancellationToken)
+    {
+        var response = await db.SurveyResponses.AsNoTracking().FirstOrDefaultAsync(r => r.Id == responseId, cancellationToken);
+        if (response is null)
+        {
+            return null;
+        }
+
+        var campaign = await db.SurveyCampaigns.AsNoTracking().FirstAsync(c => c.Id == response.CampaignId, cancellationToken);
+        var customer = await db.Customers.AsNoTracking().Where(c => c.Id == response.CustomerId).Select(c => c.Name).FirstAsync(cancellationToken);
+        return new QuestionnaireViewModel(campaign, response, customer);
     }
 
     /// <summary>Staff enter a response from a returned paper form.</summary>

@@ -126,6 +126,11 @@ public sealed class AppClaimsPrincipalFactory(
             identity.AddClaim(new Claim(TwoFactorRequirement.EnabledClaimType, "1"));
         }
 
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(Features.Account.PasswordChangeRequirementMiddleware.ClaimType, "1"));
+        }
+
         return identity;
     }
 }

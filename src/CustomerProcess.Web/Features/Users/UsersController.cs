@@ -214,6 +214,7 @@ public sealed class UsersController(
 
         if (ModelState.IsValid)
         {
+            user.MustChangePassword = true; // the user chooses a new one at the next sign-in (docs/adr/0029)
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var result = await users.ResetPasswordAsync(user, token, input.NewPassword);
             if (result.Succeeded)

@@ -13,5 +13,8 @@ public sealed class AppUser : IdentityUser
 
     public bool IsActive { get; set; } = true;
 
+    /// <summary>Set when an administrator resets the password: the user chooses a new one before anything else.</summary>
+    public bool MustChangePassword { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
 }

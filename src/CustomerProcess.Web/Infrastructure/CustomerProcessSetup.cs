@@ -253,6 +253,7 @@ public static class CustomerProcessSetup
         app.UseAuthentication();
         app.UseMiddleware<LogContextMiddleware>();
         app.UseMiddleware<SetupGateMiddleware>();
+        app.UseMiddleware<Features.Account.PasswordChangeRequirementMiddleware>();
         app.UseMiddleware<TwoFactorRequirementMiddleware>();
         app.UseAuthorization();
 

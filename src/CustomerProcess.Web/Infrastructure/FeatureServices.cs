@@ -10,6 +10,8 @@ public static class FeatureServices
         services.AddUseCases(typeof(FeatureServices).Assembly);
         services.AddScoped<DepartmentNames>();
         services.AddScoped<HistoryQuery>();
+        services.AddScoped<Features.Dashboards.HomeDashboardQuery>();
+        services.AddScoped<Features.Dashboards.ManagementReviewQuery>();
         services.AddScoped<EditConflicts>();
         services.AddScoped<Features.Attachments.AttachmentAccess>();
         services.AddScoped<Features.Customers.CustomerCommands>();

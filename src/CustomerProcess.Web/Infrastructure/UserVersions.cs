@@ -132,6 +132,11 @@ public sealed class AppClaimsPrincipalFactory(
             identity.AddClaim(new Claim(PersonName.ClaimType, user.DisplayName));
         }
 
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(Features.Account.PasswordChangeRequirementMiddleware.ClaimType, "1"));
+        }
+
         return identity;
     }
 }

@@ -65,6 +65,7 @@ public sealed partial class LocalizationResourceTests
         ["Subject."] = Enum.GetNames<ReviewSubjectKind>(),
         ["NotificationKind."] = Enum.GetNames<CustomerProcess.Domain.Notifications.NotificationKind>(),
         ["Queue."] = ["sign", "confirm", "resolve", "conclude", "approve", "contract", "draft", "acknowledge", "change", "notice", "service", "complaint", "verify", "action", .. CustomerProcess.Web.Features.Tenders.TenderQueue.Kinds],
+        ["Started."] = CustomerProcess.Web.Features.Dashboards.HomeDashboardQuery.StartedKinds,
         ["NoticeKind."] = Enum.GetNames<NoticeKind>(),
         ["NoticeStatus."] = Enum.GetNames<NoticeStatus>(),
         ["ChangeKind."] = Enum.GetNames<ChangeKind>(),

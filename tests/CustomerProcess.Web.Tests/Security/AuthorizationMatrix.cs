@@ -150,6 +150,8 @@ public static class AuthorizationMatrix
         new("GET", "/Account/AccessDenied", Access.Anonymous) { AnswersForbidden = true },
         new("GET", "/Account/LoginTwoFactor", Access.Anonymous) { Note = "Without a pending password sign-in it leads back to the login page." },
         new("POST", "/Account/LoginTwoFactor", Access.Anonymous) { Note = "Without a pending password sign-in it leads back to the login page." },
+        new("GET", "/Account/ChangePassword", Access.AnySignedIn) { Note = "The user's own password; the only page open while an administrator's reset requires a new one." },
+        new("POST", "/Account/ChangePassword", Access.AnySignedIn) { Note = "Needs the current password; an empty form is a validation message and changes nothing." },
 
         // Two-factor sign-in: each user's own authenticator (roles in Security:RequireTwoFactorForRoles must set it up).
         new("GET", "/TwoFactor/Index", Access.AnySignedIn),
@@ -190,6 +192,12 @@ public static class AuthorizationMatrix
         // Start page and work queue: every signed-in user (the queue shows what the user's roles and departments have to do).
         new("ANY", "/Home/Index", Access.AnySignedIn),
         new("GET", "/Queue/Index", Access.AnySignedIn),
+
+        // Management-review dashboard (ISO 9001 §9.3 input): the general manager and the quality head.
+        new("GET", "/Dashboards/ManagementReview", Access.Only(GeneralManager, QualityHead)),
+        new("GET", "/Dashboards/Print", Access.Only(GeneralManager, QualityHead)),
+        new("GET", "/Dashboards/Csv", Access.Only(GeneralManager, QualityHead)),
+        new("GET", "/Dashboards/Excel", Access.Only(GeneralManager, QualityHead)),
 
         // Administration.
         new("GET", "/Users/Index", Admin),

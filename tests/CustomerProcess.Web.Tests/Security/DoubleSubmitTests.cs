@@ -118,6 +118,8 @@ public sealed partial class DoubleSubmitTests(AppFactory app)
     private static readonly HashSet<string> NotCreating = new(StringComparer.Ordinal)
     {
         "Account.Login", "Account.LoginTwoFactor", "Account.Logout", "Culture.Set",
+        // A second post of the same form names the old password as the current one and is refused.
+        "Account.ChangePassword",
         // The user's own authenticator: a second post finds it enabled, regenerated or off.
         "TwoFactor.Setup", "TwoFactor.RegenerateRecoveryCodes", "TwoFactor.Disable",
         // A decided proposal cannot be decided again.

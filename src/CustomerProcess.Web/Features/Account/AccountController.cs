@@ -46,16 +46,17 @@ public sealed class LoginInputValidator : AbstractValidator<LoginInput>
     }
 }
 
-[AllowAnonymous]
 public sealed class AccountController(
     SignInManager<AppUser> signInManager,
     LoginThrottle throttle,
     IStringLocalizer<SharedResource> l,
     ILogger<AccountController> logger) : Controller
 {
+    [AllowAnonymous]
     [HttpGet]
     public IActionResult Login(string? returnUrl) => View(new LoginInput { ReturnUrl = returnUrl });
 
+    [AllowAnonymous]
     [HttpPost]
     [EnableRateLimiting(CustomerProcessSetup.LoginRateLimitPolicy)]
     public async Task<IActionResult> Login(LoginInput input)
@@ -95,12 +96,14 @@ public sealed class AccountController(
     }
 
     /// <summary>The second step for an account with two-factor sign-in: an authenticator code or a recovery code.</summary>
+    [AllowAnonymous]
     [HttpGet]
     public async Task<IActionResult> LoginTwoFactor(string? returnUrl) =>
         await signInManager.GetTwoFactorAuthenticationUserAsync() is null
             ? RedirectToAction(nameof(Login))
             : View(new LoginTwoFactorInput { ReturnUrl = returnUrl });
 
+    [AllowAnonymous]
     [HttpPost]
     [EnableRateLimiting(CustomerProcessSetup.LoginRateLimitPolicy)]
     public async Task<IActionResult> LoginTwoFactor(LoginTwoFactorInput input)
@@ -152,6 +155,7 @@ public sealed class AccountController(
         return View(input);
     }
 
+    [AllowAnonymous]
     [HttpPost]
     public async Task<IActionResult> Logout()
     {
@@ -159,6 +163,40 @@ public sealed class AccountController(
         return RedirectToAction(nameof(Login));
     }
 
+    /// <summary>The signed-in user's own password (docs/adr/0029); the only page open while an administrator's reset
+    /// requires a new one.</summary>
+    [Authorize]
+    [HttpGet]
+    public IActionResult ChangePassword() => ChangePasswordForm();
+
+    [Authorize]
+    [HttpPost]
+    public async Task<IActionResult> ChangePassword(ChangeOwnPassword.Input input, [FromServices] ChangeOwnPassword.Handler handler, CancellationToken cancellationToken) =>
+        !ModelState.IsValid
+            ? ChangePasswordForm(StatusCodes.Status422UnprocessableEntity)
+            : await this.Respond(
+                await handler.HandleAsync(User, input, cancellationToken),
+                () =>
+                {
+                    TempData["Message"] = l["Your password was changed. Your other sessions have ended."].Value;
+                    return LocalRedirect("/");
+                },
+                () => Task.FromResult<IActionResult>(ChangePasswordForm()),
+                l);
+
+    [AllowAnonymous]
     [HttpGet]
     public IActionResult AccessDenied() => StatusCode(StatusCodes.Status403Forbidden);
+
+    /// <summary>The form again, empty: passwords are never sent back.</summary>
+    private ViewResult ChangePasswordForm(int? status = null)
+    {
+        if (status is { } code)
+        {
+            Response.StatusCode = code;
+        }
+
+        ViewData["Forced"] = User.HasClaim(c => c.Type == PasswordChangeRequirementMiddleware.ClaimType);
+        return View("ChangePassword", new ChangeOwnPassword.Input());
+    }
 }

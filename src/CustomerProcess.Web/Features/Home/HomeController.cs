@@ -11,11 +11,13 @@ namespace CustomerProcess.Web.Features.Home;
 [Authorize]
 public sealed class HomeController : Controller
 {
-    /// <summary>The start page; with the count of the user's special-requirement cases overdue or due soon (docs/process.md §10).</summary>
-    public async Task<IActionResult> Index([FromServices] Features.SpecialRequirements.CaseQueries cases, CancellationToken cancellationToken)
+    /// <summary>The start page per role (issue #17 item 3): what waits on me, what I started, my figures; with the count of the
+    /// user's special-requirement cases overdue or due soon (docs/process.md §10).</summary>
+    public async Task<IActionResult> Index(
+        [FromServices] Features.SpecialRequirements.CaseQueries cases, [FromServices] Features.Dashboards.HomeDashboardQuery dashboard, CancellationToken cancellationToken)
     {
         ViewData["CaseReminders"] = await cases.ReminderCountAsync(User, cancellationToken);
-        return View();
+        return View(await dashboard.LoadAsync(User, cancellationToken));
     }
 }
 

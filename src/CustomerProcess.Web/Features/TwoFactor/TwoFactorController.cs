@@ -2,7 +2,6 @@ using System.Text;
 using CustomerProcess.Domain.Security;
 using CustomerProcess.Infrastructure.Identity;
 using CustomerProcess.Web.Infrastructure;
-using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -10,31 +9,9 @@ using Microsoft.Extensions.Localization;
 
 namespace CustomerProcess.Web.Features.TwoFactor;
 
-public sealed class TwoFactorCodeInput
-{
-    public string Code { get; set; } = "";
-}
-
-public sealed class TwoFactorCodeInputValidator : AbstractValidator<TwoFactorCodeInput>
-{
-    public TwoFactorCodeInputValidator(IStringLocalizer<SharedResource> l) =>
-        RuleFor(x => x.Code).NotEmpty().WithMessage(_ => l["Enter the code."]).MaxLength(AuthenticatorCode.MaximumLength, l);
-}
-
-public sealed class DisableTwoFactorInput
-{
-    public string Password { get; set; } = "";
-}
-
-public sealed class DisableTwoFactorInputValidator : AbstractValidator<DisableTwoFactorInput>
-{
-    public DisableTwoFactorInputValidator(IStringLocalizer<SharedResource> l) =>
-        RuleFor(x => x.Password).NotEmpty().WithMessage(_ => l["Enter your password."]).MaxLength(PasswordPolicy.MaximumLength, l);
-}
-
 public sealed record TwoFactorStatusViewModel(bool Enabled, int RecoveryCodesLeft, bool Required);
 
-public sealed record TwoFactorSetupViewModel(string SharedKey, string QrCodeDataUri, bool Required, TwoFactorCodeInput Input);
+public sealed record TwoFactorSetupViewModel(string SharedKey, string QrCodeDataUri, bool Required, EnableTwoFactor.Input Input);
 
 /// <summary>
 /// The signed-in user's authenticator app (TOTP, Identity's own authenticator key and recovery codes):
@@ -49,7 +26,7 @@ public sealed class TwoFactorController(
     TwoFactorRequirement requirement,
     IStringLocalizer<SharedResource> l) : Controller
 {
-    public const int RecoveryCodeCount = 10;
+    public const int RecoveryCodeCount = EnableTwoFactor.RecoveryCodeCount;
     private const string CodesKey = "RecoveryCodes";
     private const string Issuer = "CustomerProcess";
 
@@ -77,11 +54,58 @@ public sealed class TwoFactorController(
             return RedirectToAction(nameof(Index));
         }
 
-        return View(await SetupModelAsync(user, new TwoFactorCodeInput()));
+        return View(await SetupModelAsync(user, new EnableTwoFactor.Input()));
     }
 
     [HttpPost]
-    public async Task<IActionResult> Setup(TwoFactorCodeInput input)
+    public async Task<IActionResult> Setup(EnableTwoFactor.Input input, [FromServices] EnableTwoFactor.Handler handler, CancellationToken cancellationToken) =>
+        !ModelState.IsValid
+            ? await SetupFormAsync(StatusCodes.Status422UnprocessableEntity)
+            : await this.Respond(
+                await handler.HandleAsync(User, input, cancellationToken),
+                codes =>
+                {
+                    TempData[CodesKey] = string.Join(' ', codes);
+                    TempData["Message"] = l["Two-factor sign-in is on."].Value;
+                    return RedirectToAction(nameof(RecoveryCodes));
+                },
+                () => SetupFormAsync(),
+                l);
+
+    /// <summary>The recovery codes just made, shown once (they travel in the encrypted TempData cookie).</summary>
+    [HttpGet]
+    public IActionResult RecoveryCodes() =>
+        TempData[CodesKey] is string codes
+            ? View(codes.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            : RedirectToAction(nameof(Index));
+
+    [HttpPost]
+    public async Task<IActionResult> RegenerateRecoveryCodes([FromServices] RenewRecoveryCodes.Handler handler, CancellationToken cancellationToken) =>
+        await this.Respond(
+            await handler.HandleAsync(User, cancellationToken),
+            codes =>
+            {
+                TempData[CodesKey] = string.Join(' ', codes);
+                TempData["Message"] = l["New recovery codes were made; the old ones no longer work."].Value;
+                return RedirectToAction(nameof(RecoveryCodes));
+            },
+            () => Task.FromResult<IActionResult>(RedirectToAction(nameof(Index))),
+            l);
+
+    [HttpPost]
+    public async Task<IActionResult> Disable(DisableTwoFactor.Input input, [FromServices] DisableTwoFactor.Handler handler, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            TempData["Error"] = DisableTwoFactor.Handler.WrongPassword.Localize(l);
+            return RedirectToAction(nameof(Index));
+        }
+
+        return await this.RespondByRedirect(await handler.HandleAsync(User, input, cancellationToken), l["Two-factor sign-in is off."], () => RedirectToAction(nameof(Index)), l);
+    }
+
+    /// <summary>The set-up form again (a fresh code field), or the status page when two-factor sign-in is on already.</summary>
+    private async Task<IActionResult> SetupFormAsync(int? status = null)
     {
         if (await users.GetUserAsync(User) is not { } user)
         {
@@ -93,75 +117,15 @@ public sealed class TwoFactorController(
             return RedirectToAction(nameof(Index));
         }
 
-        if (ModelState.IsValid)
+        if (status is { } code)
         {
-            var code = AuthenticatorCode.Normalize(input.Code);
-            if (await users.GetAuthenticatorKeyAsync(user) is not null
-                && await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
-            {
-                await users.SetTwoFactorEnabledAsync(user, true);
-                var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
-                await signIn.RefreshSignInAsync(user); // enabling renews the security stamp
-                TempData[CodesKey] = string.Join(' ', codes ?? []);
-                TempData["Message"] = l["Two-factor sign-in is on."].Value;
-                return RedirectToAction(nameof(RecoveryCodes));
-            }
-
-            ModelState.AddModelError(nameof(input.Code), l["The code is not correct. Enter the 6-digit code the app shows now."]);
+            Response.StatusCode = code;
         }
 
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return View(await SetupModelAsync(user, new TwoFactorCodeInput()));
+        return View("Setup", await SetupModelAsync(user, new EnableTwoFactor.Input()));
     }
 
-    /// <summary>The recovery codes just made, shown once (they travel in the encrypted TempData cookie).</summary>
-    [HttpGet]
-    public IActionResult RecoveryCodes() =>
-        TempData[CodesKey] is string codes
-            ? View(codes.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            : RedirectToAction(nameof(Index));
-
-    [HttpPost]
-    public async Task<IActionResult> RegenerateRecoveryCodes()
-    {
-        if (await users.GetUserAsync(User) is not { } user)
-        {
-            return Challenge();
-        }
-
-        if (!user.TwoFactorEnabled)
-        {
-            return RedirectToAction(nameof(Index));
-        }
-
-        var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
-        TempData[CodesKey] = string.Join(' ', codes ?? []);
-        TempData["Message"] = l["New recovery codes were made; the old ones no longer work."].Value;
-        return RedirectToAction(nameof(RecoveryCodes));
-    }
-
-    [HttpPost]
-    public async Task<IActionResult> Disable(DisableTwoFactorInput input)
-    {
-        if (await users.GetUserAsync(User) is not { } user)
-        {
-            return Challenge();
-        }
-
-        if (!ModelState.IsValid || !(await signIn.CheckPasswordSignInAsync(user, input.Password, lockoutOnFailure: true)).Succeeded)
-        {
-            TempData["Error"] = l["The password is not correct. Two-factor sign-in stays on."].Value;
-            return RedirectToAction(nameof(Index));
-        }
-
-        await users.SetTwoFactorEnabledAsync(user, false);
-        await users.ResetAuthenticatorKeyAsync(user);
-        await signIn.RefreshSignInAsync(user);
-        TempData["Message"] = l["Two-factor sign-in is off."].Value;
-        return RedirectToAction(nameof(Index));
-    }
-
-    private async Task<TwoFactorSetupViewModel> SetupModelAsync(AppUser user, TwoFactorCodeInput input)
+    private async Task<TwoFactorSetupViewModel> SetupModelAsync(AppUser user, EnableTwoFactor.Input input)
     {
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))

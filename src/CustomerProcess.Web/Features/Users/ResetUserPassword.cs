@@ -45,6 +45,7 @@ public static class ResetUserPassword
 
             var result = await IdentityWrites.InTransactionAsync(db, async () =>
             {
+                user.MustChangePassword = true; // the user chooses a new one at the next sign-in (docs/adr/0029)
                 var token = await users.GeneratePasswordResetTokenAsync(user);
                 var step = await users.ResetPasswordAsync(user, token, input.NewPassword);
                 if (step.Succeeded)

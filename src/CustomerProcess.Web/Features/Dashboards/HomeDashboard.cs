@@ -1,0 +1,273 @@
+using System.Security.Claims;
+using CustomerProcess.Domain.Complaints;
+using CustomerProcess.Domain.Contracts;
+using CustomerProcess.Domain.Orders;
+using CustomerProcess.Domain.Reviews;
+using CustomerProcess.Domain.Security;
+using CustomerProcess.Infrastructure.Persistence;
+using CustomerProcess.Web.Features.Complaints;
+using CustomerProcess.Web.Features.Reviews;
+using CustomerProcess.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CustomerProcess.Web.Features.Dashboards;
+
+/// <summary>One thing waiting on the user: what, for whom, the amount when there is one, since when and until when.</summary>
+public sealed record WaitingItem(string Kind, string Number, string Detail, string Url, DateTime SinceUtc, long? AmountMinor, string? Currency, DateTime? DueUtc)
+{
+    public bool IsOverdue(DateTime nowUtc) => DueUtc is { } due && nowUtc > due;
+}
+
+/// <summary>Something the user started that waits on others (an order in review, a complaint not yet answered).</summary>
+public sealed record StartedItem(string Kind, string Number, string Detail, string Url, DateTime SinceUtc, int WaitingOn);
+
+/// <summary>One figure on the start page: a label key, the value, and a link to the list behind it.</summary>
+public sealed record Figure(string Id, string Label, string Value, string? Url, bool Alert = false);
+
+public sealed record HomeDashboardModel(string DisplayName, DateTime NowUtc, IReadOnlyList<WaitingItem> Waiting, IReadOnlyList<StartedItem> Started, IReadOnlyList<Figure> Figures);
+
+/// <summary>
+/// The start page per role (issue #17 item 3): what waits on me, sorted by urgency (past its deadline first, then the
+/// nearest deadline, then the oldest), what I started that waits on others, and my figures. Plain queries on indexed
+/// columns, each capped; nothing is cached (docs/adr/0029).
+/// </summary>
+public sealed class HomeDashboardQuery(AppDbContext db, ReviewAccess access, ReviewSubjects subjects, TimeProvider clock, IOptions<ComplaintOptions> complaintOptions)
+{
+    public const int PerKind = 50;
+
+    /// <summary>The kinds of <see cref="StartedItem"/> (each has a text "Started." + kind).</summary>
+    public static readonly string[] StartedKinds = ["in-review", "awaiting-approval", "complaint"];
+
+    public async Task<HomeDashboardModel> LoadAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var displayName = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
+        var waiting = await WaitingAsync(user, userId, now, cancellationToken);
+        var started = await StartedAsync(userId, cancellationToken);
+        var figures = await FiguresAsync(user, userId, now, cancellationToken);
+        return new HomeDashboardModel(string.IsNullOrWhiteSpace(displayName) ? user.Identity!.Name! : displayName, now, waiting, started, figures);
+    }
+
+    /// <summary>The number in the menu: what <see cref="LoadAsync"/> lists as waiting.</summary>
+    public async Task<int> WaitingCountAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        return userId is null ? 0 : (await WaitingAsync(user, userId, clock.GetUtcNow().UtcDateTime, cancellationToken)).Count;
+    }
+
+    /// <summary>Past the deadline first (most overdue first), then by the nearest deadline, then the oldest.</summary>
+    public static IReadOnlyList<WaitingItem> ByUrgency(IEnumerable<WaitingItem> items, DateTime nowUtc) =>
+        items.OrderBy(i => i.DueUtc is null ? 1 : 0).ThenBy(i => i.DueUtc).ThenBy(i => i.SinceUtc).ToList();
+
+    private async Task<IReadOnlyList<WaitingItem>> WaitingAsync(ClaimsPrincipal user, string userId, DateTime now, CancellationToken cancellationToken)
+    {
+        var items = new List<WaitingItem>();
+        var rows = subjects.Rows();
+        var departments = (await access.SignableDepartmentsAsync(userId, cancellationToken)).ToList();
+        if (departments.Count > 0)
+        {
+            var toSign = await (
+                    from section in db.ReviewSections
+                    join review in db.Reviews on section.ReviewId equals review.Id
+                    join subject in rows on review.SubjectId equals subject.Id
+                    from order in db.SalesOrders.Where(o => o.Id == review.SubjectId).DefaultIfEmpty()
+                    where review.Status == ReviewStatus.InProgress && section.Status == SectionStatus.Pending && departments.Contains(section.DepartmentCode)
+                          && !db.Discrepancies.Any(d => d.ReviewId == review.Id && d.DepartmentCode == section.DepartmentCode && d.Status != DiscrepancyStatus.Confirmed)
+                    orderby review.OpenedAtUtc
+                    select new { review.Id, subject.Number, subject.CustomerName, section.DepartmentCode, review.OpenedAtUtc, Amount = (long?)order.TotalMinor, Currency = order.Currency })
+                .Take(PerKind).ToListAsync(cancellationToken);
+            items.AddRange(toSign.Select(x => new WaitingItem("sign", x.Number, x.CustomerName, $"/Reviews/{x.Id}#section-{x.DepartmentCode}", x.OpenedAtUtc, x.Amount, x.Currency, null)));
+        }
+
+        if (user.IsInRole(Roles.GeneralManager))
+        {
+            var toApprove = await (
+                    from review in db.Reviews
+                    join subject in rows on review.SubjectId equals subject.Id
+                    from order in db.SalesOrders.Where(o => o.Id == review.SubjectId).DefaultIfEmpty()
+                    where review.Status == ReviewStatus.AwaitingApproval
+                    orderby review.OpenedAtUtc
+                    select new { review.Id, subject.Number, subject.CustomerName, review.OpenedAtUtc, Amount = (long?)order.TotalMinor, Currency = order.Currency })
+                .Take(PerKind).ToListAsync(cancellationToken);
+            items.AddRange(toApprove.Select(x => new WaitingItem("approve", x.Number, x.CustomerName, $"/Reviews/{x.Id}#gm-approval", x.OpenedAtUtc, x.Amount, x.Currency, null)));
+        }
+
+        var concluders = new List<ReviewConcluder>();
+        if (user.IsInRole(Roles.SalesManager))
+        {
+            concluders.Add(ReviewConcluder.SalesManager);
+            var toResolve = await (
+                    from d in db.Discrepancies
+                    join review in db.Reviews on d.ReviewId equals review.Id
+                    join subject in rows on review.SubjectId equals subject.Id
+                    where d.Status == DiscrepancyStatus.Open && (review.Status == ReviewStatus.InProgress || review.Status == ReviewStatus.AwaitingApproval)
+                    orderby d.RaisedAtUtc
+                    select new { review.Id, subject.Number, No = d.Number, d.Clause, d.RaisedAtUtc })
+                .Take(PerKind).ToListAsync(cancellationToken);
+            items.AddRange(toResolve.Select(x => new WaitingItem("resolve", x.Number, $"#{x.No} {x.Clause}", $"/Reviews/{x.Id}#discrepancy-{x.No}", x.RaisedAtUtc, null, null, null)));
+        }
+
+        if (user.IsInRole(Roles.BusinessUnitHead))
+        {
+            concluders.Add(ReviewConcluder.BusinessUnitHead);
+        }
+
+        if (concluders.Count > 0)
+        {
+            var toConclude = await (
+                    from review in db.Reviews
+                    join subject in rows on review.SubjectId equals subject.Id
+                    from order in db.SalesOrders.Where(o => o.Id == review.SubjectId).DefaultIfEmpty()
+                    where review.Status == ReviewStatus.InProgress && concluders.Contains(review.Concluder)
+                          && !db.ReviewSections.Any(s => s.ReviewId == review.Id && s.Status == SectionStatus.Pending)
+                    orderby review.OpenedAtUtc
+                    select new { review.Id, subject.Number, subject.CustomerName, review.OpenedAtUtc, Amount = (long?)order.TotalMinor, Currency = order.Currency })
+                .Take(PerKind).ToListAsync(cancellationToken);
+            items.AddRange(toConclude.Select(x => new WaitingItem("conclude", x.Number, x.CustomerName, $"/Reviews/{x.Id}#conclude-form", x.OpenedAtUtc, x.Amount, x.Currency, null)));
+        }
+
+        if (user.IsInRole(Roles.ContractAdministrator) || user.IsInRole(Roles.SalesManager))
+        {
+            var toContract = await (
+                    from order in db.SalesOrders
+                    join customer in db.Customers on order.CustomerId equals customer.Id
+                    where order.Status == OrderStatus.Approved
+                    orderby order.CreatedAtUtc
+                    select new { order.Id, order.Number, customer.Name, order.CreatedAtUtc, order.TotalMinor, order.Currency })
+                .Take(PerKind).ToListAsync(cancellationToken);
+            items.AddRange(toContract.Select(x => new WaitingItem("contract", x.Number, x.Name, $"/Orders/Details/{x.Id}#sign-contract", x.CreatedAtUtc, x.TotalMinor, x.Currency, null)));
+        }
+
+        if (user.IsInRole(Roles.QualityStaff) || user.IsInRole(Roles.QualityHead))
+        {
+            var window = complaintOptions.Value.AnswerWindow;
+            var toAnswer = await (
+                    from c in db.Complaints
+                    join customer in db.Customers on c.CustomerId equals customer.Id
+                    where c.Status != ComplaintStatus.Closed && c.AnsweredAtUtc == null
+                    orderby c.ReceivedAtUtc
+                    select new { c.Id, c.Number, customer.Name, c.ReceivedAtUtc })
+                .Take(PerKind).ToListAsync(cancellationToken);
+            items.AddRange(toAnswer.Select(x => new WaitingItem("complaint", x.Number, x.Name, $"/Complaints/Details/{x.Id}", x.ReceivedAtUtc, null, null, AnswerClock.Deadline(x.ReceivedAtUtc, window))));
+        }
+
+        var myActions = await (
+                from a in db.CorrectiveActions
+                join c in db.Complaints on a.ComplaintId equals c.Id
+                where a.OwnerUserId == userId && a.Status == ActionStatus.Open && c.Status != ComplaintStatus.Closed
+                orderby a.DueDate
+                select new { c.Id, c.Number, a.Description, c.ReceivedAtUtc, a.DueDate })
+            .Take(PerKind).ToListAsync(cancellationToken);
+        items.AddRange(myActions.Select(x => new WaitingItem("action", x.Number, x.Description, $"/Complaints/Details/{x.Id}#actions", x.ReceivedAtUtc, null, null,
+            Formatting.ToUtc(x.DueDate.AddDays(1).ToDateTime(TimeOnly.MinValue)))));
+
+        return ByUrgency(items, now);
+    }
+
+    private async Task<IReadOnlyList<StartedItem>> StartedAsync(string userId, CancellationToken cancellationToken)
+    {
+        var inReview = await (
+                from order in db.SalesOrders
+                join customer in db.Customers on order.CustomerId equals customer.Id
+                join review in db.Reviews on order.Id equals review.SubjectId
+                where order.SalesUserId == userId && (order.Status == OrderStatus.UnderReview || order.Status == OrderStatus.AwaitingApproval)
+                      && (review.Status == ReviewStatus.InProgress || review.Status == ReviewStatus.AwaitingApproval)
+                orderby order.SubmittedAtUtc
+                select new
+                {
+                    ReviewId = review.Id, order.Number, customer.Name, Since = order.SubmittedAtUtc ?? order.CreatedAtUtc, review.Status,
+                    Pending = db.ReviewSections.Count(s => s.ReviewId == review.Id && s.Status == SectionStatus.Pending),
+                })
+            .Take(PerKind).ToListAsync(cancellationToken);
+        var started = inReview.Select(x => new StartedItem(
+            x.Status == ReviewStatus.AwaitingApproval ? "awaiting-approval" : "in-review", x.Number, x.Name, $"/Reviews/{x.ReviewId}", x.Since,
+            x.Status == ReviewStatus.AwaitingApproval ? 1 : x.Pending)).ToList();
+
+        var complaints = await (
+                from c in db.Complaints
+                join customer in db.Customers on c.CustomerId equals customer.Id
+                where c.LoggedByUserId == userId && c.Status != ComplaintStatus.Closed && c.AnsweredAtUtc == null
+                orderby c.ReceivedAtUtc
+                select new { c.Id, c.Number, customer.Name, c.ReceivedAtUtc })
+            .Take(PerKind).ToListAsync(cancellationToken);
+        started.AddRange(complaints.Select(x => new StartedItem("complaint", x.Number, x.Name, $"/Complaints/Details/{x.Id}", x.ReceivedAtUtc, 1)));
+        return started.OrderBy(s => s.SinceUtc).ToList();
+    }
+
+    private async Task<IReadOnlyList<Figure>> FiguresAsync(ClaimsPrincipal user, string userId, DateTime now, CancellationToken cancellationToken)
+    {
+        var figures = new List<Figure>();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, Formatting.DisplayZone));
+        var monthStart = new DateOnly(today.Year, today.Month, 1);
+        if (user.IsInRole(Roles.Sales) || user.IsInRole(Roles.SalesManager))
+        {
+            var openOrders = await db.SalesOrders.CountAsync(
+                o => o.SalesUserId == userId && (o.Status == OrderStatus.Draft || o.Status == OrderStatus.UnderReview || o.Status == OrderStatus.AwaitingApproval || o.Status == OrderStatus.Approved),
+                cancellationToken);
+            var mine = from k in db.Contracts
+                       join o in db.SalesOrders on k.OrderId equals o.Id
+                       where o.SalesUserId == userId && k.Status == ContractStatus.Executing
+                       select k;
+            var contracts = await mine.CountAsync(cancellationToken);
+            var deliveriesOverdue = await mine.CountAsync(k => k.NextDeliveryDue != null && k.NextDeliveryDue < today, cancellationToken);
+            var paymentsOverdue = await mine.CountAsync(k => k.PaymentDue != null && k.PaymentDue < today, cancellationToken);
+            figures.Add(new Figure("fig-open-orders", "My open orders", Count(openOrders), "/Orders"));
+            figures.Add(new Figure("fig-open-contracts", "My contracts in execution", Count(contracts), "/Ledger"));
+            figures.Add(new Figure("fig-deliveries-overdue", "Deliveries overdue", Count(deliveriesOverdue), "/Ledger", deliveriesOverdue > 0));
+            figures.Add(new Figure("fig-payments-overdue", "Payments overdue", Count(paymentsOverdue), "/Ledger", paymentsOverdue > 0));
+        }
+
+        if (user.IsInRole(Roles.QualityStaff) || user.IsInRole(Roles.QualityHead))
+        {
+            var window = complaintOptions.Value.AnswerWindow;
+            var deadlinePassedFor = now - window;
+            var open = db.Complaints.Where(c => c.Status != ComplaintStatus.Closed && c.AnsweredAtUtc == null);
+            var openOverdue = await open.CountAsync(c => c.ReceivedAtUtc < deadlinePassedFor, cancellationToken);
+            var openInTime = await open.CountAsync(c => c.ReceivedAtUtc >= deadlinePassedFor, cancellationToken);
+            var monthStartUtc = Formatting.ToUtc(monthStart.ToDateTime(TimeOnly.MinValue));
+            var answered = await db.Complaints.Where(c => c.AnsweredAtUtc != null && c.AnsweredAtUtc >= monthStartUtc)
+                .Select(c => new { c.ReceivedAtUtc, Answered = c.AnsweredAtUtc!.Value }).ToListAsync(cancellationToken);
+            var inTime = answered.Count(c => AnswerClock.AnsweredInTime(c.ReceivedAtUtc, c.Answered, window));
+            figures.Add(new Figure("fig-complaints-open", "Complaints open, within the deadline", Count(openInTime), "/Complaints"));
+            figures.Add(new Figure("fig-complaints-overdue", "Complaints overdue, not answered", Count(openOverdue), "/Complaints", openOverdue > 0));
+            figures.Add(new Figure("fig-complaints-in-time", "Answered in time this month", Count(inTime), "/ComplaintAnalysis"));
+            figures.Add(new Figure("fig-complaints-late", "Answered late this month", Count(answered.Count - inTime), "/ComplaintAnalysis", answered.Count > inTime));
+        }
+
+        if (user.IsInRole(Roles.GeneralManager))
+        {
+            var approvals = await db.Reviews.CountAsync(r => r.Status == ReviewStatus.AwaitingApproval, cancellationToken);
+            var signed = await db.Contracts.Where(k => k.SignedOn >= monthStart && k.SignedOn <= today)
+                .GroupBy(k => k.Currency).Select(g => new { Currency = g.Key, Count = g.Count(), Amount = g.Sum(k => k.AmountMinor) })
+                .ToListAsync(cancellationToken);
+            figures.Add(new Figure("fig-approvals", "Approvals waiting", Count(approvals), "/Queue", approvals > 0));
+            figures.Add(new Figure("fig-contracts-month", "Contracts signed this month", Count(signed.Sum(s => s.Count)), "/Ledger"));
+            figures.Add(new Figure("fig-contracts-month-amount", "Contract amount this month",
+                signed.Count == 0 ? Formatting.Money(0) : string.Join(" · ", signed.OrderBy(s => s.Currency, StringComparer.Ordinal).Select(s => Formatting.Money(s.Amount / 100m, s.Currency))), "/Ledger"));
+        }
+
+        var departments = (await access.SignableDepartmentsAsync(userId, cancellationToken)).ToList();
+        if (departments.Count > 0)
+        {
+            var pending = await (
+                from section in db.ReviewSections
+                join review in db.Reviews on section.ReviewId equals review.Id
+                where review.Status == ReviewStatus.InProgress && section.Status == SectionStatus.Pending && departments.Contains(section.DepartmentCode)
+                select section.Id).CountAsync(cancellationToken);
+            var monthStartUtc = Formatting.ToUtc(monthStart.ToDateTime(TimeOnly.MinValue));
+            var signedByUs = await (
+                from signature in db.ReviewSignatures
+                join section in db.ReviewSections on signature.SectionId equals section.Id
+                where signature.SignedAtUtc >= monthStartUtc && signature.InvalidatedAtUtc == null && departments.Contains(section.DepartmentCode)
+                select signature.Id).CountAsync(cancellationToken);
+            figures.Add(new Figure("fig-sections-pending", "Review sections of my department open", Count(pending), "/Queue", pending > 0));
+            figures.Add(new Figure("fig-sections-signed", "Sections signed this month", Count(signedByUs), null));
+        }
+
+        return figures;
+    }
+
+    private static string Count(int value) => value.ToString("N0", System.Globalization.CultureInfo.CurrentCulture);
+}

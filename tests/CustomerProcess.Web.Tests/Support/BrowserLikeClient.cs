@@ -31,7 +31,7 @@ public sealed class BrowserLikeClient(HttpClient http, string? acceptLanguage) :
         var page = await GetAsync(pageUrl);
         if (page.Status != HttpStatusCode.OK)
         {
-            throw new InvalidOperationException($"GET {pageUrl} answered {(int)page.Status}.");
+            throw new InvalidOperationException($"GET {pageUrl} answered {(int)page.Status} {page.Location}.");
         }
 
         var form = page.FormFor(actionUrl);

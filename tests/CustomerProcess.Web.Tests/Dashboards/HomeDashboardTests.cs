@@ -41,8 +41,10 @@ public sealed class HomeDashboardSalesTests(AppFactory app) : IClassFixture<AppF
         var row = head.Document.QuerySelectorAll("#waiting tbody tr").Single(tr => tr.TextContent.Contains(order.Number, StringComparison.Ordinal));
         Assert.Contains("CNY 100,000.00", row.TextContent, StringComparison.Ordinal);
         Assert.Equal(100_000_00, order.TotalMinor);
-        var headPending = await app.WithDbAsync(db => (from x in db.ReviewSections join r in db.Reviews on x.ReviewId equals r.Id
-            where x.DepartmentCode == department && x.Status == SectionStatus.Pending && r.Status == ReviewStatus.InProgress select x).CountAsync());
+        var headPending = await app.WithDbAsync(db => (from x in db.ReviewSections
+                                                       join r in db.Reviews on x.ReviewId equals r.Id
+                                                       where x.DepartmentCode == department && x.Status == SectionStatus.Pending && r.Status == ReviewStatus.InProgress
+                                                       select x).CountAsync());
         Assert.Equal(headPending.ToString(System.Globalization.CultureInfo.InvariantCulture), Figure(head, "fig-sections-pending"));
         // The menu counts what the list shows.
         Assert.Equal(head.Document.QuerySelectorAll("#waiting tbody tr").Length.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -177,7 +177,11 @@ public sealed class HomeDashboardQuery(AppDbContext db, ReviewAccess access, Rev
                 orderby order.SubmittedAtUtc
                 select new
                 {
-                    ReviewId = review.Id, order.Number, customer.Name, Since = order.SubmittedAtUtc ?? order.CreatedAtUtc, review.Status,
+                    ReviewId = review.Id,
+                    order.Number,
+                    customer.Name,
+                    Since = order.SubmittedAtUtc ?? order.CreatedAtUtc,
+                    review.Status,
                     Pending = db.ReviewSections.Count(s => s.ReviewId == review.Id && s.Status == SectionStatus.Pending),
                 })
             .Take(PerKind).ToListAsync(cancellationToken);

@@ -14,7 +14,7 @@ public static class FeatureServices
         services.AddScoped<Features.Dashboards.ManagementReviewQuery>();
         services.AddScoped<EditConflicts>();
         services.AddScoped<Features.Attachments.AttachmentAccess>();
-        services.AddScoped<Features.Customers.CustomerCommands>();
+        services.AddScoped<Features.Customers.CustomerQueries>();
         services.AddScoped<Features.Customers.CustomerFileGate>();
         services.AddScoped<Features.Reviews.ReviewRouting>();
         services.AddScoped<Features.Reviews.ReviewAccess>();

@@ -37,7 +37,7 @@ public sealed class ClassChangeTests(AppFactory app)
 
         var edit = await sales.SubmitAsync($"/Customers/Edit/{id}", CustomerForm(code, "类别测试 " + code, "Regular"), $"/Customers/Edit/{id}");
 
-        Assert.Equal(HttpStatusCode.OK, edit.Status);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, edit.Status);
         Assert.Contains("The class Regular customer is not earned from New customer; ask the sales manager with a reason.", edit.ErrorText, StringComparison.Ordinal);
         Assert.Equal(CustomerClass.New, await ClassOfAsync(id));
         Assert.False(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityId == id.ToString() && a.Field == "Class" && a.Action == AuditAction.Updated)));

@@ -86,7 +86,7 @@ public sealed class CustomerTests(AppFactory app)
 
         var refused = await client.PostAsync($"/Customers/Edit/{id}", CustomerForm(code, "Renamed Co.", cls: "Prospect"), token);
 
-        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.Status);
         Assert.Contains("The customer class cannot change from New customer to Prospect.", refused.ErrorText, StringComparison.Ordinal);
         var stored = await app.WithDbAsync(db => db.Customers.AsNoTracking().SingleAsync(c => c.Code == code));
         Assert.Equal(CustomerClass.New, stored.Class);
@@ -133,7 +133,7 @@ public sealed class CustomerTests(AppFactory app)
 
         var second = await client.SubmitAsync("/Customers/Create", CustomerForm(code.ToLowerInvariant(), "Second Ltd."));
 
-        Assert.Equal(HttpStatusCode.OK, second.Status);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, second.Status);
         Assert.Contains($"The customer code {code} is already used.", second.ErrorText, StringComparison.Ordinal);
         Assert.Equal(1, await app.WithDbAsync(db => db.Customers.CountAsync(c => c.Code == code)));
     }

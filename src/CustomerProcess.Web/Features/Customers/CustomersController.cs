@@ -15,7 +15,7 @@ namespace CustomerProcess.Web.Features.Customers;
 [Authorize]
 public sealed class CustomersController(
     AppDbContext db,
-    CustomerCommands commands,
+    CustomerQueries commands,
     CustomerFileGate gate,
     EditConflicts conflicts,
     HistoryQuery history,
@@ -163,21 +163,22 @@ public sealed class CustomersController(
     [CreatesRecord]
     [HttpPost]
     [Authorize(Roles = Roles.CustomerEditors)]
-    public async Task<IActionResult> Create(CustomerInput input, CancellationToken cancellationToken)
+    public async Task<IActionResult> Create(CustomerInput input, [FromServices] CreateCustomer.Handler handler, CancellationToken cancellationToken)
     {
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
         {
-            var result = await commands.CreateAsync(input, UserId, IsSalesManager, cancellationToken);
-            if (result.Succeeded)
-            {
-                TempData["Message"] = l["Customer {0} was created.", input.Name].Value;
-                return RedirectToAction(nameof(Details), new { id = result.Value });
-            }
-
-            ModelState.AddDomainError(result.Error!, l);
+            return View("Form", await FormAsync(null, input, CreateClasses, cancellationToken));
         }
 
-        return View("Form", await FormAsync(null, input, CreateClasses, cancellationToken));
+        return await this.Respond(
+            await handler.HandleAsync(input, UserId, IsSalesManager, cancellationToken),
+            id =>
+            {
+                TempData["Message"] = l["Customer {0} was created.", input.Name].Value;
+                return RedirectToAction(nameof(Details), new { id });
+            },
+            async () => View("Form", await FormAsync(null, input, CreateClasses, cancellationToken)),
+            l);
     }
 
     [HttpGet]
@@ -195,12 +196,12 @@ public sealed class CustomersController(
             return Forbid();
         }
 
-        return View("Form", await FormAsync(id, CustomerCommands.ToInput(customer), [customer.Class], cancellationToken));
+        return View("Form", await FormAsync(id, CustomerQueries.ToInput(customer), [customer.Class], cancellationToken));
     }
 
     [HttpPost]
     [Authorize(Roles = Roles.CustomerEditors)]
-    public async Task<IActionResult> Edit(Guid id, CustomerInput input, CancellationToken cancellationToken)
+    public async Task<IActionResult> Edit(Guid id, CustomerInput input, [FromServices] EditCustomer.Handler handler, CancellationToken cancellationToken)
     {
         var customer = await commands.FindAsync(id, cancellationToken);
         if (customer is null)
@@ -215,24 +216,26 @@ public sealed class CustomersController(
 
         input.Code = customer.Code; // the code is the archive key and does not change
         ModelState.Remove(nameof(input.Code)); // fixed after creation; a posted value is ignored
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
         {
-            var result = await commands.UpdateAsync(customer, input, UserId, IsSalesManager, cancellationToken);
-            if (result.Succeeded)
+            return View("Form", await FormAsync(id, input, [customer.Class], cancellationToken));
+        }
+
+        var result = await handler.HandleAsync(customer, input, UserId, IsSalesManager, cancellationToken);
+        if (!result.Succeeded && result.Error!.Is(EditCustomer.Handler.Stale))
+        {
+            return await StaleAsync(id, input, cancellationToken);
+        }
+
+        return await this.Respond(
+            result,
+            () =>
             {
                 TempData["Message"] = l["The changes were saved."].Value;
                 return RedirectToAction(nameof(Details), new { id });
-            }
-
-            if (result.Error!.Code == CustomerCommands.Stale.Code)
-            {
-                return await StaleAsync(id, input, cancellationToken);
-            }
-
-            ModelState.AddDomainError(result.Error!, l);
-        }
-
-        return View("Form", await FormAsync(id, input, [customer.Class], cancellationToken));
+            },
+            async () => View("Form", await FormAsync(id, input, [customer.Class], cancellationToken)),
+            l);
     }
 
     /// <summary>Marking a customer inactive is asked with a reason and approved by the sales manager, like a change of
@@ -282,7 +285,7 @@ public sealed class CustomersController(
 
     [HttpPost]
     [Authorize(Roles = Roles.CustomerEditors)]
-    public async Task<IActionResult> Reactivate(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> Reactivate(Guid id, [FromServices] ReactivateCustomer.Handler handler, CancellationToken cancellationToken)
     {
         var customer = await commands.FindAsync(id, cancellationToken);
         if (customer is null)
@@ -295,12 +298,7 @@ public sealed class CustomersController(
             return Forbid();
         }
 
-        var result = customer.Reactivate();
-        if (result.Succeeded)
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
+        var result = await handler.HandleAsync(customer, cancellationToken);
         TempData["Message"] = result.Succeeded ? l["Customer {0} is active again.", customer.Name].Value : result.Error!.Localize(l);
         return RedirectToAction(nameof(Details), new { id });
     }
@@ -308,7 +306,7 @@ public sealed class CustomersController(
     [CreatesRecord]
     [HttpPost]
     [Authorize(Roles = Roles.CustomerEditors)]
-    public async Task<IActionResult> AddContact(Guid id, [Bind(Prefix = "NewContact")] ContactInput input, CancellationToken cancellationToken)
+    public async Task<IActionResult> AddContact(Guid id, [Bind(Prefix = "NewContact")] ContactInput input, [FromServices] AddCustomerContact.Handler handler, CancellationToken cancellationToken)
     {
         var customer = await commands.FindAsync(id, cancellationToken);
         if (customer is null)
@@ -326,19 +324,17 @@ public sealed class CustomersController(
             return View(nameof(Details), await DetailsModelAsync(customer, input, cancellationToken));
         }
 
-        customer.AddContact(input.Name.Trim(), input.Title?.Trim(), input.Phone?.Trim(), input.Email?.Trim(), input.IsPrimary);
-        await db.SaveChangesAsync(cancellationToken);
+        await handler.HandleAsync(customer, input, cancellationToken);
         TempData["Message"] = l["Contact {0} was added.", input.Name].Value;
         return RedirectToAction(nameof(Details), new { id });
     }
 
     [HttpPost]
     [Authorize(Roles = Roles.CustomerEditors)]
-    public async Task<IActionResult> DeactivateContact(Guid id, Guid contactId, CancellationToken cancellationToken)
+    public async Task<IActionResult> DeactivateContact(Guid id, Guid contactId, [FromServices] DeactivateCustomerContact.Handler handler, CancellationToken cancellationToken)
     {
         var customer = await commands.FindAsync(id, cancellationToken);
-        var contact = customer?.Contacts.FirstOrDefault(c => c.Id == contactId);
-        if (customer is null || contact is null)
+        if (customer is null || customer.Contacts.All(c => c.Id != contactId))
         {
             return NotFound();
         }
@@ -348,10 +344,15 @@ public sealed class CustomersController(
             return Forbid();
         }
 
-        contact.Deactivate();
-        await db.SaveChangesAsync(cancellationToken);
-        TempData["Message"] = l["Contact {0} was removed from the active list (the record is kept).", contact.Name].Value;
-        return RedirectToAction(nameof(Details), new { id });
+        return await this.Respond(
+            await handler.HandleAsync(customer, contactId, cancellationToken),
+            name =>
+            {
+                TempData["Message"] = l["Contact {0} was removed from the active list (the record is kept).", name].Value;
+                return RedirectToAction(nameof(Details), new { id });
+            },
+            () => Task.FromResult<IActionResult>(RedirectToAction(nameof(Details), new { id })),
+            l);
     }
 
     [HttpGet]
@@ -384,9 +385,9 @@ public sealed class CustomersController(
             return NotFound();
         }
 
-        ViewData["Conflict"] = await conflicts.DescribeAsync(nameof(Customer), id.ToString(), input.Loaded, CustomerCommands.Snapshot(current), cancellationToken);
+        ViewData["Conflict"] = await conflicts.DescribeAsync(nameof(Customer), id.ToString(), input.Loaded, CustomerQueries.Snapshot(current), cancellationToken);
         input.Version = current.Version;
-        input.Loaded = EditConflicts.Encode(CustomerCommands.Snapshot(current));
+        input.Loaded = EditConflicts.Encode(CustomerQueries.Snapshot(current));
         return View("Form", await FormAsync(id, input, [current.Class], cancellationToken));
     }
 

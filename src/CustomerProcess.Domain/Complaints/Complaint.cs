@@ -3,7 +3,7 @@ using CustomerProcess.Domain.Common;
 namespace CustomerProcess.Domain.Complaints;
 
 /// <summary>A customer complaint or inquiry (顾客投诉), handled by quality (docs/process.md §7).</summary>
-public sealed class Complaint : BusinessRecord, IVersioned
+public sealed class Complaint : BusinessRecord, IVersioned, CustomerProcess.Domain.Retention.IRetainedRecord
 {
     public const int TextLength = 4000;
     public const int ShortLength = 200;
@@ -14,6 +14,7 @@ public sealed class Complaint : BusinessRecord, IVersioned
     public static readonly DomainError NoAction = new("complaint.no-action", "The corrective action does not exist.");
     public static readonly DomainError ActionState = new("complaint.action-state", "The corrective action is {0}; this step is not possible.");
     public static readonly DomainError Closed = new("complaint.closed", "The complaint is closed.");
+    public static readonly DomainError AlreadyDisposed = new("complaint.disposed", "Complaint {0} was already disposed of.");
     public static readonly DomainError ReceivedInFuture = new("complaint.received.future", "The time of receipt cannot be in the future.");
     public static readonly DomainError AnswerBeforeReceipt = new("complaint.answer.early", "The answer cannot be earlier than the receipt of the complaint.");
     public static readonly DomainError AnswerInFuture = new("complaint.answer.future", "The time of the answer cannot be in the future.");
@@ -95,6 +96,11 @@ public sealed class Complaint : BusinessRecord, IVersioned
     public string? ClosedByDepartment { get; private set; }
 
     public int Version { get; private set; }
+
+    /// <summary>The disposal that blanked this complaint's content after its retention period (ADR 0041); null while kept.</summary>
+    public Guid? DisposalId { get; private set; }
+
+    public DateTime? DisposedAtUtc { get; private set; }
 
     public IReadOnlyList<CorrectiveAction> Actions => _actions;
 
@@ -197,6 +203,39 @@ public sealed class Complaint : BusinessRecord, IVersioned
         return moved;
     }
 
+    /// <summary>The content a disposal blanks, in one canonical text (its hash is kept on the disposal record).</summary>
+    public string RetainedContent() =>
+        string.Join('\n', new[] { Number, Description, BatchReference ?? "", CauseAnalysis ?? "", AnswerText ?? "" }
+            .Concat(_actions.OrderBy(a => a.Number).SelectMany(a => new[] { a.Description, a.CompletionNote ?? "", a.WaiverReason ?? "" })));
+
+    /// <summary>Disposal after the retention period (ADR 0041): the row, number, dates, status and people stay; the texts
+    /// (description, batch, cause, answer, the actions' texts) are blanked and the disposal is referenced.</summary>
+    public Result MarkDisposed(Guid disposalId, DateTime nowUtc)
+    {
+        if (Status != ComplaintStatus.Closed)
+        {
+            return CustomerProcess.Domain.Retention.DisposalRecord.NotClosed.With(Number);
+        }
+
+        if (DisposalId is not null)
+        {
+            return AlreadyDisposed.With(Number);
+        }
+
+        DisposalId = disposalId;
+        DisposedAtUtc = nowUtc;
+        Description = "";
+        BatchReference = null;
+        CauseAnalysis = null;
+        AnswerText = null;
+        foreach (var action in _actions)
+        {
+            action.BlankForDisposal();
+        }
+
+        return Result.Success();
+    }
+
     public bool IsOverdue(DateTime nowUtc, TimeSpan window) => AnswerClock.IsOverdue(ReceivedAtUtc, AnsweredAtUtc, nowUtc, window);
 
     private Result WithAction(Guid actionId, Func<CorrectiveAction, bool> change)
@@ -270,6 +309,14 @@ public sealed class CorrectiveAction : BusinessRecord
     public DateTime? VerifiedAtUtc { get; private set; }
 
     public string? WaiverReason { get; private set; }
+
+    /// <summary>Part of the complaint's disposal (ADR 0041): the action's texts are blanked, its dates and people stay.</summary>
+    internal void BlankForDisposal()
+    {
+        Description = "";
+        CompletionNote = null;
+        WaiverReason = null;
+    }
 
     internal bool Complete(string note, DateTime nowUtc)
     {

@@ -100,6 +100,8 @@ public sealed partial class LocalizationResourceTests
         ["CaseStatus."] = Enum.GetNames<CustomerProcess.Domain.SpecialRequirements.CaseStatus>(),
         ["CasePriority."] = Enum.GetNames<CustomerProcess.Domain.SpecialRequirements.CasePriority>(),
         ["CaseSource."] = Enum.GetNames<CustomerProcess.Domain.SpecialRequirements.CaseSource>(),
+        ["RetentionType."] = Enum.GetNames<CustomerProcess.Domain.Retention.RetentionRecordType>(),
+        ["DisposalStatus."] = Enum.GetNames<CustomerProcess.Domain.Retention.DisposalStatus>(),
     };
 
     private static IEnumerable<string> UsedKeys()
@@ -143,7 +145,8 @@ public sealed partial class LocalizationResourceTests
         foreach (var name in Enum.GetNames<CustomerClass>().Concat(Enum.GetNames<CustomerStatus>()).Concat(Enum.GetNames<CreditRating>()).Concat(Enum.GetNames<AuditAction>())
                      .Concat(Enum.GetNames<ContractStatus>()).Concat(Enum.GetNames<ChangeKind>()).Concat(Enum.GetNames<LineField>()).Concat(Enum.GetNames<ChangeStatus>())
                      .Concat(Enum.GetNames<ChangeConsequence>()).Concat(Enum.GetNames<CustomerProcess.Domain.CustomerProperty.PropertyStatus>())
-                     .Concat(Enum.GetNames<CustomerProcess.Domain.SpecialRequirements.CaseStatus>()))
+                     .Concat(Enum.GetNames<CustomerProcess.Domain.SpecialRequirements.CaseStatus>())
+                     .Concat(Enum.GetNames<CustomerProcess.Domain.Retention.DisposalStatus>()).Concat(Enum.GetNames<CustomerProcess.Domain.Retention.RetentionRecordType>()))
         {
             yield return name;
         }
@@ -157,6 +160,7 @@ public sealed partial class LocalizationResourceTests
                      "Complaint", "CorrectiveAction", "ReturnRecord", "SurveyCampaign", "SurveyInvitation", "SurveyResponse", "Attachment",
                      "CustomerPropertyItem", "PropertyIncident", "SpecialRequirementCase", "CaseNote",
                      "Tender", "TenderClarification", "CompetitorBid", "TenderPolicySetting",
+                     "DisposalRecord", "DisposalItem",
                  })
         {
             yield return entity;

@@ -151,6 +151,10 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
 
     public DbSet<PasswordResetRequest> PasswordResetRequests => Set<PasswordResetRequest>();
 
+    public DbSet<Domain.Retention.DisposalRecord> DisposalRecords => Set<Domain.Retention.DisposalRecord>();
+
+    public DbSet<Domain.Retention.DisposalItem> DisposalItems => Set<Domain.Retention.DisposalItem>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

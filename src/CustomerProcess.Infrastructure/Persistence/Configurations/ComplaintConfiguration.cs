@@ -43,6 +43,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.Property(c => c.ClosedByDepartment).HasMaxLength(Department.CodeLength);
         builder.HasMany(c => c.Actions).WithOne().HasForeignKey(a => a.ComplaintId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(c => c.Actions).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasOne<CustomerProcess.Domain.Retention.DisposalRecord>().WithMany().HasForeignKey(c => c.DisposalId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -254,6 +254,12 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<Guid?>("DisposalId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("DisposedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -304,6 +310,8 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("ContractId");
+
+                    b.HasIndex("DisposalId");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -2421,6 +2429,126 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                     b.ToTable("Products");
                 });
 
+            modelBuilder.Entity("CustomerProcess.Domain.Retention.DisposalItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("DisposalId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("RecordNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordId");
+
+                    b.HasIndex("DisposalId", "RecordId")
+                        .IsUnique();
+
+                    b.ToTable("DisposalItems", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerProcess.Domain.Retention.DisposalRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime?>("ExecutedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ExecutedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ExecutedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("RecordCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("RetentionYears")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "RequestedAtUtc");
+
+                    b.ToTable("DisposalRecords", (string)null);
+                });
+
             modelBuilder.Entity("CustomerProcess.Domain.Reviews.DepartmentDelegation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3663,6 +3791,11 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("CustomerProcess.Domain.Retention.DisposalRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DisposalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CustomerProcess.Domain.Products.Product", null)
                         .WithMany()
                         .HasForeignKey("ProductId")
@@ -3982,6 +4115,15 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CustomerProcess.Domain.Retention.DisposalItem", b =>
+                {
+                    b.HasOne("CustomerProcess.Domain.Retention.DisposalRecord", null)
+                        .WithMany("Items")
+                        .HasForeignKey("DisposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CustomerProcess.Domain.Reviews.Discrepancy", b =>
                 {
                     b.HasOne("CustomerProcess.Domain.Reviews.Review", null)
@@ -4220,6 +4362,11 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
             modelBuilder.Entity("CustomerProcess.Domain.Orders.SalesOrder", b =>
                 {
                     b.Navigation("_lines");
+                });
+
+            modelBuilder.Entity("CustomerProcess.Domain.Retention.DisposalRecord", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("CustomerProcess.Domain.Reviews.Review", b =>

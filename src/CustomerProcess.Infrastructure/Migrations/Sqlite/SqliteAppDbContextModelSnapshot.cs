@@ -246,6 +246,12 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("DisposalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DisposedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -296,6 +302,8 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ContractId");
+
+                    b.HasIndex("DisposalId");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -2412,6 +2420,126 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                     b.ToTable("Products");
                 });
 
+            modelBuilder.Entity("CustomerProcess.Domain.Retention.DisposalItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DisposalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordId");
+
+                    b.HasIndex("DisposalId", "RecordId")
+                        .IsUnique();
+
+                    b.ToTable("DisposalItems", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerProcess.Domain.Retention.DisposalRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExecutedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExecutedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExecutedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecordCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RetentionYears")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "RequestedAtUtc");
+
+                    b.ToTable("DisposalRecords", (string)null);
+                });
+
             modelBuilder.Entity("CustomerProcess.Domain.Reviews.DepartmentDelegation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3646,6 +3774,11 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("CustomerProcess.Domain.Retention.DisposalRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DisposalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CustomerProcess.Domain.Products.Product", null)
                         .WithMany()
                         .HasForeignKey("ProductId")
@@ -3965,6 +4098,15 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CustomerProcess.Domain.Retention.DisposalItem", b =>
+                {
+                    b.HasOne("CustomerProcess.Domain.Retention.DisposalRecord", null)
+                        .WithMany("Items")
+                        .HasForeignKey("DisposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CustomerProcess.Domain.Reviews.Discrepancy", b =>
                 {
                     b.HasOne("CustomerProcess.Domain.Reviews.Review", null)
@@ -4203,6 +4345,11 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
             modelBuilder.Entity("CustomerProcess.Domain.Orders.SalesOrder", b =>
                 {
                     b.Navigation("_lines");
+                });
+
+            modelBuilder.Entity("CustomerProcess.Domain.Retention.DisposalRecord", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("CustomerProcess.Domain.Reviews.Review", b =>

@@ -164,6 +164,8 @@ public static class CustomerProcessSetup
         services.AddScoped<LoginThrottle>();
         services.Configure<Features.Complaints.ComplaintOptions>(configuration.GetSection("Complaints"));
         services.Configure<Features.SpecialRequirements.SpecialRequirementOptions>(configuration.GetSection("SpecialRequirements"));
+        // Retention periods (ADR 0041): a period below three years stops the start here.
+        services.AddSingleton(Features.Retention.RetentionSettings.Load(configuration));
         services.AddSingleton<SetupGate>();
         services.AddSingleton<CountCache>();
         services.AddSingleton<SignatureCredentialCache>();

@@ -44,6 +44,7 @@ public static class FeatureServices
         services.AddScoped<Features.CustomerProperty.PropertyDocuments>();
         services.AddScoped<Features.SpecialRequirements.CaseAccess>();
         services.AddScoped<Features.SpecialRequirements.CaseQueries>();
+        services.AddScoped<Features.Retention.RetentionQueries>();
         Features.Notifications.NotificationServices.AddNotifications(services);
         return services;
     }

@@ -102,6 +102,7 @@ public sealed partial class LocalizationResourceTests
         ["CaseSource."] = Enum.GetNames<CustomerProcess.Domain.SpecialRequirements.CaseSource>(),
         ["RetentionType."] = Enum.GetNames<CustomerProcess.Domain.Retention.RetentionRecordType>(),
         ["DisposalStatus."] = Enum.GetNames<CustomerProcess.Domain.Retention.DisposalStatus>(),
+        ["RetentionStart."] = Enum.GetNames<CustomerProcess.Domain.Retention.RetentionRecordType>(),
     };
 
     private static IEnumerable<string> UsedKeys()

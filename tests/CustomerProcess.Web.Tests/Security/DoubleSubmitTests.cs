@@ -157,6 +157,8 @@ public sealed partial class DoubleSubmitTests(AppFactory app)
         // The first administrator: the setup page answers only while no user exists.
         "Setup.Index",
         "Surveys.FollowUp",
+        // A decided disposal cannot be decided again; a carried-out one cannot be carried out again (ADR 0041).
+        "Retention.Approve", "Retention.Reject", "Retention.Execute",
         "Tracking.Close",
         "Users.Edit", "Users.ResetPassword", "Users.SetActive",
     };

@@ -52,7 +52,8 @@ public sealed class ComplaintsController(
     [HttpGet]
     public async Task<IActionResult> Index(string? q, bool closed, int? page, CancellationToken cancellationToken)
     {
-        var query = Visible();
+        // A disposed complaint (ADR 0041) leaves the list; its number stays in the disposal register.
+        var query = Visible().Where(c => c.DisposalId == null);
         query = closed ? query.Where(c => c.Status == ComplaintStatus.Closed) : query.Where(c => c.Status != ComplaintStatus.Closed);
         if (!string.IsNullOrWhiteSpace(q))
         {

@@ -5,6 +5,7 @@ using CustomerProcess.Domain.Complaints;
 using CustomerProcess.Domain.Contracts;
 using CustomerProcess.Domain.CustomerProperty;
 using CustomerProcess.Domain.Customers;
+using CustomerProcess.Domain.Evidence;
 using CustomerProcess.Domain.Notifications;
 using CustomerProcess.Domain.Orders;
 using CustomerProcess.Domain.Organization;
@@ -150,6 +151,10 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<SchedulerLease> SchedulerLeases => Set<SchedulerLease>();
 
     public DbSet<PasswordResetRequest> PasswordResetRequests => Set<PasswordResetRequest>();
+
+    public DbSet<EvidencePack> EvidencePacks => Set<EvidencePack>();
+
+    public DbSet<EvidencePackDownload> EvidencePackDownloads => Set<EvidencePackDownload>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -45,6 +45,7 @@ public static class FeatureServices
         services.AddScoped<Features.SpecialRequirements.CaseAccess>();
         services.AddScoped<Features.SpecialRequirements.CaseQueries>();
         Features.Notifications.NotificationServices.AddNotifications(services);
+        Features.Evidence.EvidenceServices.AddEvidencePacks(services);
         return services;
     }
 }

@@ -5,6 +5,7 @@ using CustomerProcess.Domain.Complaints;
 using CustomerProcess.Domain.Contracts;
 using CustomerProcess.Domain.CustomerProperty;
 using CustomerProcess.Domain.Customers;
+using CustomerProcess.Domain.Evidence;
 using CustomerProcess.Domain.Notifications;
 using CustomerProcess.Domain.Orders;
 using CustomerProcess.Domain.Organization;
@@ -154,6 +155,9 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<Domain.Retention.DisposalRecord> DisposalRecords => Set<Domain.Retention.DisposalRecord>();
 
     public DbSet<Domain.Retention.DisposalItem> DisposalItems => Set<Domain.Retention.DisposalItem>();
+    public DbSet<EvidencePack> EvidencePacks => Set<EvidencePack>();
+
+    public DbSet<EvidencePackDownload> EvidencePackDownloads => Set<EvidencePackDownload>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -46,6 +46,7 @@ public static class FeatureServices
         services.AddScoped<Features.SpecialRequirements.CaseQueries>();
         services.AddScoped<Features.Retention.RetentionQueries>();
         Features.Notifications.NotificationServices.AddNotifications(services);
+        Features.Evidence.EvidenceServices.AddEvidencePacks(services);
         return services;
     }
 }

@@ -82,6 +82,7 @@ public sealed partial class LocalizationResourceTests
         ["Cause."] = Enum.GetNames<CauseCategory>(),
         ["ActionStatus."] = Enum.GetNames<ActionStatus>(),
         ["ReturnStatus."] = Enum.GetNames<ReturnStatus>(),
+        ["EvidencePackStatus."] = Enum.GetNames<CustomerProcess.Domain.Evidence.EvidencePackStatus>(),
         ["Dimension."] = Enum.GetNames<SurveyDimension>(),
         ["AccessStatus."] = Enum.GetNames<CustomerProcess.Domain.Customers.ArchiveAccessStatus>(),
         ["FilePart."] = Enum.GetNames<CustomerProcess.Domain.Customers.CustomerFilePart>(),

@@ -1,7 +1,8 @@
 namespace CustomerProcess.Domain.Common;
 
 /// <summary>What kind of failure an error is; the web layer maps each kind to one response
-/// (<c>UseCaseResponses</c>): not found → 404, forbidden → 403, conflict and invalid → the form again with the message.</summary>
+/// (<c>UseCaseResponses</c>): not found → 404, forbidden → 403, conflict and invalid → the form again with the message,
+/// too many attempts → the form again with the message and 429.</summary>
 public enum ErrorKind
 {
     /// <summary>The input breaks a business rule or the record's state does not allow the action.</summary>
@@ -15,6 +16,9 @@ public enum ErrorKind
 
     /// <summary>Someone else changed the record since the form was loaded; reload and try again.</summary>
     Conflict,
+
+    /// <summary>Too many attempts in a short time (the per-name sign-in limit); wait and try again.</summary>
+    TooManyAttempts,
 }
 
 /// <summary>
@@ -30,6 +34,8 @@ public sealed record DomainError(string Code, string MessageKey, params object[]
     public static DomainError Forbidden(string code, string messageKey) => new(code, messageKey) { Kind = ErrorKind.Forbidden };
 
     public static DomainError Conflict(string code, string messageKey) => new(code, messageKey) { Kind = ErrorKind.Conflict };
+
+    public static DomainError TooManyAttempts(string code, string messageKey) => new(code, messageKey) { Kind = ErrorKind.TooManyAttempts };
 
     /// <summary>The same error (code, message, kind) with the message's arguments filled in.</summary>
     public DomainError With(params object[] arguments) => this with { Arguments = arguments };

@@ -13,6 +13,7 @@ public static class FeatureServices
         services.AddScoped<Features.Dashboards.HomeDashboardQuery>();
         services.AddScoped<Features.Dashboards.ManagementReviewQuery>();
         services.AddScoped<EditConflicts>();
+        services.AddScoped<Features.TwoFactor.PendingAuthenticatorKey>();
         services.AddScoped<Features.Attachments.AttachmentAccess>();
         services.AddScoped<Features.Customers.CustomerQueries>();
         services.AddScoped<Features.Customers.CustomerFileGate>();

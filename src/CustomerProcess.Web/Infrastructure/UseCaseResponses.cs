@@ -7,7 +7,8 @@ namespace CustomerProcess.Web.Infrastructure;
 /// <summary>
 /// The one place where a use case's failure becomes a response, by its <see cref="ErrorKind"/>:
 /// not found → 404, forbidden → 403, invalid → the form again with the message (422),
-/// conflict → the form again with the message (409). Controllers call this and nothing else.
+/// conflict (someone else changed the record since the form was loaded) → the form again with the message (409),
+/// too many attempts (the per-name sign-in limit) → the form again with the message (429). Controllers call this and nothing else.
 /// </summary>
 public static class UseCaseResponses
 {
@@ -63,11 +64,17 @@ public static class UseCaseResponses
                 return controller.Forbid();
             case ErrorKind.Invalid:
             case ErrorKind.Conflict:
+            case ErrorKind.TooManyAttempts:
                 controller.ModelState.AddDomainError(error, localizer);
                 var response = await redisplay();
                 if (controller.Response.StatusCode == StatusCodes.Status200OK && response is not RedirectToActionResult and not RedirectResult)
                 {
-                    controller.Response.StatusCode = error.Kind == ErrorKind.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+                    controller.Response.StatusCode = error.Kind switch
+                    {
+                        ErrorKind.Conflict => StatusCodes.Status409Conflict,
+                        ErrorKind.TooManyAttempts => StatusCodes.Status429TooManyRequests,
+                        _ => StatusCodes.Status422UnprocessableEntity,
+                    };
                 }
 
                 return response;

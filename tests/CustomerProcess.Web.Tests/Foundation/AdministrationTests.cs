@@ -92,7 +92,7 @@ public sealed class AdministrationTests(AppFactory app)
 
         using var user = app.CreateBrowserClient();
         var refused = await user.SubmitAsync("/Account/Login", [new("UserName", userName), new("Password", DemoData.Password)]);
-        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.Status);
         Assert.True(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Id == id && !u.IsActive)));
 
         await admin.PostAsync($"/Users/SetActive/{id}?active=true", [], token);

@@ -30,7 +30,7 @@ public sealed class SignInTests(AppFactory app)
         using var client = app.CreateBrowserClient();
         var result = await client.SubmitAsync("/Account/Login", [new("UserName", "finance"), new("Password", "wrong-password-123")]);
 
-        Assert.Equal(HttpStatusCode.OK, result.Status);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, result.Status);
         Assert.Contains("The user name or password is not correct.", result.ErrorText, StringComparison.Ordinal);
         var home = await client.GetAsync("/");
         Assert.Equal(HttpStatusCode.Redirect, home.Status);
@@ -45,12 +45,12 @@ public sealed class SignInTests(AppFactory app)
         for (var attempt = 1; attempt <= PasswordPolicy.MaxFailedAttempts; attempt++)
         {
             var failed = await client.SubmitAsync("/Account/Login", [new("UserName", userName), new("Password", "not-the-password")]);
-            Assert.Equal(HttpStatusCode.OK, failed.Status);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, failed.Status);
         }
 
         var locked = await client.SubmitAsync("/Account/Login", [new("UserName", userName), new("Password", DemoData.Password)]);
 
-        Assert.Equal(HttpStatusCode.OK, locked.Status);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, locked.Status);
         Assert.Contains("locked", locked.ErrorText, StringComparison.Ordinal);
         var lockoutEnd = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.LockoutEnd).SingleAsync());
         Assert.NotNull(lockoutEnd);
@@ -85,7 +85,7 @@ public sealed class SignInTests(AppFactory app)
         using var client = app.CreateBrowserClient();
         var result = await client.SubmitAsync("/Account/Login", [new("UserName", userName), new("Password", DemoData.Password)]);
 
-        Assert.Equal(HttpStatusCode.OK, result.Status);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, result.Status);
         Assert.Contains("The user name or password is not correct.", result.ErrorText, StringComparison.Ordinal);
     }
 
@@ -127,7 +127,7 @@ public sealed class LoginRateLimitTests(LoginRateLimitFactory app) : IClassFixtu
         for (var i = 0; i < 3; i++)
         {
             var allowed = await client.SubmitAsync("/Account/Login", [new("UserName", "gm"), new("Password", "wrong-password-xx")]);
-            Assert.Equal(HttpStatusCode.OK, allowed.Status);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, allowed.Status);
         }
 
         var refused = await client.SubmitAsync("/Account/Login", [new("UserName", "GM"), new("Password", DemoData.Password)]);
@@ -154,7 +154,7 @@ public sealed class AddressRateLimitTests(AddressRateLimitFactory app) : IClassF
         for (var i = 0; i < 4; i++)
         {
             var allowed = await client.SubmitAsync("/Account/Login", [new("UserName", "user" + i), new("Password", "wrong-password-xx")]);
-            Assert.Equal(HttpStatusCode.OK, allowed.Status);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, allowed.Status);
         }
 
         var refused = await client.SubmitAsync("/Account/Login", [new("UserName", "sales"), new("Password", DemoData.Password)]);

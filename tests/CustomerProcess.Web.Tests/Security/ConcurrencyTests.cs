@@ -48,7 +48,7 @@ public sealed class ConcurrencyTests(AppFactory app)
     }
 
     [Fact]
-    public async Task The_second_of_two_product_edits_is_refused_and_the_database_keeps_the_first()
+    public async Task The_second_of_two_product_edits_is_a_conflict_showing_the_other_change_and_the_database_keeps_the_first()
     {
         using var first = app.CreateBrowserClient();
         await first.SignInAsync("salesmanager");
@@ -65,15 +65,21 @@ public sealed class ConcurrencyTests(AppFactory app)
         var stale = await second.PostAsync(url, [.. b.Hidden, .. ProductForm(code, "第二泵")], b.Token);
 
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
-        Assert.Equal(HttpStatusCode.OK, stale.Status);
+        Assert.Equal(HttpStatusCode.Conflict, stale.Status); // one policy (issue #15): 409, the form again with the message
         Assert.Contains(StaleMessage, stale.Text, StringComparison.Ordinal);
         Assert.Equal("第二泵", stale.Document.QuerySelector("#NameZh")!.GetAttribute("value"));
         Assert.Contains("第一泵", stale.Document.QuerySelector("#edit-conflict")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("第一泵", await app.WithDbAsync(db => db.Products.Where(p => p.Id == id).Select(p => p.NameZh).SingleAsync()));
+        Assert.Single(stale.Document.QuerySelectorAll(".errors li"), e => e.TextContent.Contains(StaleMessage, StringComparison.Ordinal));
+
+        // Having seen the other change, the second person may save on purpose.
+        var again = await second.PostAsync(url, [.. HiddenOf(stale, url), .. ProductForm(code, "第二泵")], TokenOf(stale, url));
+        Assert.Equal(HttpStatusCode.Redirect, again.Status);
+        Assert.Equal("第二泵", await app.WithDbAsync(db => db.Products.Where(p => p.Id == id).Select(p => p.NameZh).SingleAsync()));
     }
 
     [Fact]
-    public async Task The_second_of_two_department_edits_is_refused_and_the_database_keeps_the_first()
+    public async Task The_second_of_two_department_edits_is_a_conflict_showing_the_other_change_and_the_database_keeps_the_first()
     {
         using var first = app.CreateBrowserClient();
         await first.SignInAsync("admin");
@@ -90,7 +96,7 @@ public sealed class ConcurrencyTests(AppFactory app)
         var stale = await second.PostAsync(url, [.. b.Hidden, new("Code", code), new("NameZh", "第二部"), new("NameEn", "Second")], b.Token);
 
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
-        Assert.Equal(HttpStatusCode.OK, stale.Status);
+        Assert.Equal(HttpStatusCode.Conflict, stale.Status); // one policy (issue #15): 409, the form again with the message
         Assert.Contains(StaleMessage, stale.Text, StringComparison.Ordinal);
         Assert.Equal("Second", stale.Document.QuerySelector("#NameEn")!.GetAttribute("value"));
         Assert.Contains("First", stale.Document.QuerySelector("#edit-conflict")!.TextContent, StringComparison.Ordinal);
@@ -98,7 +104,7 @@ public sealed class ConcurrencyTests(AppFactory app)
     }
 
     [Fact]
-    public async Task The_second_of_two_user_edits_is_refused_and_the_database_keeps_the_first()
+    public async Task The_second_of_two_user_edits_is_a_conflict_showing_the_other_change_and_the_database_keeps_the_first()
     {
         var userId = await CreateUserAsync();
         using var first = app.CreateBrowserClient();
@@ -113,7 +119,7 @@ public sealed class ConcurrencyTests(AppFactory app)
         var stale = await second.PostAsync(url, [.. b.Hidden, new("UserName", "ignored"), new("DisplayName", "Second Name"), new("Roles", Roles.QualityStaff)], b.Token);
 
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
-        Assert.Equal(HttpStatusCode.OK, stale.Status);
+        Assert.Equal(HttpStatusCode.Conflict, stale.Status); // one policy (issue #15): 409, the form again with the message
         Assert.Contains(StaleMessage, stale.Text, StringComparison.Ordinal);
         Assert.Equal("Second Name", stale.Document.QuerySelector("#DisplayName")!.GetAttribute("value"));
         Assert.Contains("First Name", stale.Document.QuerySelector("#edit-conflict")!.TextContent, StringComparison.Ordinal);

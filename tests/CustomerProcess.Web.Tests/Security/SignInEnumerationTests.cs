@@ -26,8 +26,8 @@ public sealed class SignInEnumerationTests(SignInHasherFactory app) : IClassFixt
             var real = await client.SubmitAsync("/Account/Login", [new("UserName", known), new("Password", "not-the-password")]);
             var fake = await client.SubmitAsync("/Account/Login", [new("UserName", unknown), new("Password", "not-the-password")]);
 
-            Assert.Equal(HttpStatusCode.OK, real.Status);
-            Assert.Equal(HttpStatusCode.OK, fake.Status);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, real.Status);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, fake.Status);
             Assert.Equal(fake.ErrorText, real.ErrorText);
         }
 
@@ -46,7 +46,7 @@ public sealed class SignInEnumerationTests(SignInHasherFactory app) : IClassFixt
 
         var result = await client.SubmitAsync("/Account/Login", [new("UserName", $"ghost-{Guid.NewGuid():N}"[..20]), new("Password", "some-password-1")]);
 
-        Assert.Equal(HttpStatusCode.OK, result.Status);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, result.Status);
         Assert.Equal(1, app.Hasher.Verifications - before);
     }
 
@@ -70,7 +70,7 @@ public sealed class SignInEnumerationTests(SignInHasherFactory app) : IClassFixt
         {
             var before = app.Hasher.Verifications;
             var result = await client.SubmitAsync("/Account/Login", [new("UserName", name), new("Password", DemoData.Password)]);
-            Assert.Equal(HttpStatusCode.OK, result.Status);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, result.Status);
             Assert.Equal(1, app.Hasher.Verifications - before);
         }
     }

@@ -150,6 +150,48 @@ public sealed class TwoFactorTests(TwoFactorRequiredFactory app) : IClassFixture
         Assert.Equal("/", password.Location);
     }
 
+    [Fact]
+    public async Task Opening_the_setup_page_stores_nothing_and_the_users_other_session_stays_signed_in()
+    {
+        var userName = await app.CreateUserAsync("setupvisit");
+        using var first = app.CreateBrowserClient();
+        await first.SignInAsync(userName);
+        using var second = app.CreateBrowserClient();
+        await second.SignInAsync(userName);
+        var before = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => new { u.Id, u.SecurityStamp, u.ConcurrencyStamp }).SingleAsync());
+
+        var setup = await first.GetAsync("/TwoFactor/Setup");
+        var again = await first.GetAsync("/TwoFactor/Setup");
+
+        Assert.Equal(HttpStatusCode.OK, setup.Status);
+        // The same key on every visit of this browser, though none is stored.
+        Assert.Equal(setup.Document.QuerySelector("#shared-key")!.TextContent, again.Document.QuerySelector("#shared-key")!.TextContent);
+        var after = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => new { u.Id, u.SecurityStamp, u.ConcurrencyStamp }).SingleAsync());
+        Assert.Equal(before, after);
+        Assert.False(await app.WithDbAsync(db => db.UserTokens.AnyAsync(t => t.UserId == before.Id)));
+        Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/Orders")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await first.GetAsync("/Orders")).Status);
+    }
+
+    [Fact]
+    public async Task A_wrong_first_code_stores_no_key_and_the_page_offers_the_same_key_again()
+    {
+        var userName = await app.CreateUserAsync("setupwrong");
+        using var owner = app.CreateBrowserClient();
+        await owner.SignInAsync(userName);
+        var setup = await owner.GetAsync("/TwoFactor/Setup");
+        var key = setup.Document.QuerySelector("#shared-key")!.TextContent.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+
+        var wrong = await owner.SubmitAsync("/TwoFactor/Setup", [new("Code", WrongCode(key))]);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.Status);
+        Assert.Contains("The code is not correct.", wrong.ErrorText, StringComparison.Ordinal);
+        Assert.Equal(setup.Document.QuerySelector("#shared-key")!.TextContent, wrong.Document.QuerySelector("#shared-key")!.TextContent);
+        var userId = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
+        Assert.False(await app.WithDbAsync(db => db.UserTokens.AnyAsync(t => t.UserId == userId)));
+        Assert.False(await app.WithDbAsync(db => db.Users.Where(u => u.Id == userId).Select(u => u.TwoFactorEnabled).SingleAsync()));
+    }
+
     /// <summary>Opens the setup page, reads the key, enables with the current code; returns the key and the recovery codes shown.</summary>
     private static async Task<(string Key, List<string> Codes)> EnableAsync(BrowserLikeClient client)
     {

@@ -89,6 +89,13 @@ public sealed class TenderJourneyTests(AppFactory app)
         Assert.Equal(tender.Number, bidReason.Arguments[0]);
         Assert.Equal(ReviewLevel.ReviewMeeting, decision.Level); // 2,999,999.99 ≥ 1,000,000: a meeting for an order, not lowered by the reviewed bid
 
+        // The order page's "if submitted now" names the bid's review level in the reader's language (issue #15).
+        using var zh = app.CreateBrowserClient("zh-CN");
+        await zh.SignInAsync("sales");
+        var preview = (await zh.GetAsync($"/Orders/Details/{order.Id}")).Document.QuerySelector("#routing-preview")!.TextContent;
+        Assert.Contains($"投标书已在投标 {tender.Number} 中评审（一般合同评审，", preview, StringComparison.Ordinal);
+        Assert.DoesNotContain("Simplified", preview, StringComparison.Ordinal);
+
     }
 
     [Fact]

@@ -1,167 +1,72 @@
-using CustomerProcess.Domain.Common;
-using CustomerProcess.Domain.Security;
-using CustomerProcess.Infrastructure.Identity;
 using CustomerProcess.Web.Infrastructure;
-using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace CustomerProcess.Web.Features.Account;
 
-public sealed class LoginInput
-{
-    public string UserName { get; set; } = "";
-
-    public string Password { get; set; } = "";
-
-    public string? ReturnUrl { get; set; }
-}
-
-public sealed class LoginTwoFactorInput
-{
-    public string Code { get; set; } = "";
-
-    public string? ReturnUrl { get; set; }
-}
-
-public sealed class LoginTwoFactorInputValidator : AbstractValidator<LoginTwoFactorInput>
-{
-    public LoginTwoFactorInputValidator(IStringLocalizer<SharedResource> l)
-    {
-        RuleFor(x => x.Code).NotEmpty().WithMessage(_ => l["Enter the code."]).MaxLength(AuthenticatorCode.MaximumLength, l);
-        RuleFor(x => x.ReturnUrl).MaxLength(InputLimits.UrlLength, l);
-    }
-}
-
-public sealed class LoginInputValidator : AbstractValidator<LoginInput>
-{
-    public LoginInputValidator(IStringLocalizer<SharedResource> l)
-    {
-        RuleFor(x => x.UserName).NotEmpty().WithMessage(_ => l["Enter your user name."]).MaxLength(InputLimits.UserNameLength, l);
-        RuleFor(x => x.Password).NotEmpty().WithMessage(_ => l["Enter your password."]).MaxLength(PasswordPolicy.MaximumLength, l);
-        RuleFor(x => x.ReturnUrl).MaxLength(InputLimits.UrlLength, l);
-    }
-}
-
-public sealed class AccountController(
-    SignInManager<AppUser> signInManager,
-    LoginThrottle throttle,
-    IStringLocalizer<SharedResource> l,
-    ILogger<AccountController> logger) : Controller
+/// <summary>Signing in and out (<see cref="SignInWithPassword"/>, <see cref="SignInWithSecondFactor"/>,
+/// <see cref="EndSession"/>) and the user's own password (<see cref="ChangeOwnPassword"/>).</summary>
+public sealed class AccountController(IStringLocalizer<SharedResource> l) : Controller
 {
     [AllowAnonymous]
     [HttpGet]
-    public IActionResult Login(string? returnUrl) => View(new LoginInput { ReturnUrl = returnUrl });
+    public IActionResult Login(string? returnUrl) => View(new SignInWithPassword.Input { ReturnUrl = returnUrl });
 
     [AllowAnonymous]
     [HttpPost]
     [EnableRateLimiting(CustomerProcessSetup.LoginRateLimitPolicy)]
-    public async Task<IActionResult> Login(LoginInput input)
-    {
-        if (!ModelState.IsValid)
-        {
-            return View(input);
-        }
-
-        if (!await throttle.TryAcquireAsync(input.UserName, HttpContext.RequestAborted))
-        {
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            ModelState.AddModelError("", l["Too many sign-in attempts for this user name. Please wait a minute and try again."]);
-            return View(input);
-        }
-
-        var result = await signInManager.PasswordSignInAsync(input.UserName.Trim(), input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
-        {
-            logger.LogInformation("User {UserName} signed in", input.UserName);
-            return LocalRedirect(Url.IsLocalUrl(input.ReturnUrl) ? input.ReturnUrl : "/");
-        }
-
-        if (result.RequiresTwoFactor)
-        {
-            return RedirectToAction(nameof(LoginTwoFactor), new { returnUrl = Url.IsLocalUrl(input.ReturnUrl) ? input.ReturnUrl : null });
-        }
-
-        logger.LogWarning("Failed sign-in for {UserName} (locked out: {LockedOut})", input.UserName, result.IsLockedOut);
-        // One message for an unknown name, a wrong password, a locked and a deactivated account (issue #21, finding 8).
-        ModelState.AddModelError("", l[
-            "The user name or password is not correct. After {0} failed attempts an account is locked for {1} minutes.",
-            PasswordPolicy.MaxFailedAttempts,
-            (int)PasswordPolicy.LockoutDuration.TotalMinutes]);
-        input.Password = "";
-        return View(input);
-    }
+    public async Task<IActionResult> Login(SignInWithPassword.Input input, [FromServices] SignInWithPassword.Handler handler, CancellationToken cancellationToken) =>
+        !ModelState.IsValid
+            ? View(input)
+            : await this.Respond(
+                await handler.HandleAsync(input, cancellationToken),
+                outcome => outcome == SignInWithPassword.Outcome.SecondFactorRequired
+                    ? RedirectToAction(nameof(LoginTwoFactor), new { returnUrl = LocalOrNull(input.ReturnUrl) })
+                    : LocalRedirect(LocalOrNull(input.ReturnUrl) ?? "/"),
+                () =>
+                {
+                    input.Password = "";
+                    return Task.FromResult<IActionResult>(View(input));
+                },
+                l);
 
     /// <summary>The second step for an account with two-factor sign-in: an authenticator code or a recovery code.</summary>
     [AllowAnonymous]
     [HttpGet]
-    public async Task<IActionResult> LoginTwoFactor(string? returnUrl) =>
-        await signInManager.GetTwoFactorAuthenticationUserAsync() is null
-            ? RedirectToAction(nameof(Login))
-            : View(new LoginTwoFactorInput { ReturnUrl = returnUrl });
+    public async Task<IActionResult> LoginTwoFactor(string? returnUrl, [FromServices] SignInWithSecondFactor.Handler handler) =>
+        await handler.IsPendingAsync()
+            ? View(new SignInWithSecondFactor.Input { ReturnUrl = returnUrl })
+            : RedirectToAction(nameof(Login));
 
     [AllowAnonymous]
     [HttpPost]
     [EnableRateLimiting(CustomerProcessSetup.LoginRateLimitPolicy)]
-    public async Task<IActionResult> LoginTwoFactor(LoginTwoFactorInput input)
+    public async Task<IActionResult> LoginTwoFactor(SignInWithSecondFactor.Input input, [FromServices] SignInWithSecondFactor.Handler handler, CancellationToken cancellationToken)
     {
-        if (await signInManager.GetTwoFactorAuthenticationUserAsync() is not { } user)
+        if (!await handler.IsPendingAsync())
         {
             return RedirectToAction(nameof(Login));
         }
 
-        if (!ModelState.IsValid)
-        {
-            return View(input);
-        }
-
-        var users = signInManager.UserManager;
-        Microsoft.AspNetCore.Identity.SignInResult result;
-        if (AuthenticatorCode.IsAuthenticatorCode(input.Code))
-        {
-            // Identity counts a wrong code towards the lockout and refuses a locked-out user.
-            result = await signInManager.TwoFactorAuthenticatorSignInAsync(AuthenticatorCode.Normalize(input.Code), isPersistent: false, rememberClient: false);
-        }
-        else if (await users.IsLockedOutAsync(user))
-        {
-            result = Microsoft.AspNetCore.Identity.SignInResult.LockedOut;
-        }
-        else
-        {
-            // Identity does not count wrong recovery codes; here they count like wrong authenticator codes.
-            result = await signInManager.TwoFactorRecoveryCodeSignInAsync(input.Code.Replace(" ", "", StringComparison.Ordinal).Trim());
-            if (!result.Succeeded)
-            {
-                await users.AccessFailedAsync(user);
-                result = await users.IsLockedOutAsync(user) ? Microsoft.AspNetCore.Identity.SignInResult.LockedOut : result;
-            }
-        }
-
-        if (result.Succeeded)
-        {
-            logger.LogInformation("User {UserName} signed in with a second factor", user.UserName);
-            return LocalRedirect(Url.IsLocalUrl(input.ReturnUrl) ? input.ReturnUrl : "/");
-        }
-
-        logger.LogWarning("Wrong second factor for {UserName} (locked out: {LockedOut})", user.UserName, result.IsLockedOut);
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        ModelState.AddModelError("", result.IsLockedOut
-            ? l["Too many wrong codes: the account is locked for {0} minutes.", (int)PasswordPolicy.LockoutDuration.TotalMinutes]
-            : l["The code is not correct."]);
-        input.Code = "";
-        return View(input);
+        return !ModelState.IsValid
+            ? View(input)
+            : await this.Respond(
+                await handler.HandleAsync(input, cancellationToken),
+                () => LocalRedirect(LocalOrNull(input.ReturnUrl) ?? "/"),
+                () =>
+                {
+                    input.Code = "";
+                    return Task.FromResult<IActionResult>(View(input));
+                },
+                l);
     }
 
     [AllowAnonymous]
     [HttpPost]
-    public async Task<IActionResult> Logout()
-    {
-        await signInManager.SignOutAsync();
-        return RedirectToAction(nameof(Login));
-    }
+    public async Task<IActionResult> Logout([FromServices] EndSession.Handler handler) =>
+        await this.Respond(await handler.HandleAsync(), () => RedirectToAction(nameof(Login)), () => Task.FromResult<IActionResult>(RedirectToAction(nameof(Login))), l);
 
     /// <summary>The signed-in user's own password (docs/adr/0029); the only page open while an administrator's reset
     /// requires a new one.</summary>
@@ -199,4 +104,6 @@ public sealed class AccountController(
         ViewData["Forced"] = User.HasClaim(c => c.Type == PasswordChangeRequirementMiddleware.ClaimType);
         return View("ChangePassword", new ChangeOwnPassword.Input());
     }
+
+    private string? LocalOrNull(string? url) => Url.IsLocalUrl(url) ? url : null;
 }

@@ -106,29 +106,18 @@ public sealed class DepartmentsController(AppDbContext db, HistoryQuery history,
     }
 
     [HttpPost]
-    public async Task<IActionResult> Edit(Guid id, EditDepartment.Input input, [FromServices] EditDepartment.Handler handler, CancellationToken cancellationToken)
-    {
-        if (!ModelState.IsValid)
-        {
-            return await RedisplayEditAsync(id, input, cancellationToken);
-        }
-
-        var result = await handler.HandleAsync(id, input, cancellationToken);
-        if (result.Error?.Kind == ErrorKind.Conflict)
-        {
-            return await ConflictAsync(id, input, cancellationToken);
-        }
-
-        return await this.Respond(
-            result,
-            () =>
-            {
-                TempData["Message"] = l["The changes were saved."].Value;
-                return RedirectToAction(nameof(Index));
-            },
-            () => RedisplayEditAsync(id, input, cancellationToken),
-            l);
-    }
+    public async Task<IActionResult> Edit(Guid id, EditDepartment.Input input, [FromServices] EditDepartment.Handler handler, CancellationToken cancellationToken) =>
+        !ModelState.IsValid
+            ? await RedisplayEditAsync(id, input, cancellationToken)
+            : await this.Respond(
+                await handler.HandleAsync(id, input, cancellationToken),
+                () =>
+                {
+                    TempData["Message"] = l["The changes were saved."].Value;
+                    return RedirectToAction(nameof(Index));
+                },
+                () => RedisplayEditAsync(id, input, cancellationToken),
+                l);
 
     [HttpGet]
     public async Task<IActionResult> History(Guid id, int? page, CancellationToken cancellationToken)
@@ -146,28 +135,26 @@ public sealed class DepartmentsController(AppDbContext db, HistoryQuery history,
     private async Task<IActionResult> FormAsync(Guid? id, DepartmentInput input, CancellationToken cancellationToken) =>
         View("Form", new DepartmentFormViewModel(id, input, await UsersAsync(cancellationToken)));
 
-    /// <summary>The edit form again with the validator's messages; the code shown is the stored one (it is fixed).</summary>
+    /// <summary>The edit form again, keeping the input; the code shown is the stored one (it is fixed). When someone else
+    /// saved the department after this form was loaded (a refused stale save answers 409 through <see cref="UseCaseResponses"/>),
+    /// it also shows what they changed, who and when, and goes on from the current version: saving again keeps the input.</summary>
     private async Task<IActionResult> RedisplayEditAsync(Guid id, EditDepartment.Input input, CancellationToken cancellationToken)
     {
-        var code = await db.Departments.AsNoTracking().Where(d => d.Id == id).Select(d => d.Code).FirstOrDefaultAsync(cancellationToken);
-        if (code is null)
+        var current = await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (current is null)
         {
             return NotFound();
         }
 
-        input.Code = code;
-        return await FormAsync(id, input, cancellationToken);
-    }
-
-    /// <summary>Someone else saved the department after this form was loaded: the form again (as before the use-case
-    /// shape, with 200) showing their change and keeping the input, on the current version.</summary>
-    private async Task<IActionResult> ConflictAsync(Guid id, EditDepartment.Input input, CancellationToken cancellationToken)
-    {
-        var current = await db.Departments.AsNoTracking().FirstAsync(x => x.Id == id, cancellationToken);
-        ViewData["Conflict"] = await conflicts.DescribeAsync(nameof(Department), id.ToString(), input.Loaded, DepartmentInput.Snapshot(current), cancellationToken);
         input.Code = current.Code;
-        input.Version = current.Version;
-        input.Loaded = EditConflicts.Encode(DepartmentInput.Snapshot(current));
+        if (current.Version != input.Version)
+        {
+            var snapshot = DepartmentInput.Snapshot(current).ToList();
+            ViewData["Conflict"] = await conflicts.DescribeAsync(nameof(Department), id.ToString(), input.Loaded, snapshot, cancellationToken);
+            input.Version = current.Version;
+            input.Loaded = EditConflicts.Encode(snapshot);
+        }
+
         return await FormAsync(id, input, cancellationToken);
     }
 

@@ -1,4 +1,3 @@
-using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Products;
 using CustomerProcess.Domain.Security;
 using CustomerProcess.Infrastructure.Persistence;
@@ -134,29 +133,18 @@ public sealed class ProductsController(AppDbContext db, HistoryQuery history, Ed
 
     [HttpPost]
     [Authorize(Roles = Editors)]
-    public async Task<IActionResult> Edit(Guid id, EditProduct.Input input, [FromServices] EditProduct.Handler handler, CancellationToken cancellationToken)
-    {
-        if (!ModelState.IsValid)
-        {
-            return await RedisplayEditAsync(id, input, cancellationToken);
-        }
-
-        var result = await handler.HandleAsync(id, input, cancellationToken);
-        if (result.Error?.Kind == ErrorKind.Conflict)
-        {
-            return await ConflictAsync(id, input, cancellationToken);
-        }
-
-        return await this.Respond(
-            result,
-            () =>
-            {
-                TempData["Message"] = l["The changes were saved."].Value;
-                return RedirectToAction(nameof(Index));
-            },
-            () => RedisplayEditAsync(id, input, cancellationToken),
-            l);
-    }
+    public async Task<IActionResult> Edit(Guid id, EditProduct.Input input, [FromServices] EditProduct.Handler handler, CancellationToken cancellationToken) =>
+        !ModelState.IsValid
+            ? await RedisplayEditAsync(id, input, cancellationToken)
+            : await this.Respond(
+                await handler.HandleAsync(id, input, cancellationToken),
+                () =>
+                {
+                    TempData["Message"] = l["The changes were saved."].Value;
+                    return RedirectToAction(nameof(Index));
+                },
+                () => RedisplayEditAsync(id, input, cancellationToken),
+                l);
 
     [HttpPost]
     [Authorize(Roles = Editors)]
@@ -177,28 +165,26 @@ public sealed class ProductsController(AppDbContext db, HistoryQuery history, Ed
         return View("History", model);
     }
 
-    /// <summary>The edit form again with the validator's messages; the code shown is the stored one (it is fixed).</summary>
+    /// <summary>The edit form again, keeping the input; the code shown is the stored one (it is fixed). When someone else
+    /// saved the product after this form was loaded (a refused stale save answers 409 through <see cref="UseCaseResponses"/>),
+    /// it also shows what they changed, who and when, and goes on from the current version: saving again keeps the input.</summary>
     private async Task<IActionResult> RedisplayEditAsync(Guid id, EditProduct.Input input, CancellationToken cancellationToken)
     {
-        var code = await db.Products.AsNoTracking().Where(p => p.Id == id).Select(p => p.Code).FirstOrDefaultAsync(cancellationToken);
-        if (code is null)
+        var current = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (current is null)
         {
             return NotFound();
         }
 
-        input.Code = code;
-        return View("Form", new ProductFormViewModel(id, input));
-    }
-
-    /// <summary>Someone else saved the product after this form was loaded: the form again (as before the use-case
-    /// shape, with 200) showing their change and keeping the input, on the current version.</summary>
-    private async Task<IActionResult> ConflictAsync(Guid id, EditProduct.Input input, CancellationToken cancellationToken)
-    {
-        var current = await db.Products.AsNoTracking().FirstAsync(x => x.Id == id, cancellationToken);
-        ViewData["Conflict"] = await conflicts.DescribeAsync(nameof(Product), id.ToString(), input.Loaded, ProductInput.Snapshot(current), cancellationToken);
         input.Code = current.Code;
-        input.Version = current.Version;
-        input.Loaded = EditConflicts.Encode(ProductInput.Snapshot(current));
+        if (current.Version != input.Version)
+        {
+            var snapshot = ProductInput.Snapshot(current).ToList();
+            ViewData["Conflict"] = await conflicts.DescribeAsync(nameof(Product), id.ToString(), input.Loaded, snapshot, cancellationToken);
+            input.Version = current.Version;
+            input.Loaded = EditConflicts.Encode(snapshot);
+        }
+
         return View("Form", new ProductFormViewModel(id, input));
     }
 }

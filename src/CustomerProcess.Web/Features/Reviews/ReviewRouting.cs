@@ -69,7 +69,7 @@ public sealed class ReviewRouting(AppDbContext db)
             return decision;
         }
 
-        var finding = new Domain.Reviews.Rules.RuleFinding(decision.Level, BidReviewedReason, bid.Number, bid.Level.ToString(), bid.DecisionByName ?? "",
+        var finding = new Domain.Reviews.Rules.RuleFinding(decision.Level, BidReviewedReason, bid.Number, Infrastructure.ReasonText.LevelArgument(bid.Level), bid.DecisionByName ?? "",
             bid.DecidedAtUtc is { } at ? Infrastructure.Formatting.LocalTime(at) : "");
         return decision with { Reasons = [.. decision.Reasons, finding] };
     }

@@ -29,9 +29,10 @@ public static class RegisterTender
         public decimal? EstimatedAmount { get; set; }
 
         public string? Requirements { get; set; }
-    }
 
-    public sealed record Upload(string FileName, byte[] Content);
+        /// <summary>The form's "files": the tender documents, each checked by the attachment rules before anything is stored.</summary>
+        public List<IFormFile> Files { get; set; } = [];
+    }
 
     public sealed class Validator : AbstractValidator<Input>
     {
@@ -44,6 +45,18 @@ public static class RegisterTender
                 .GreaterThan(0m).WithMessage(_ => l["The amount must be above zero."])
                 .LessThan(10_000_000_000m).WithMessage(_ => l["The amount is too large."]);
             RuleFor(x => x.Requirements!).MaxLength(Tender.TextLength, l);
+            RuleFor(x => x.Files).Custom((files, context) =>
+            {
+                if (files.Count > MaxFiles)
+                {
+                    context.AddFailure("files", l["At most {0} files can be attached at once.", MaxFiles]);
+                }
+
+                if (files.Any(f => f.Length > Attachment.MaxBytes))
+                {
+                    context.AddFailure("files", Attachment.TooLarge.With(Attachment.MaxBytes / (1024 * 1024)).Localize(l));
+                }
+            });
         }
     }
 
@@ -51,8 +64,16 @@ public static class RegisterTender
     {
         public static readonly DomainError UnknownCustomer = new("tender.customer", "No active customer has the code {0}.");
 
-        public async Task<Result<Guid>> HandleAsync(Input input, IReadOnlyList<Upload> files, ClaimsPrincipal user, CancellationToken cancellationToken)
+        public async Task<Result<Guid>> HandleAsync(Input input, ClaimsPrincipal user, CancellationToken cancellationToken)
         {
+            var files = new List<(string FileName, byte[] Content)>();
+            foreach (var file in input.Files.Where(f => f.Length > 0))
+            {
+                using var buffer = new MemoryStream((int)file.Length);
+                await file.CopyToAsync(buffer, cancellationToken);
+                files.Add((file.FileName, buffer.ToArray()));
+            }
+
             var code = input.CustomerCode.Trim().ToUpperInvariant();
             var customerId = await db.Customers.AsNoTracking().Where(c => c.Code == code && c.Status != CustomerStatus.Inactive).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
             if (customerId is null)

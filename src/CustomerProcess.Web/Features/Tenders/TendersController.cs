@@ -56,36 +56,16 @@ public sealed class TendersController(
     [Authorize(Roles = Registrars)]
     [RequestSizeLimit(RegisterTender.MaxFiles * (Attachment.MaxBytes + (64 * 1024)))]
     [RequestFormLimits(MultipartBodyLengthLimit = RegisterTender.MaxFiles * (Attachment.MaxBytes + (64 * 1024)))]
-    public async Task<IActionResult> Create(RegisterTender.Input input, List<IFormFile> files, [FromServices] RegisterTender.Handler handler, CancellationToken cancellationToken)
-    {
-        if (files.Count > RegisterTender.MaxFiles)
-        {
-            ModelState.AddModelError("files", l["At most {0} files can be attached at once.", RegisterTender.MaxFiles]);
-        }
-
-        var uploads = new List<RegisterTender.Upload>();
-        foreach (var file in files.Where(f => f.Length > 0 && f.Length <= Attachment.MaxBytes))
-        {
-            using var buffer = new MemoryStream((int)file.Length);
-            await file.CopyToAsync(buffer, cancellationToken);
-            uploads.Add(new(file.FileName, buffer.ToArray()));
-        }
-
-        if (files.Any(f => f.Length > Attachment.MaxBytes))
-        {
-            ModelState.AddModelError("files", Attachment.TooLarge.With(Attachment.MaxBytes / (1024 * 1024)).Localize(l));
-        }
-
-        return !ModelState.IsValid
+    public async Task<IActionResult> Create(RegisterTender.Input input, [FromServices] RegisterTender.Handler handler, CancellationToken cancellationToken) =>
+        !ModelState.IsValid
             ? View(input)
-            : await this.Respond(await handler.HandleAsync(input, uploads, User, cancellationToken),
+            : await this.Respond(await handler.HandleAsync(input, User, cancellationToken),
                 id =>
                 {
                     TempData["Message"] = l["The invitation to tender was registered."].Value;
                     return RedirectToAction(nameof(Details), new { id });
                 },
                 () => Task.FromResult<IActionResult>(View(input)), l);
-    }
 
     [HttpGet]
     public async Task<IActionResult> Details(Guid id, CancellationToken cancellationToken)

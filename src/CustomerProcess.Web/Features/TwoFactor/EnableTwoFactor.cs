@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CustomerProcess.Domain.Common;
 using CustomerProcess.Infrastructure.Identity;
+using CustomerProcess.Infrastructure.Persistence;
 using CustomerProcess.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
@@ -8,8 +9,9 @@ using Microsoft.Extensions.Localization;
 
 namespace CustomerProcess.Web.Features.TwoFactor;
 
-/// <summary>The signed-in user turns two-factor sign-in on with a first code from the authenticator app; new
-/// recovery codes are made (shown once) and the session is renewed (enabling renews the security stamp; ADR 0016).</summary>
+/// <summary>The signed-in user turns two-factor sign-in on with a first code from the authenticator app for the key the
+/// set-up page offered (<see cref="PendingAuthenticatorKey"/>); only now is the key stored, with the switch, new recovery
+/// codes are made (shown once) and the session is renewed (enabling renews the security stamp; ADR 0016).</summary>
 public static class EnableTwoFactor
 {
     public const int RecoveryCodeCount = 10;
@@ -25,7 +27,7 @@ public static class EnableTwoFactor
             RuleFor(x => x.Code).NotEmpty().WithMessage(_ => l["Enter the code."]).MaxLength(AuthenticatorCode.MaximumLength, l);
     }
 
-    public sealed class Handler(UserManager<AppUser> users, SignInManager<AppUser> signIn) : IUseCase
+    public sealed class Handler(UserManager<AppUser> users, IUserStore<AppUser> store, SignInManager<AppUser> signIn, AppDbContext db) : IUseCase
     {
         public static readonly DomainError NotFound = DomainError.NotFound("two-factor.no-user", "The account does not exist.");
 
@@ -33,8 +35,12 @@ public static class EnableTwoFactor
 
         public static readonly DomainError WrongCode = new("two-factor.wrong-code", "The code is not correct. Enter the 6-digit code the app shows now.");
 
+        /// <summary>This browser was offered no key (its cookie is gone): the page offers one again.</summary>
+        public static readonly DomainError NoKeyOffered = new("two-factor.no-key", "Scan the key this page shows now, then enter the code the app shows for it.");
+
         /// <summary>The recovery codes made, to be shown once.</summary>
-        public async Task<Result<IReadOnlyList<string>>> HandleAsync(ClaimsPrincipal principal, Input input, CancellationToken cancellationToken)
+        /// <param name="offeredKey">The key the set-up page showed this browser (<see cref="PendingAuthenticatorKey.Read"/>).</param>
+        public async Task<Result<IReadOnlyList<string>>> HandleAsync(ClaimsPrincipal principal, Input input, Func<AppUser, string?> offeredKey, CancellationToken cancellationToken)
         {
             if (await users.GetUserAsync(principal) is not { } user)
             {
@@ -46,11 +52,18 @@ public static class EnableTwoFactor
                 return AlreadyOn;
             }
 
-            cancellationToken.ThrowIfCancellationRequested();
-            var code = AuthenticatorCode.Normalize(input.Code);
-            if (await users.GetAuthenticatorKeyAsync(user) is null
-                || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+            if (offeredKey(user) is not { } key)
             {
+                return NoKeyOffered;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            // The offered key, tracked but not saved: Identity's authenticator provider reads it from the store to check
+            // the code, and it is saved with the switch below — or, on a wrong code, never.
+            await ((IUserAuthenticatorKeyStore<AppUser>)store).SetAuthenticatorKeyAsync(user, key, cancellationToken);
+            if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, AuthenticatorCode.Normalize(input.Code)))
+            {
+                db.ChangeTracker.Clear();
                 return WrongCode;
             }
 

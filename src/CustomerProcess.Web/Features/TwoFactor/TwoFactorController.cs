@@ -22,7 +22,7 @@ public sealed record TwoFactorSetupViewModel(string SharedKey, string QrCodeData
 [Authorize]
 public sealed class TwoFactorController(
     UserManager<AppUser> users,
-    SignInManager<AppUser> signIn,
+    PendingAuthenticatorKey pendingKey,
     TwoFactorRequirement requirement,
     IStringLocalizer<SharedResource> l) : Controller
 {
@@ -54,7 +54,7 @@ public sealed class TwoFactorController(
             return RedirectToAction(nameof(Index));
         }
 
-        return View(await SetupModelAsync(user, new EnableTwoFactor.Input()));
+        return View(SetupModel(user, new EnableTwoFactor.Input()));
     }
 
     [HttpPost]
@@ -62,9 +62,10 @@ public sealed class TwoFactorController(
         !ModelState.IsValid
             ? await SetupFormAsync(StatusCodes.Status422UnprocessableEntity)
             : await this.Respond(
-                await handler.HandleAsync(User, input, cancellationToken),
+                await handler.HandleAsync(User, input, user => pendingKey.Read(HttpContext, user), cancellationToken),
                 codes =>
                 {
+                    PendingAuthenticatorKey.Forget(HttpContext);
                     TempData[CodesKey] = string.Join(' ', codes);
                     TempData["Message"] = l["Two-factor sign-in is on."].Value;
                     return RedirectToAction(nameof(RecoveryCodes));
@@ -122,19 +123,13 @@ public sealed class TwoFactorController(
             Response.StatusCode = code;
         }
 
-        return View("Setup", await SetupModelAsync(user, new EnableTwoFactor.Input()));
+        return View("Setup", SetupModel(user, new EnableTwoFactor.Input()));
     }
 
-    private async Task<TwoFactorSetupViewModel> SetupModelAsync(AppUser user, EnableTwoFactor.Input input)
+    /// <summary>The page with the key offered to this browser; nothing is stored until the first code confirms it.</summary>
+    private TwoFactorSetupViewModel SetupModel(AppUser user, EnableTwoFactor.Input input)
     {
-        var key = await users.GetAuthenticatorKeyAsync(user);
-        if (string.IsNullOrEmpty(key))
-        {
-            await users.ResetAuthenticatorKeyAsync(user);
-            await signIn.RefreshSignInAsync(user); // a new key renews the security stamp
-            key = (await users.GetAuthenticatorKeyAsync(user))!;
-        }
-
+        var key = pendingKey.Offer(HttpContext, user);
         var uri = $"otpauth://totp/{Uri.EscapeDataString(Issuer)}:{Uri.EscapeDataString(user.UserName!)}?secret={key}&issuer={Uri.EscapeDataString(Issuer)}&digits=6";
         return new TwoFactorSetupViewModel(FormatKey(key), QrSvg.DataUri(uri), requirement.AppliesTo(User), input);
     }

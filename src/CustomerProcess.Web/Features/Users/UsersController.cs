@@ -1,4 +1,3 @@
-using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Security;
 using CustomerProcess.Infrastructure.Identity;
 using CustomerProcess.Infrastructure.Persistence;
@@ -102,29 +101,18 @@ public sealed class UsersController(
     }
 
     [HttpPost]
-    public async Task<IActionResult> Edit(string id, EditUser.Input input, [FromServices] EditUser.Handler handler, CancellationToken cancellationToken)
-    {
-        if (!ModelState.IsValid)
-        {
-            return await RedisplayEditAsync(id, input, cancellationToken);
-        }
-
-        var result = await handler.HandleAsync(id, input, cancellationToken);
-        if (result.Error?.Kind == ErrorKind.Conflict)
-        {
-            return await StaleAsync(id, input, cancellationToken);
-        }
-
-        return await this.Respond(
-            result,
-            () =>
-            {
-                TempData["Message"] = l["The changes were saved."].Value;
-                return RedirectToAction(nameof(Index));
-            },
-            () => RedisplayEditAsync(id, input, cancellationToken),
-            l);
-    }
+    public async Task<IActionResult> Edit(string id, EditUser.Input input, [FromServices] EditUser.Handler handler, CancellationToken cancellationToken) =>
+        !ModelState.IsValid
+            ? await RedisplayEditAsync(id, input, cancellationToken)
+            : await this.Respond(
+                await handler.HandleAsync(id, input, cancellationToken),
+                () =>
+                {
+                    TempData["Message"] = l["The changes were saved."].Value;
+                    return RedirectToAction(nameof(Index));
+                },
+                () => RedisplayEditAsync(id, input, cancellationToken),
+                l);
 
     [HttpGet]
     public async Task<IActionResult> ResetPassword(string id)
@@ -218,23 +206,10 @@ public sealed class UsersController(
         return View("Form", await FormAsync(null, input, cancellationToken));
     }
 
-    /// <summary>The edit form again with the messages; the user name shown is the stored one (it is fixed).</summary>
+    /// <summary>The edit form again, keeping the input; the user name shown is the stored one (it is fixed). When someone
+    /// else saved the user after this form was loaded (a refused stale save answers 409 through <see cref="UseCaseResponses"/>),
+    /// it also shows what they changed, who and when, and goes on from the current stamp: saving again keeps the input.</summary>
     private async Task<IActionResult> RedisplayEditAsync(string id, EditUser.Input input, CancellationToken cancellationToken)
-    {
-        var user = await users.FindByIdAsync(id);
-        if (user is null)
-        {
-            return NotFound();
-        }
-
-        input.UserName = user.UserName!;
-        input.Password = null;
-        return View("Form", await FormAsync(id, input, cancellationToken));
-    }
-
-    /// <summary>Someone else saved the user after this form was loaded: the form again (as before the use-case shape,
-    /// with 200) showing their change and keeping the input; the next save goes against the current stamp.</summary>
-    private async Task<IActionResult> StaleAsync(string id, EditUser.Input input, CancellationToken cancellationToken)
     {
         var current = await users.FindByIdAsync(id);
         if (current is null)
@@ -242,12 +217,16 @@ public sealed class UsersController(
             return NotFound();
         }
 
-        var snapshot = UserInput.Snapshot(current, await users.GetRolesAsync(current)).ToList();
-        ViewData["Conflict"] = await conflicts.DescribeAsync(nameof(AppUser), current.Id, input.Loaded, snapshot, cancellationToken);
         input.UserName = current.UserName!;
         input.Password = null;
-        input.ConcurrencyStamp = current.ConcurrencyStamp;
-        input.Loaded = EditConflicts.Encode(snapshot);
+        if (!string.Equals(current.ConcurrencyStamp, input.ConcurrencyStamp, StringComparison.Ordinal))
+        {
+            var snapshot = UserInput.Snapshot(current, await users.GetRolesAsync(current)).ToList();
+            ViewData["Conflict"] = await conflicts.DescribeAsync(nameof(AppUser), current.Id, input.Loaded, snapshot, cancellationToken);
+            input.ConcurrencyStamp = current.ConcurrencyStamp;
+            input.Loaded = EditConflicts.Encode(snapshot);
+        }
+
         return View("Form", await FormAsync(current.Id, input, cancellationToken));
     }
 

@@ -88,6 +88,14 @@ public static class CustomerClassRules
     public static bool ShouldPromoteToRegular(CustomerClass current, int completedContracts) =>
         current == CustomerClass.New && completedContracts >= CompletedContractsForRegular;
 
+    /// <summary>Whether a record of this class is a customer (prospect, new, regular); competitor, partner and institute
+    /// records are kept in the archive too — a tendering party may be one — but are not customers.</summary>
+    public static bool IsCustomer(CustomerClass c) => c switch
+    {
+        CustomerClass.Prospect or CustomerClass.New or CustomerClass.Regular => true,
+        CustomerClass.Competitor or CustomerClass.Partner or CustomerClass.Institute => false,
+    };
+
     public static IEnumerable<CustomerClass> AllowedTargets(CustomerClass from) =>
         Enum.GetValues<CustomerClass>().Where(to => CanChange(from, to));
 }

@@ -41,6 +41,7 @@ public static class FeatureServices
         services.AddScoped<Features.Notices.TaskNoticeDocument>();
         services.AddScoped<Features.CustomerProperty.PropertyAccess>();
         services.AddScoped<Features.CustomerProperty.PropertyQueries>();
+        services.AddScoped<Features.CustomerProperty.OrderPropertyQuery>();
         services.AddScoped<Features.CustomerProperty.PropertyExport>();
         services.AddScoped<Features.CustomerProperty.PropertyDocuments>();
         services.AddScoped<Features.SpecialRequirements.CaseAccess>();

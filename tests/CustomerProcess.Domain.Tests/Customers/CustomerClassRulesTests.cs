@@ -40,6 +40,16 @@ public sealed class CustomerClassRulesTests
         Assert.Equal(allowed, CustomerClassRules.CanChange(from, to));
     }
 
+    [Theory]
+    [InlineData(CustomerClass.Prospect, true)]
+    [InlineData(CustomerClass.New, true)]
+    [InlineData(CustomerClass.Regular, true)]
+    [InlineData(CustomerClass.Competitor, false)]
+    [InlineData(CustomerClass.Partner, false)]
+    [InlineData(CustomerClass.Institute, false)]
+    public void Only_prospects_new_and_regular_customers_are_customer_records(CustomerClass customerClass, bool customer) =>
+        Assert.Equal(customer, CustomerClassRules.IsCustomer(customerClass));
+
     [Fact]
     public void Every_class_may_stay_as_it_is()
     {

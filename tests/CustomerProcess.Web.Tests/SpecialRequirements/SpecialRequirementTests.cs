@@ -17,12 +17,12 @@ public sealed class SpecialRequirementTests(AppFactory app) : IClassFixture<AppF
 
     private async Task<string> UserIdAsync(string userName) => await app.WithDbAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
 
-    private async Task<Guid> OpenAsync(string user, string title, DateOnly due, string ownerUserName, string priority = "High")
+    private async Task<Guid> OpenAsync(string user, string title, DateOnly due, string ownerUserName, string priority = "High", string customerCode = "C-0001")
     {
         var client = await _users.As(user);
         var result = await client.SubmitAsync("/SpecialRequirements/Create",
         [
-            new("Source", "Customer"), new("CustomerCode", "C-0001"), new("Title", title), new("Description", "每批附 96 小时盐雾试验报告 / a 96 h salt-spray report with each lot"),
+            new("Source", "Customer"), new("CustomerCode", customerCode), new("Title", title), new("Description", "每批附 96 小时盐雾试验报告 / a 96 h salt-spray report with each lot"),
             new("Priority", priority), new("DueOn", due.ToString("yyyy-MM-dd")), new("OwnerUserId", await UserIdAsync(ownerUserName)),
         ]);
         Assert.True(result.Status == HttpStatusCode.Redirect, result.ErrorText);
@@ -117,5 +117,79 @@ public sealed class SpecialRequirementTests(AppFactory app) : IClassFixture<AppF
         var mine = await sales.GetAsync("/SpecialRequirements/Mine");
         Assert.Contains(number, mine.Document.QuerySelector("#overdue-cases")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull((await sales.GetAsync($"/SpecialRequirements/Details/{id}")).Document.QuerySelector("#case-overdue"));
+    }
+
+    [Fact]
+    public async Task A_case_due_today_becomes_overdue_at_midnight_China_time()
+    {
+        var due = Today;
+        var id = await OpenAsync("sales", "Certificate of origin before shipment", due, "sales");
+        var number = await app.WithDbAsync(db => db.SpecialRequirementCases.Where(c => c.Id == id).Select(c => c.Number).SingleAsync());
+        var midnightInChina = new DateTimeOffset(due.ToDateTime(new TimeOnly(16, 0)), TimeSpan.Zero); // 00:00 (UTC+8) the day after
+
+        // One second before midnight in China (15:59:59 UTC) the case is due today, not overdue.
+        app.Clock.Advance(midnightInChina - app.Clock.GetUtcNow() - TimeSpan.FromSeconds(1));
+        var sales = await new ReviewDriver(app).As("sales");
+        var before = await sales.GetAsync("/SpecialRequirements/Mine");
+        Assert.Contains(number, before.Document.QuerySelector("#due-soon-cases")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(number, before.Document.QuerySelector("#overdue-cases")?.TextContent ?? "", StringComparison.Ordinal);
+
+        // At midnight in China it is overdue, although the UTC date has not changed.
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
+        sales = await new ReviewDriver(app).As("sales");
+        var after = await sales.GetAsync("/SpecialRequirements/Mine");
+        Assert.Contains(number, after.Document.QuerySelector("#overdue-cases")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(number, after.Document.QuerySelector("#due-soon-cases")?.TextContent ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_report_counts_by_status_priority_and_customer_with_the_handling_time_and_on_time_rate_of_the_records()
+    {
+        var code = await _users.CustomerAsync(CustomerProcess.Domain.Customers.CustomerClass.New);
+        var customerName = await app.WithDbAsync(db => db.Customers.Where(c => c.Code == code).Select(c => c.Name).SingleAsync());
+        var onTime = await OpenAsync("salesmanager", "Report: on time", Today.AddDays(5), "sales", "Urgent", code);
+        var late = await OpenAsync("salesmanager", "Report: late", Today.AddDays(5), "sales", "Urgent", code);
+        var working = await OpenAsync("salesmanager", "Report: in progress", Today.AddDays(5), "sales", "Normal", code);
+        var overdue = await OpenAsync("salesmanager", "Report: overdue", Today.AddDays(5), "sales", "Normal", code);
+        Assert.Equal(HttpStatusCode.Redirect, (await StepAsync("sales", onTime, "Report sent.", "Done")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await StepAsync("sales", late, "Report sent late.", "Done")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await StepAsync("sales", working, "Sample in the lab.", "InProgress")).Status);
+
+        // The records as if opened earlier: 4 and 2 days of handling; one finished after its due date, one open case past it.
+        var today = Today;
+        await app.WithDbAsync(async db =>
+        {
+            await db.SpecialRequirementCases.Where(c => c.Id == onTime).ExecuteUpdateAsync(x => x.SetProperty(c => c.OpenedOn, today.AddDays(-4)));
+            await db.SpecialRequirementCases.Where(c => c.Id == late).ExecuteUpdateAsync(x => x.SetProperty(c => c.OpenedOn, today.AddDays(-2)).SetProperty(c => c.DueOn, today.AddDays(-1)));
+            return await db.SpecialRequirementCases.Where(c => c.Id == overdue).ExecuteUpdateAsync(x => x.SetProperty(c => c.DueOn, today.AddDays(-1)));
+        });
+
+        var report = await (await _users.As("salesmanager")).GetAsync("/SpecialRequirements/Reports");
+
+        Assert.Equal(HttpStatusCode.OK, report.Status);
+        string[] Cells(string tableId, string rowHeader) =>
+            report.Document.QuerySelectorAll($"#{tableId} tbody tr").Single(r => r.QuerySelector("th")!.TextContent.Trim() == rowHeader)
+                .QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray();
+
+        // Total, pending, in progress, done, overdue, on-time rate, average handling days.
+        Assert.Equal(["4", "1", "1", "2", "1", "50%", "3.0"], Cells("report-customer", customerName));
+
+        // Every priority and the whole report agree with the records the sales manager sees (all cases).
+        var records = await app.WithDbAsync(db => db.SpecialRequirementCases.AsNoTracking().Select(c => new { c.Priority, c.Status, c.DueOn, c.DoneOn }).ToListAsync());
+        foreach (var priority in Enum.GetValues<CasePriority>())
+        {
+            var group = records.Where(c => c.Priority == priority).ToList();
+            var cells = Cells("report-priority", report.Document.QuerySelectorAll("#report-priority tbody tr th").Select(th => th.TextContent.Trim())
+                .ElementAt(Enum.GetValues<CasePriority>().Reverse().ToList().IndexOf(priority)));
+            Assert.Equal(group.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), cells[0]);
+            Assert.Equal(group.Count(c => c.Status == CaseStatus.Done).ToString(System.Globalization.CultureInfo.InvariantCulture), cells[3]);
+        }
+
+        var all = report.Document.QuerySelectorAll("#report-all td").Select(td => td.TextContent.Trim()).ToArray();
+        Assert.Equal(records.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), all[0]);
+        Assert.Equal(records.Count(c => c.Status == CaseStatus.Pending).ToString(System.Globalization.CultureInfo.InvariantCulture), all[1]);
+        Assert.Equal(records.Count(c => c.Status == CaseStatus.InProgress).ToString(System.Globalization.CultureInfo.InvariantCulture), all[2]);
+        Assert.Equal(records.Count(c => c.Status == CaseStatus.Done).ToString(System.Globalization.CultureInfo.InvariantCulture), all[3]);
+        Assert.Equal(records.Count(c => c.Status != CaseStatus.Done && c.DueOn < today).ToString(System.Globalization.CultureInfo.InvariantCulture), all[4]);
     }
 }

@@ -166,10 +166,11 @@ public static class AcceptChange
                 return revised;
             }
 
-            var customerClass = await db.Customers.Where(c => c.Id == order.CustomerId).Select(c => c.Class).FirstAsync(cancellationToken);
-            var (routed, facts, thresholds) = await routing.DecideAsync(order, customerClass, cancellationToken);
+            var customer = await db.Customers.Where(c => c.Id == order.CustomerId).Select(c => new { c.Class, c.CreditRating, c.CreditLimit }).FirstAsync(cancellationToken);
+            var (routed, facts, thresholds) = await routing.DecideAsync(order, customer.Class, cancellationToken);
             var decision = ReviewPolicy.ForLevel(ChangeUnderReview.LevelFor(routed.Level), ChangeUnderReview.ReasonsFor(change, contract, routed.Reasons), facts);
             var review = Review.Open(ReviewSubjectKind.ContractChange, change.Id, decision, thresholds, order.ContentVersion, Now);
+            review.RecordCustomerAtSubmission(customer.Class, customer.CreditRating, customer.CreditLimit); // what the rules used (issue #16)
             var sent = change.SendToReview(contract, review.Id, userName, Now);
             if (!sent.Succeeded)
             {

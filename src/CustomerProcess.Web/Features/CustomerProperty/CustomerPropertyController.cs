@@ -51,8 +51,13 @@ public sealed class CustomerPropertyController(
 
     [HttpGet]
     [Authorize(Roles = PropertyAccess.ReceiveRoles)]
-    public IActionResult Create(string? order) =>
-        View(new RegisterProperty.Input { OrderNumber = order?.Length <= Domain.Orders.SalesOrder.NumberLength ? order : null, ReceivedOn = InputRules.Today(clock) });
+    public async Task<IActionResult> Create(string? order, [FromServices] OrderPropertyQuery orderProperty, CancellationToken cancellationToken)
+    {
+        // Opened from an order's page: the order and its customer are filled in.
+        var orderNumber = order?.Length <= Domain.Orders.SalesOrder.NumberLength ? order : null;
+        var customerCode = string.IsNullOrWhiteSpace(orderNumber) ? null : await orderProperty.CustomerCodeOfOrderAsync(orderNumber, User, cancellationToken);
+        return View(new RegisterProperty.Input { OrderNumber = orderNumber, CustomerCode = customerCode, ReceivedOn = InputRules.Today(clock) });
+    }
 
     [CreatesRecord]
     [HttpPost]

@@ -412,7 +412,30 @@ public sealed class CustomersController(
             CustomerFileAccess.MaySeeViewLog(customer, UserId, User.IsInRole));
     }
 
-    private async Task<IActionResult> DeactivateFormAsync(Guid id, RequestDeactivation.Input input, CancellationToken cancellationToken)
+    private Task<IActionResult> DeactivateFormAsync(Guid id, RequestDeactivation.Input input, CancellationToken cancellationToken) =>
+        EditorFormAsync(id, customer =>
+        {
+            ViewData["Customer"] = customer;
+            return View("Deactivate", input);
+        }, cancellationToken);
+
+    private Task<IActionResult> ClosureFormAsync(Guid id, ReportCustomerClosure.Input input, CancellationToken cancellationToken) =>
+        EditorFormAsync(id, customer =>
+        {
+            ViewData["Customer"] = customer;
+            return View("ReportClosure", input);
+        }, cancellationToken);
+
+    private Task<IActionResult> ChangeClassFormAsync(Guid id, RequestClassChange.Input input, CancellationToken cancellationToken) =>
+        EditorFormAsync(id, customer =>
+        {
+            var targets = CustomerClassRules.AllowedTargets(customer.Class).Where(c => c != customer.Class).ToList();
+            return View("ChangeClass", new ChangeClassViewModel(customer.Id, customer.Code, customer.Name, customer.Class, targets, input));
+        }, cancellationToken);
+
+    /// <summary>A form about one customer for someone who may change it (owner or sales manager): 404 when it does not
+    /// exist, 403 for anyone else.</summary>
+    private async Task<IActionResult> EditorFormAsync(Guid id, Func<Customer, IActionResult> show, CancellationToken cancellationToken)
     {
         var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (customer is null)
@@ -420,47 +443,7 @@ public sealed class CustomersController(
             return NotFound();
         }
 
-        if (!MayEdit(customer))
-        {
-            return Forbid();
-        }
-
-        ViewData["Customer"] = customer;
-        return View("Deactivate", input);
-    }
-
-    private async Task<IActionResult> ClosureFormAsync(Guid id, ReportCustomerClosure.Input input, CancellationToken cancellationToken)
-    {
-        var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (customer is null)
-        {
-            return NotFound();
-        }
-
-        if (!MayEdit(customer))
-        {
-            return Forbid();
-        }
-
-        ViewData["Customer"] = customer;
-        return View("ReportClosure", input);
-    }
-
-    private async Task<IActionResult> ChangeClassFormAsync(Guid id, RequestClassChange.Input input, CancellationToken cancellationToken)
-    {
-        var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (customer is null)
-        {
-            return NotFound();
-        }
-
-        if (!MayEdit(customer))
-        {
-            return Forbid();
-        }
-
-        var targets = CustomerClassRules.AllowedTargets(customer.Class).Where(c => c != customer.Class).ToList();
-        return View("ChangeClass", new ChangeClassViewModel(customer.Id, customer.Code, customer.Name, customer.Class, targets, input));
+        return MayEdit(customer) ? show(customer) : Forbid();
     }
 
     private async Task<CustomerFormViewModel> FormAsync(Guid? id, CustomerInput input, IEnumerable<CustomerClass> classes, CancellationToken cancellationToken) =>

@@ -1,11 +1,8 @@
-using System.Security.Claims;
 using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Customers;
-using CustomerProcess.Domain.Security;
 using CustomerProcess.Infrastructure.Persistence;
 using CustomerProcess.Web.Infrastructure;
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace CustomerProcess.Web.Features.Customers;
@@ -34,25 +31,24 @@ public static class ReportCustomerClosure
 
     public sealed class Handler(AppDbContext db, IHttpContextAccessor http, TimeProvider clock) : IUseCase
     {
-        public static readonly DomainError NotFound = DomainError.NotFound("customer.not-found", "The customer does not exist.");
+        public static readonly DomainError NotFound = CustomerActs.NotFound;
         public static readonly DomainError NotOwner = DomainError.Forbidden("customer.closure.not-owner", "Only the customer's owner and the sales manager record this.");
 
         public Task<Result> HandleAsync(Guid customerId, Input input, CancellationToken cancellationToken) =>
             ConcurrencyRetry.RunAsync(db, async () =>
             {
-                var user = http.HttpContext!.User;
-                var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == customerId, cancellationToken);
-                if (customer is null)
+                var actor = await CustomerActs.LoadAsync(db, http.HttpContext!.User, customerId, cancellationToken);
+                if (actor is null)
                 {
                     return Result.Failure(NotFound);
                 }
 
-                if (!customer.MayBeEditedBy(user.FindFirstValue(ClaimTypes.NameIdentifier), user.IsInRole(Roles.SalesManager)))
+                if (!actor.MayEdit)
                 {
                     return Result.Failure(NotOwner);
                 }
 
-                var reported = customer.ReportClosure(input.Closure, input.Note.Trim(), clock.GetUtcNow().UtcDateTime);
+                var reported = actor.Customer.ReportClosure(input.Closure, input.Note.Trim(), clock.GetUtcNow().UtcDateTime);
                 if (reported.Succeeded)
                 {
                     await db.SaveChangesAsync(cancellationToken);

@@ -1,11 +1,8 @@
-using System.Security.Claims;
 using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Customers;
-using CustomerProcess.Domain.Security;
 using CustomerProcess.Infrastructure.Persistence;
 using CustomerProcess.Web.Infrastructure;
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace CustomerProcess.Web.Features.Customers;
@@ -30,29 +27,11 @@ public static class RequestDeactivation
 
     public sealed class Handler(AppDbContext db, IHttpContextAccessor http, TimeProvider clock) : IUseCase
     {
-        public static readonly DomainError NotFound = DomainError.NotFound("customer.not-found", "The customer does not exist.");
+        public static readonly DomainError NotFound = CustomerActs.NotFound;
 
         public Task<Result<Guid>> HandleAsync(Guid customerId, Input input, CancellationToken cancellationToken) =>
-            ConcurrencyRetry.RunAsync(db, async () =>
-            {
-                var user = http.HttpContext!.User;
-                var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
-                var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == customerId, cancellationToken);
-                if (customer is null)
-                {
-                    return Result<Guid>.Failure(NotFound);
-                }
-
-                var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstAsync(cancellationToken);
-                var asked = CustomerClassChangeRequest.AskInactive(customer, input.Reason.Trim(), userId, name, user.IsInRole(Roles.SalesManager), clock.GetUtcNow().UtcDateTime);
-                if (!asked.Succeeded)
-                {
-                    return Result<Guid>.Failure(asked.Error!);
-                }
-
-                db.CustomerClassChangeRequests.Add(asked.Value!);
-                await db.SaveChangesAsync(cancellationToken);
-                return Result<Guid>.Success(asked.Value!.Id);
-            });
+            ConcurrencyRetry.RunAsync(db, () => CustomerActs.AskAsync(db, http.HttpContext!.User, customerId, (actor, name) =>
+                CustomerClassChangeRequest.AskInactive(actor.Customer, input.Reason.Trim(), actor.UserId, name, actor.IsSalesManager, clock.GetUtcNow().UtcDateTime),
+                cancellationToken));
     }
 }

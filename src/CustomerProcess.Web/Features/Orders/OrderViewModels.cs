@@ -27,4 +27,8 @@ public sealed record OrderDetailsViewModel(
     bool CanEdit,
     bool CanWithdraw,
     bool CanSignContract,
-    IReadOnlyDictionary<string, string> DepartmentNames);
+    IReadOnlyDictionary<string, string> DepartmentNames)
+{
+    /// <summary>The register entries received against the order (docs/process.md §8); null where the page does not show them.</summary>
+    public CustomerProperty.OrderPropertyView? Property { get; init; }
+}

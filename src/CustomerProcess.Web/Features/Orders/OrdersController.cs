@@ -126,7 +126,7 @@ public sealed class OrdersController(
     }
 
     [HttpGet]
-    public async Task<IActionResult> Details(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> Details(Guid id, [FromServices] CustomerProperty.OrderPropertyQuery property, CancellationToken cancellationToken)
     {
         var model = await DetailsAsync(id, cancellationToken);
         if (model is null)
@@ -134,7 +134,9 @@ public sealed class OrdersController(
             return NotFound();
         }
 
-        return await access.CanReadAsync(User, model.Order, model.Review, cancellationToken) ? View(model) : Forbid();
+        return await access.CanReadAsync(User, model.Order, model.Review, cancellationToken)
+            ? View(model with { Property = await property.ForOrderAsync(model.Order, User, cancellationToken) })
+            : Forbid();
     }
 
     /// <summary>The oral-order confirmation sheet (顾客电话(口头)传真订单确认表), printable; 404 for an order not taken orally.</summary>

@@ -27,9 +27,15 @@ public sealed class ReviewFormDocument(IPdfRenderer renderer, IStringLocalizer<S
         {
             // What the rules used of the customer when the review was opened (issue #16).
             var notRecorded = l["not recorded"].Value;
-            fields.Insert(2, new(l["Class at submission"], r.CustomerClassAtSubmission is { } cls ? l[cls.ToString()] : notRecorded));
+            fields.Insert(2, new(l["Class at submission"], r.CustomerClassAtSubmission is { } cls
+                ? l[cls.ToString()] + (Domain.Customers.CustomerClassRules.IsCustomer(cls) ? "" : " (" + l["not a customer record"] + ")")
+                : notRecorded));
             fields.Insert(3, new(l["Credit rating at submission"], r.CreditRatingAtSubmission is { } rating ? l[rating.ToString()] : notRecorded));
             fields.Insert(4, new(l["Credit limit at submission"], r.CreditLimitAtSubmission is { } limit ? Formatting.Money(limit) : notRecorded));
+        }
+        else
+        {
+            fields.Insert(2, new(l["Class at submission"], l["not a customer record"]));
         }
 
         if (o is not null)
@@ -72,6 +78,10 @@ public sealed class ReviewFormDocument(IPdfRenderer renderer, IStringLocalizer<S
                 new(l["Special requirements"], string.Join(" / ", new[] { o.SpecialTechnical, o.SpecialDelivery, o.SpecialPackaging }.Where(x => !string.IsNullOrWhiteSpace(x)))),
                 new(l["Customer property"], o.CustomerPropertyHandling ?? ""),
             ]));
+            if (model.Property is { } property)
+            {
+                blocks.AddRange(CustomerProperty.OrderPropertyBlocks.For(property, l));
+            }
         }
 
         if (r.Level == ReviewLevel.ReviewMeeting && r.MeetingDate is { } meetingDate)

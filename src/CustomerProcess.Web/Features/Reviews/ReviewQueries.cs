@@ -9,7 +9,7 @@ namespace CustomerProcess.Web.Features.Reviews;
 
 /// <summary>Builds the review form's view model for any subject (used by the review page, the print view, the PDF
 /// and the ledger) and asks the subject's source who may read it.</summary>
-public sealed class ReviewQueries(AppDbContext db, ReviewSubjects subjects, ReviewAccess access, DepartmentNames departmentNames)
+public sealed class ReviewQueries(AppDbContext db, ReviewSubjects subjects, ReviewAccess access, DepartmentNames departmentNames, CustomerProperty.OrderPropertyQuery orderProperty)
 {
     public async Task<ReviewDetailsViewModel?> DetailsAsync(Guid reviewId, ClaimsPrincipal user, CancellationToken cancellationToken, string? errorSection = null, SignSection.Input? posted = null)
     {
@@ -39,6 +39,7 @@ public sealed class ReviewQueries(AppDbContext db, ReviewSubjects subjects, Revi
             user.IsInRole(Roles.SalesManager), user.IsInRole(Roles.GeneralManager), contract, errorSection, posted, evidence)
         {
             IsConcluder = user.IsInRole(ConcludeReview.Handler.RoleOf(review.Concluder)),
+            Property = subject.Order is { } order ? await orderProperty.ForOrderAsync(order, user, cancellationToken) with { CanRegister = false } : null,
         };
     }
 

@@ -28,5 +28,8 @@ public sealed record ReviewDetailsViewModel(
     /// <summary>The user concludes this review (sales manager or business unit head, by the review's concluder).</summary>
     public bool IsConcluder { get; init; }
 
+    /// <summary>The customer property register entries of the reviewed order (docs/process.md §8); null without an order.</summary>
+    public CustomerProperty.OrderPropertyView? Property { get; init; }
+
     public string DepartmentName(string code) => DepartmentNames.TryGetValue(code, out var name) ? name : code;
 }

@@ -6,6 +6,7 @@ using CustomerProcess.Infrastructure.Persistence;
 using CustomerProcess.Web.Features.Reviews;
 using CustomerProcess.Web.Infrastructure;
 using FluentValidation;
+using Microsoft.EntityFrameworkCore;
 
 namespace CustomerProcess.Web.Features.Tenders;
 
@@ -53,6 +54,13 @@ public static class StartTenderReview
                     TenderReviewStage.Bid => new BidSubject(tender),
                 };
                 var review = OpenReview.For(db, subject, TenderInvitationSubject.Decision(route), TenderReviewPolicy.Snapshot(thresholds), clock.GetUtcNow().UtcDateTime);
+                // The tendering party as the archive knows it when the review opens (issue #16).
+                var party = await db.Customers.Where(c => c.Id == tender.CustomerId).Select(c => new { c.Class, c.CreditRating, c.CreditLimit }).FirstOrDefaultAsync(cancellationToken);
+                if (party is not null)
+                {
+                    review.RecordCustomerAtSubmission(party.Class, party.CreditRating, party.CreditLimit);
+                }
+
                 await notifier.ReviewActedAsync(review, null, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 return Result<Guid>.Success(review.Id);

@@ -39,6 +39,7 @@ public static class AcceptChange
         NoticeWorkflow notices,
         ReviewRouting routing,
         DocumentNumbers numbers,
+        OpenReview openReview,
         TimeProvider clock) : IUseCase
     {
         private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -73,7 +74,7 @@ public static class AcceptChange
                     ChangeConsequence.RevisedTaskNotice => await ReviseTaskNoticeAsync(change, contract, note, userId, userName, cancellationToken),
                     ChangeConsequence.NewQuotation => await QuoteAsync(change, contract, note, userName, cancellationToken),
                     ChangeConsequence.ProductChangeNotice => await ProductChangeNoticeAsync(change, contract, note, userId, userName, cancellationToken),
-                    ChangeConsequence.FullReview => await OpenReviewAsync(change, contract, userName, cancellationToken),
+                    ChangeConsequence.FullReview => await OpenReviewAsync(change, contract, userId, userName, cancellationToken),
                     ChangeConsequence.BothPartiesConfirm => change.ConfirmTermination(contract, userName, Now, tracking.Today),
                 };
                 if (!result.Succeeded)
@@ -157,7 +158,7 @@ public static class AcceptChange
 
         /// <summary>Structure or specification: the contracted order carries the changed lines and a new review
         /// (at least the full countersign level: "full review again") reviews them.</summary>
-        private async Task<Result> OpenReviewAsync(ContractChange change, Contract contract, string userName, CancellationToken cancellationToken)
+        private async Task<Result> OpenReviewAsync(ContractChange change, Contract contract, string userId, string userName, CancellationToken cancellationToken)
         {
             var order = await db.SalesOrders.Include("_lines").FirstAsync(o => o.Id == contract.OrderId, cancellationToken);
             var revised = order.ReviseContractedLines(ChangeUnderReview.ToOrderLines(order, change.ProposedLineData));
@@ -176,7 +177,7 @@ public static class AcceptChange
                 return sent;
             }
 
-            db.Reviews.Add(review);
+            await openReview.AddAsync(review, userId, cancellationToken);
             return Result.Success();
         }
     }

@@ -23,7 +23,7 @@ public static class StartTenderReview
         public Validator() => RuleFor(x => x.Stage).IsInEnum();
     }
 
-    public sealed class Handler(AppDbContext db, TenderAccess access, TimeProvider clock, Notifications.Notifier notifier) : IUseCase
+    public sealed class Handler(AppDbContext db, TenderAccess access, TimeProvider clock, OpenReview openReview) : IUseCase
     {
         public Task<Result<Guid>> HandleAsync(Guid tenderId, Input input, ClaimsPrincipal user, CancellationToken cancellationToken) =>
             ConcurrencyRetry.RunAsync(db, async () =>
@@ -52,8 +52,7 @@ public static class StartTenderReview
                     TenderReviewStage.GoNoGo => new TenderInvitationSubject(tender),
                     TenderReviewStage.Bid => new BidSubject(tender),
                 };
-                var review = OpenReview.For(db, subject, TenderInvitationSubject.Decision(route), TenderReviewPolicy.Snapshot(thresholds), clock.GetUtcNow().UtcDateTime);
-                await notifier.ReviewActedAsync(review, null, cancellationToken);
+                var review = await openReview.ForAsync(subject, TenderInvitationSubject.Decision(route), TenderReviewPolicy.Snapshot(thresholds), clock.GetUtcNow().UtcDateTime, null, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 return Result<Guid>.Success(review.Id);
             });

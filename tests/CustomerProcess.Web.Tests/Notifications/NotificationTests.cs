@@ -134,6 +134,37 @@ public sealed partial class NotificationTests(NotificationApp app) : IClassFixtu
     }
 
     [Fact]
+    public async Task An_issued_task_notice_notifies_its_departments_and_reminds_those_that_have_not_acknowledged_after_24_hours()
+    {
+        var tracking = new TrackingDriver(app);
+        var customer = await _driver.CustomerAsync(CustomerClass.Regular);
+        var contract = await tracking.SignedContractAsync(customer, CustomerClass.Regular);
+        var issued = await tracking.IssueNoticeAsync(contract, "Production", "Purchasing");
+        Assert.True(issued.Status == HttpStatusCode.Redirect, issued.ErrorText);
+        var noticeId = await app.WithDbAsync(db => db.TaskNotices.Where(n => n.ContractId == contract.Id).Select(n => n.Id).SingleAsync());
+        var link = $"/Notices/{noticeId}";
+        var issuedAt = await app.WithDbAsync(db => db.TaskNotices.Where(n => n.Id == noticeId).Select(n => n.IssuedAtUtc).SingleAsync());
+
+        // Issued: both departments hear of it in the same save.
+        Assert.Equal(NotificationKind.TaskNoticeToAcknowledge, Assert.Single(await NotificationsAsync("production", link)).Kind);
+        Assert.Single(await NotificationsAsync("purchasing", link));
+        Assert.Equal(HttpStatusCode.Redirect, (await tracking.AcknowledgeAsync(noticeId, "Production", "production")).Status);
+
+        // Just before 24 h nothing; at 24 h the department still to acknowledge is reminded, once.
+        app.Clock.SetUtcNow(new DateTimeOffset(issuedAt.AddHours(24).AddSeconds(-1), TimeSpan.Zero));
+        await app.RunSchedulerAsync();
+        Assert.Single(await NotificationsAsync("purchasing", link));
+
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
+        await app.RunSchedulerAsync();
+        await app.RunSchedulerAsync();
+        var forPurchasing = await NotificationsAsync("purchasing", link);
+        Assert.Equal(2, forPurchasing.Count);
+        Assert.Equal($"notice:{noticeId:N}:unacknowledged", forPurchasing[1].ReminderKey);
+        Assert.Single(await NotificationsAsync("production", link)); // acknowledged: not reminded
+    }
+
+    [Fact]
     public async Task The_bell_counts_unread_notifications_and_opening_one_marks_it_read_and_leads_to_its_page()
     {
         var customer = await _driver.CustomerAsync(CustomerClass.Regular);

@@ -40,6 +40,7 @@ public static class AcceptChange
         ReviewRouting routing,
         DocumentNumbers numbers,
         OpenReview openReview,
+        Notifications.Notifier notifier,
         TimeProvider clock) : IUseCase
     {
         private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -117,6 +118,7 @@ public static class AcceptChange
             }
 
             change.AttachNotice(revised.Value!.Id);
+            await notifier.TaskNoticeIssuedAsync(revised.Value!, userId, cancellationToken);
             return Result.Success();
         }
 
@@ -153,6 +155,7 @@ public static class AcceptChange
             }
 
             change.AttachNotice(notice.Value!.Id);
+            await notifier.TaskNoticeIssuedAsync(notice.Value!, userId, cancellationToken);
             return Result.Success();
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CustomerProcess.Domain.Contracts;
 using CustomerProcess.Domain.Notifications;
 using CustomerProcess.Domain.Reviews;
 using CustomerProcess.Infrastructure.Mail;
@@ -50,6 +51,13 @@ public sealed class Notifier(AppDbContext db, TimeProvider clock, IStringLocaliz
 
         return users.Select(u => u.Id).ToList();
     }
+
+    public static string NoticeLink(Guid noticeId) => $"/Notices/{noticeId}";
+
+    /// <summary>A task notice issued (a production task notice, its revision after a change, a product change notice):
+    /// the departments that must acknowledge it hear of it in the same save.</summary>
+    public Task<IReadOnlyList<string>> TaskNoticeIssuedAsync(TaskNotice notice, string? actorUserId, CancellationToken cancellationToken) =>
+        NotifyAsync(new TaskNoticeSent(notice.PendingDepartments), notice.Number, NoticeLink(notice.Id), actorUserId, cancellationToken);
 
     /// <summary>
     /// After any act on a review of any subject, before its save: a new review (or invalidated signatures) waits for the

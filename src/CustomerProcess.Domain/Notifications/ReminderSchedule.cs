@@ -1,4 +1,5 @@
 using CustomerProcess.Domain.Complaints;
+using CustomerProcess.Domain.Contracts;
 using CustomerProcess.Domain.SpecialRequirements;
 
 namespace CustomerProcess.Domain.Notifications;
@@ -17,6 +18,10 @@ public static class ReminderSchedule
 
     /// <summary>How long before the answer deadline the "no answer yet" reminder comes: 24 h (at 48 h of 72 h).</summary>
     public static readonly TimeSpan ComplaintWarningBeforeDeadline = TimeSpan.FromHours(24);
+
+    /// <summary>How long the departments have to acknowledge (签收) a task notice before they are reminded: 24 h from its
+    /// issue. docs/process.md §5 and §6 set no time, and a notice carries no due time of its own (ADR 0038).</summary>
+    public static readonly TimeSpan NoticeAcknowledgementWindow = TimeSpan.FromHours(24);
 
     public static DateOnly BusinessDay(DateTime nowUtc) => DateOnly.FromDateTime(nowUtc + ChinaOffset);
 
@@ -38,6 +43,17 @@ public static class ReminderSchedule
         if (AnswerClock.IsOverdue(receivedAtUtc, null, nowUtc, window))
         {
             yield return new(new ComplaintUnanswered(true), $"complaint:{complaintId:N}:overdue");
+        }
+    }
+
+    /// <summary>A task notice (production task or product change) still waiting for acknowledgements: once, from 24 h after
+    /// its issue (at 24 h exactly it is due), to the departments that have not acknowledged; nothing for a notice that is
+    /// acknowledged by everyone or superseded by a revision (its departments acknowledge the revision instead).</summary>
+    public static IEnumerable<DueReminder> ForTaskNotice(Guid noticeId, NoticeStatus status, IReadOnlyList<string> pendingDepartments, DateTime issuedAtUtc, DateTime nowUtc)
+    {
+        if (status == NoticeStatus.Issued && pendingDepartments.Count > 0 && nowUtc >= issuedAtUtc + NoticeAcknowledgementWindow)
+        {
+            yield return new(new TaskNoticeSent(pendingDepartments), $"notice:{noticeId:N}:unacknowledged");
         }
     }
 

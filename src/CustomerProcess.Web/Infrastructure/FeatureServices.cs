@@ -20,6 +20,7 @@ public static class FeatureServices
         services.AddScoped<Features.Reviews.ReviewRouting>();
         services.AddScoped<Features.Reviews.ReviewAccess>();
         services.AddScoped<Features.Reviews.ReviewActs>();
+        services.AddScoped<Features.Reviews.OpenReview>();
         services.AddScoped<Features.Reviews.SignaturePassword>();
         services.AddScoped<Features.Reviews.ReviewSubjects>();
         services.AddScoped<Features.Reviews.IReviewSubjectSource, Features.Orders.OrderSubjectSource>();

@@ -1,3 +1,4 @@
+using CustomerProcess.Domain.Contracts;
 using CustomerProcess.Domain.Notifications;
 using CustomerProcess.Domain.SpecialRequirements;
 using Microsoft.Extensions.Time.Testing;
@@ -104,4 +105,45 @@ public sealed class ReminderScheduleTests
         Assert.False(ReminderSchedule.DigestDue(sentAt, new DateTime(2026, 11, 24, 23, 59, 59, DateTimeKind.Utc), 8)); // 07:59:59 the next day
         Assert.True(ReminderSchedule.DigestDue(sentAt, new DateTime(2026, 11, 25, 0, 0, 0, DateTimeKind.Utc), 8)); // 08:00 the next day
     }
+
+    private static readonly DateTime NoticeIssued = new(2026, 11, 23, 9, 30, 0, DateTimeKind.Utc);
+
+    private static List<DueReminder> NoticeReminders(FakeTimeProvider clock, NoticeStatus status = NoticeStatus.Issued, params string[] pending) =>
+        ReminderSchedule.ForTaskNotice(Guid.Empty, status, pending.Length == 0 ? ["Production", "Purchasing"] : pending, NoticeIssued, UtcNow(clock)).ToList();
+
+    [Fact]
+    public void An_unacknowledged_task_notice_is_reminded_from_24_hours_after_its_issue()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(NoticeIssued));
+        clock.Advance(TimeSpan.FromHours(24) - TimeSpan.FromSeconds(1));
+        Assert.Empty(NoticeReminders(clock));
+
+        clock.Advance(TimeSpan.FromSeconds(1)); // 24 h exactly
+        var due = Assert.Single(NoticeReminders(clock));
+        Assert.Equal(NotificationKind.TaskNoticeToAcknowledge, due.Event.Kind);
+        Assert.Equal(["Production", "Purchasing"], Assert.IsType<TaskNoticeSent>(due.Event).Departments);
+
+        clock.Advance(TimeSpan.FromSeconds(1)); // just after: the same reminder (its key keeps it to once)
+        Assert.Equal(due.Key, Assert.Single(NoticeReminders(clock)).Key);
+    }
+
+    [Fact]
+    public void Only_the_departments_that_have_not_acknowledged_are_reminded()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(NoticeIssued.AddHours(30)));
+        Assert.Equal(["Purchasing"], Assert.IsType<TaskNoticeSent>(Assert.Single(NoticeReminders(clock, NoticeStatus.Issued, "Purchasing")).Event).Departments);
+    }
+
+    [Theory]
+    [InlineData(NoticeStatus.Acknowledged)]
+    [InlineData(NoticeStatus.Superseded)]
+    public void A_task_notice_acknowledged_by_everyone_or_superseded_is_not_reminded(NoticeStatus status)
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(NoticeIssued.AddDays(3)));
+        Assert.Empty(NoticeReminders(clock, status));
+    }
+
+    [Fact]
+    public void A_task_notice_without_pending_departments_is_not_reminded() =>
+        Assert.Empty(ReminderSchedule.ForTaskNotice(Guid.Empty, NoticeStatus.Issued, [], NoticeIssued, NoticeIssued.AddDays(2)));
 }

@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using CustomerProcess.Domain.Contracts;
 using CustomerProcess.Domain.Customers;
 using CustomerProcess.Domain.Notifications;
 using CustomerProcess.Domain.Reviews;
 using CustomerProcess.Infrastructure.Seeding;
 using CustomerProcess.Web.Features.Notifications;
 using CustomerProcess.Web.Tests.ReviewSpine;
+using CustomerProcess.Web.Tests.Tracking;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -71,6 +73,95 @@ public sealed partial class NotificationTests(NotificationApp app) : IClassFixtu
         await app.RunSchedulerAsync();
         var toConcluder = OneMail(MailTo("salesmanager@example.com", link));
         Assert.Contains("A review waits for your conclusion or approval", toConcluder.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Signing_a_section_of_a_change_review_notifies_the_next_signers_by_email_and_in_app()
+    {
+        var tracking = new TrackingDriver(app);
+        var customer = await _driver.CustomerAsync(CustomerClass.Regular);
+        var contract = await tracking.SignedContractAsync(customer, CustomerClass.Regular);
+        var changeId = await tracking.RequestChangeAsync(contract, ChangeKind.Specification, specification: "DN100 PN25 316L");
+        app.StartSmtp();
+        await app.RunSchedulerAsync(); // whatever the contract's own review queued
+        app.StartSmtp();
+
+        Assert.Equal(HttpStatusCode.Redirect, (await tracking.DecideChangeAsync(changeId, "Accept")).Status);
+        var change = await tracking.ChangeAsync(changeId);
+        var reviewId = change.ReviewId!.Value;
+        var link = $"/Reviews/{reviewId}";
+        var sections = await app.WithDbAsync(db => db.Reviews.Where(r => r.Id == reviewId).SelectMany(r => r.Sections.Select(s => s.DepartmentCode)).ToListAsync());
+        Assert.Equal(ReviewSubjectKind.ContractChange, await app.WithDbAsync(db => db.Reviews.Where(r => r.Id == reviewId).Select(r => r.SubjectKind).SingleAsync()));
+
+        // The change review opened in the same save as its notifications: every head but the accepting sales manager.
+        foreach (var department in sections.Where(d => d != "Sales"))
+        {
+            var forHead = Assert.Single(await NotificationsAsync(ReviewDriver.Heads[department], link));
+            Assert.Equal(NotificationKind.SectionAwaitingSignature, forHead.Kind);
+            Assert.Contains(change.Number, forHead.Subject, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(await NotificationsAsync("salesmanager", link));
+        await app.RunSchedulerAsync();
+        Assert.Contains(change.Number, OneMail(MailTo("technical@example.com", link)).Subject, StringComparison.Ordinal);
+
+        // A discrepancy on the change reaches the salesperson of the contract's order.
+        var raised = await _driver.PostOnReviewAsync(reviewId, "technical", "Sections/Technical/Discrepancies",
+            [new("Clause", "规格 Specification"), new("Description", "316L needs a new casting pattern")]);
+        Assert.Equal(HttpStatusCode.Redirect, raised.Status);
+        Assert.Equal(NotificationKind.DiscrepancyRaised, Assert.Single(await NotificationsAsync("sales", link)).Kind);
+        var discrepancy = await app.WithDbAsync(db => db.Reviews.Where(r => r.Id == reviewId).SelectMany(r => r.Discrepancies).SingleAsync());
+        await _driver.PostOnReviewAsync(reviewId, "salesmanager", $"Discrepancies/{discrepancy.Id}/Resolve",
+            [new("Resolution", "Pattern cost quoted and accepted"), new("Evidence", "Fax"), new("EvidenceReference", "FAX-2026-200")]);
+        Assert.Contains(await NotificationsAsync("technical", link), n => n.Kind == NotificationKind.DiscrepancyResolved);
+        Assert.Equal(HttpStatusCode.Redirect, (await _driver.PostOnReviewAsync(reviewId, "technical", $"Discrepancies/{discrepancy.Id}/Confirm", [])).Status);
+
+        // Signing every section but the last leaves the general manager alone; the last signature reaches the GM.
+        var last = sections[^1];
+        await _driver.SignAllAsync(reviewId, sections.Where(d => d != last));
+        Assert.Empty(await NotificationsAsync("gm", link));
+        app.StartSmtp();
+        await _driver.SignAllAsync(reviewId, [last]);
+
+        Assert.Equal(ReviewStatus.AwaitingApproval, await app.WithDbAsync(db => db.Reviews.Where(r => r.Id == reviewId).Select(r => r.Status).SingleAsync()));
+        Assert.Equal(NotificationKind.ApprovalAwaiting, Assert.Single(await NotificationsAsync("gm", link)).Kind);
+        Assert.Equal(1, await UnsentMailsAsync("gm@example.com", link));
+        Assert.True(await app.RunSchedulerAsync());
+        var toGm = OneMail(MailTo("gm@example.com", link));
+        Assert.Contains("http://cp.test" + link, toGm.TextBody, StringComparison.Ordinal);
+        Assert.Contains(change.Number, toGm.Subject, StringComparison.Ordinal);
+        Assert.Equal(0, await UnsentMailsAsync("gm@example.com", link));
+    }
+
+    [Fact]
+    public async Task An_issued_task_notice_notifies_its_departments_and_reminds_those_that_have_not_acknowledged_after_24_hours()
+    {
+        var tracking = new TrackingDriver(app);
+        var customer = await _driver.CustomerAsync(CustomerClass.Regular);
+        var contract = await tracking.SignedContractAsync(customer, CustomerClass.Regular);
+        var issued = await tracking.IssueNoticeAsync(contract, "Production", "Purchasing");
+        Assert.True(issued.Status == HttpStatusCode.Redirect, issued.ErrorText);
+        var noticeId = await app.WithDbAsync(db => db.TaskNotices.Where(n => n.ContractId == contract.Id).Select(n => n.Id).SingleAsync());
+        var link = $"/Notices/{noticeId}";
+        var issuedAt = await app.WithDbAsync(db => db.TaskNotices.Where(n => n.Id == noticeId).Select(n => n.IssuedAtUtc).SingleAsync());
+
+        // Issued: both departments hear of it in the same save.
+        Assert.Equal(NotificationKind.TaskNoticeToAcknowledge, Assert.Single(await NotificationsAsync("production", link)).Kind);
+        Assert.Single(await NotificationsAsync("purchasing", link));
+        Assert.Equal(HttpStatusCode.Redirect, (await tracking.AcknowledgeAsync(noticeId, "Production", "production")).Status);
+
+        // Just before 24 h nothing; at 24 h the department still to acknowledge is reminded, once.
+        app.Clock.SetUtcNow(new DateTimeOffset(issuedAt.AddHours(24).AddSeconds(-1), TimeSpan.Zero));
+        await app.RunSchedulerAsync();
+        Assert.Single(await NotificationsAsync("purchasing", link));
+
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
+        await app.RunSchedulerAsync();
+        await app.RunSchedulerAsync();
+        var forPurchasing = await NotificationsAsync("purchasing", link);
+        Assert.Equal(2, forPurchasing.Count);
+        Assert.Equal($"notice:{noticeId:N}:unacknowledged", forPurchasing[1].ReminderKey);
+        Assert.Single(await NotificationsAsync("production", link)); // acknowledged: not reminded
     }
 
     [Fact]

@@ -39,6 +39,8 @@ public static class AcceptChange
         NoticeWorkflow notices,
         ReviewRouting routing,
         DocumentNumbers numbers,
+        OpenReview openReview,
+        Notifications.Notifier notifier,
         TimeProvider clock) : IUseCase
     {
         private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -73,7 +75,7 @@ public static class AcceptChange
                     ChangeConsequence.RevisedTaskNotice => await ReviseTaskNoticeAsync(change, contract, note, userId, userName, cancellationToken),
                     ChangeConsequence.NewQuotation => await QuoteAsync(change, contract, note, userName, cancellationToken),
                     ChangeConsequence.ProductChangeNotice => await ProductChangeNoticeAsync(change, contract, note, userId, userName, cancellationToken),
-                    ChangeConsequence.FullReview => await OpenReviewAsync(change, contract, userName, cancellationToken),
+                    ChangeConsequence.FullReview => await OpenReviewAsync(change, contract, userId, userName, cancellationToken),
                     ChangeConsequence.BothPartiesConfirm => change.ConfirmTermination(contract, userName, Now, tracking.Today),
                 };
                 if (!result.Succeeded)
@@ -116,6 +118,7 @@ public static class AcceptChange
             }
 
             change.AttachNotice(revised.Value!.Id);
+            await notifier.TaskNoticeIssuedAsync(revised.Value!, userId, cancellationToken);
             return Result.Success();
         }
 
@@ -152,12 +155,13 @@ public static class AcceptChange
             }
 
             change.AttachNotice(notice.Value!.Id);
+            await notifier.TaskNoticeIssuedAsync(notice.Value!, userId, cancellationToken);
             return Result.Success();
         }
 
         /// <summary>Structure or specification: the contracted order carries the changed lines and a new review
         /// (at least the full countersign level: "full review again") reviews them.</summary>
-        private async Task<Result> OpenReviewAsync(ContractChange change, Contract contract, string userName, CancellationToken cancellationToken)
+        private async Task<Result> OpenReviewAsync(ContractChange change, Contract contract, string userId, string userName, CancellationToken cancellationToken)
         {
             var order = await db.SalesOrders.Include("_lines").FirstAsync(o => o.Id == contract.OrderId, cancellationToken);
             var revised = order.ReviseContractedLines(ChangeUnderReview.ToOrderLines(order, change.ProposedLineData));
@@ -177,7 +181,7 @@ public static class AcceptChange
                 return sent;
             }
 
-            db.Reviews.Add(review);
+            await openReview.AddAsync(review, userId, cancellationToken);
             return Result.Success();
         }
     }

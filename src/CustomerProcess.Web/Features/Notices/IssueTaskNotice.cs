@@ -68,7 +68,7 @@ public static class IssueTaskNotice
                     Clean(input.Instructions), null, userId, userName, cancellationToken);
                 if (issued.Succeeded)
                 {
-                    await notifier.NotifyAsync(new Domain.Notifications.TaskNoticeSent(issued.Value!.PendingDepartments), issued.Value!.Number, $"/Notices/{issued.Value!.Id}", userId, cancellationToken);
+                    await notifier.TaskNoticeIssuedAsync(issued.Value!, userId, cancellationToken);
                     await db.SaveChangesAsync(cancellationToken);
                 }
 

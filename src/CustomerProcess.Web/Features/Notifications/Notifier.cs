@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CustomerProcess.Domain.Contracts;
 using CustomerProcess.Domain.Notifications;
 using CustomerProcess.Domain.Reviews;
 using CustomerProcess.Infrastructure.Mail;
@@ -51,41 +52,32 @@ public sealed class Notifier(AppDbContext db, TimeProvider clock, IStringLocaliz
         return users.Select(u => u.Id).ToList();
     }
 
+    public static string NoticeLink(Guid noticeId) => $"/Notices/{noticeId}";
+
+    /// <summary>A task notice issued (a production task notice, its revision after a change, a product change notice):
+    /// the departments that must acknowledge it hear of it in the same save.</summary>
+    public Task<IReadOnlyList<string>> TaskNoticeIssuedAsync(TaskNotice notice, string? actorUserId, CancellationToken cancellationToken) =>
+        NotifyAsync(new TaskNoticeSent(notice.PendingDepartments), notice.Number, NoticeLink(notice.Id), actorUserId, cancellationToken);
+
     /// <summary>
-    /// After any act on a review, before its save: a new review (or invalidated signatures) waits for the pending
-    /// departments; a discrepancy raised goes to the sales manager and the salesperson, a resolved one to the raising
-    /// department; a review that the act made complete waits for its concluder. Read from the change tracker.
+    /// After any act on a review of any subject, before its save: a new review (or invalidated signatures) waits for the
+    /// pending departments; a discrepancy raised goes to the sales manager and the subject's salesperson, a resolved one
+    /// to the raising department; a review that the act made complete waits for its concluder. Read from the change
+    /// tracker; who hears of what is <see cref="ReviewNotifications"/>, the same for every subject.
     /// </summary>
     public async Task ReviewActedAsync(Review review, string? actorUserId, CancellationToken cancellationToken, bool completedNow = false)
     {
         var entry = db.Entry(review);
-        var link = $"/Reviews/{review.Id}";
-        var label = new Lazy<Task<string>>(() => ReviewLabelAsync(review, cancellationToken));
-
         var awaiting = entry.State == EntityState.Added
             ? review.Sections.Where(s => s.Status == SectionStatus.Pending).Select(s => s.DepartmentCode).ToList()
             : review.Sections.Where(s => db.Entry(s).State == EntityState.Modified && s.Status == SectionStatus.Pending
                                          && db.Entry(s).Property(x => x.Status).OriginalValue == SectionStatus.Signed)
                 .Select(s => s.DepartmentCode).ToList();
-        if (awaiting.Count > 0)
-        {
-            await NotifyAsync(new SectionsAwaitingSignature(awaiting), await label.Value, link, actorUserId, cancellationToken);
-        }
-
-        foreach (var discrepancy in review.Discrepancies)
-        {
-            var state = db.Entry(discrepancy);
-            if (state.State == EntityState.Added)
-            {
-                await NotifyAsync(new DiscrepancyRaised(await SubjectOwnerAsync(review, cancellationToken)), await label.Value, link, actorUserId, cancellationToken);
-            }
-            else if (state.State == EntityState.Modified && discrepancy.Status == DiscrepancyStatus.Resolved
-                     && state.Property(d => d.Status).OriginalValue != DiscrepancyStatus.Resolved)
-            {
-                await NotifyAsync(new DiscrepancyResolved(discrepancy.DepartmentCode), await label.Value, link, actorUserId, cancellationToken);
-            }
-        }
-
+        var raised = review.Discrepancies.Count(d => db.Entry(d).State == EntityState.Added);
+        var resolved = review.Discrepancies
+            .Where(d => db.Entry(d).State == EntityState.Modified && d.Status == DiscrepancyStatus.Resolved
+                        && db.Entry(d).Property(x => x.Status).OriginalValue != DiscrepancyStatus.Resolved)
+            .Select(d => d.DepartmentCode).ToList();
         var movedToApproval = review.Status == ReviewStatus.AwaitingApproval && entry.State == EntityState.Modified
                               && entry.Property(r => r.Status).OriginalValue != ReviewStatus.AwaitingApproval;
         var readyForConcluder = completedNow && review.Status == ReviewStatus.InProgress && review.AllSectionsSigned
@@ -93,16 +85,40 @@ public sealed class Notifier(AppDbContext db, TimeProvider clock, IStringLocaliz
         var confirmedLast = review.Status == ReviewStatus.InProgress && !review.RequiresGeneralManager && review.AllSectionsSigned && !review.HasOpenDiscrepancies
                             && review.Discrepancies.Any(d => db.Entry(d).State == EntityState.Modified && d.Status == DiscrepancyStatus.Confirmed
                                                              && db.Entry(d).Property(x => x.Status).OriginalValue != DiscrepancyStatus.Confirmed);
-        if (movedToApproval || readyForConcluder || confirmedLast)
+
+        var events = ReviewNotifications.Of(new ReviewActOutcome(
+            review.SubjectKind,
+            raised > 0 ? await SubjectOwnerAsync(review, cancellationToken) : null,
+            review.Concluder,
+            awaiting,
+            raised,
+            resolved,
+            movedToApproval || readyForConcluder || confirmedLast));
+        if (events.Count == 0)
         {
-            await NotifyAsync(new ConclusionAwaiting(review.Concluder), await label.Value, link, actorUserId, cancellationToken);
+            return;
+        }
+
+        var label = await ReviewLabelAsync(review, cancellationToken);
+        foreach (var notificationEvent in events)
+        {
+            await NotifyAsync(notificationEvent, label, $"/Reviews/{review.Id}", actorUserId, cancellationToken);
         }
     }
 
-    private async Task<string?> SubjectOwnerAsync(Review review, CancellationToken cancellationToken) =>
-        review.SubjectKind == ReviewSubjectKind.SalesOrder
-            ? await db.SalesOrders.Where(o => o.Id == review.SubjectId).Select(o => o.SalesUserId).FirstOrDefaultAsync(cancellationToken)
-            : null;
+    /// <summary>Who looks after the reviewed record: the order's salesperson; for a contract change, the salesperson of
+    /// the contract's order; for a tender's reviews, the salesperson who registered the tender.</summary>
+    private async Task<string?> SubjectOwnerAsync(Review review, CancellationToken cancellationToken) => review.SubjectKind switch
+    {
+        ReviewSubjectKind.SalesOrder => await db.SalesOrders.Where(o => o.Id == review.SubjectId).Select(o => o.SalesUserId).FirstOrDefaultAsync(cancellationToken),
+        ReviewSubjectKind.ContractChange => await (from change in db.ContractChanges
+                                                   join contract in db.Contracts on change.ContractId equals contract.Id
+                                                   join order in db.SalesOrders on contract.OrderId equals order.Id
+                                                   where change.Id == review.SubjectId
+                                                   select order.SalesUserId).FirstOrDefaultAsync(cancellationToken),
+        ReviewSubjectKind.TenderInvitation or ReviewSubjectKind.Bid =>
+            await db.Tenders.Where(t => t.Id == review.SubjectId).Select(t => t.SalesUserId).FirstOrDefaultAsync(cancellationToken),
+    };
 
     private async Task<string> ReviewLabelAsync(Review review, CancellationToken cancellationToken)
     {

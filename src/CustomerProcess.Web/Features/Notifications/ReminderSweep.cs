@@ -69,6 +69,19 @@ public sealed class ReminderSweep(AppDbContext db, Notifier notifier, TimeProvid
             added += await RemindAsync(ReminderSchedule.ForContract(c.Id, c.SalesUserId, c.NextDeliveryDue, c.PaymentDue, now), c.Number, $"/Ledger/Details/{c.Id}", cancellationToken);
         }
 
+        var acknowledgeBy = now - ReminderSchedule.NoticeAcknowledgementWindow;
+        var pendingNotices = await (from notice in db.TaskNotices.AsNoTracking()
+                                    join row in db.NoticeAcknowledgements.AsNoTracking() on notice.Id equals row.NoticeId
+                                    where notice.Status == NoticeStatus.Issued && notice.IssuedAtUtc <= acknowledgeBy && row.AcknowledgedAtUtc == null
+                                    select new { notice.Id, notice.Number, notice.Status, notice.IssuedAtUtc, row.DepartmentCode, row.SortOrder })
+            .ToListAsync(cancellationToken);
+        foreach (var n in pendingNotices.GroupBy(n => n.Id))
+        {
+            var first = n.First();
+            var pending = n.OrderBy(r => r.SortOrder).Select(r => r.DepartmentCode).ToList();
+            added += await RemindAsync(ReminderSchedule.ForTaskNotice(first.Id, first.Status, pending, first.IssuedAtUtc, now), first.Number, Notifier.NoticeLink(first.Id), cancellationToken);
+        }
+
         return added;
     }
 

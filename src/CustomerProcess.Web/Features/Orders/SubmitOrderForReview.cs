@@ -11,7 +11,7 @@ namespace CustomerProcess.Web.Features.Orders;
 /// required department (docs/process.md §4), in one save.</summary>
 public static class SubmitOrderForReview
 {
-    public sealed class Handler(AppDbContext db, ReviewRouting routing, TimeProvider clock, Notifications.Notifier notifier) : IUseCase
+    public sealed class Handler(AppDbContext db, ReviewRouting routing, TimeProvider clock, OpenReview openReview) : IUseCase
     {
         public static readonly DomainError NotFound = DomainError.NotFound("order.not-found", "The order does not exist.");
 
@@ -34,9 +34,8 @@ public static class SubmitOrderForReview
                 }
 
                 var (decision, _, thresholds) = await routing.DecideAsync(order, customerClass, cancellationToken);
-                var review = OpenReview.For(db, order, decision, thresholds, now);
+                var review = await openReview.ForAsync(order, decision, thresholds, now, order.SalesUserId, cancellationToken);
                 review.RecordCustomerAtSubmission(customerClass, customer.CreditRating, customer.CreditLimit); // what the rules used (issue #16)
-                await notifier.ReviewActedAsync(review, order.SalesUserId, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 return Result<Guid>.Success(review.Id);
             });

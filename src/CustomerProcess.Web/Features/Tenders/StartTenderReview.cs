@@ -24,7 +24,7 @@ public static class StartTenderReview
         public Validator() => RuleFor(x => x.Stage).IsInEnum();
     }
 
-    public sealed class Handler(AppDbContext db, TenderAccess access, TimeProvider clock, Notifications.Notifier notifier) : IUseCase
+    public sealed class Handler(AppDbContext db, TenderAccess access, TimeProvider clock, OpenReview openReview) : IUseCase
     {
         public Task<Result<Guid>> HandleAsync(Guid tenderId, Input input, ClaimsPrincipal user, CancellationToken cancellationToken) =>
             ConcurrencyRetry.RunAsync(db, async () =>
@@ -53,7 +53,7 @@ public static class StartTenderReview
                     TenderReviewStage.GoNoGo => new TenderInvitationSubject(tender),
                     TenderReviewStage.Bid => new BidSubject(tender),
                 };
-                var review = OpenReview.For(db, subject, TenderInvitationSubject.Decision(route), TenderReviewPolicy.Snapshot(thresholds), clock.GetUtcNow().UtcDateTime);
+                var review = await openReview.ForAsync(subject, TenderInvitationSubject.Decision(route), TenderReviewPolicy.Snapshot(thresholds), clock.GetUtcNow().UtcDateTime, null, cancellationToken);
                 // The tendering party as the archive knows it when the review opens (issue #16).
                 var party = await db.Customers.Where(c => c.Id == tender.CustomerId).Select(c => new { c.Class, c.CreditRating, c.CreditLimit }).FirstOrDefaultAsync(cancellationToken);
                 if (party is not null)
@@ -61,7 +61,6 @@ public static class StartTenderReview
                     review.RecordCustomerAtSubmission(party.Class, party.CreditRating, party.CreditLimit);
                 }
 
-                await notifier.ReviewActedAsync(review, null, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 return Result<Guid>.Success(review.Id);
             });

@@ -26,6 +26,9 @@ public sealed class CspSafeHtmlGenerator(
 {
     private const string InlineStyledPlaceholder = "<li style=\"display:none\"></li>";
 
+    // The app's encoder (every Unicode range as text), not HtmlEncoder.Default (#20 item 4).
+    private readonly HtmlEncoder _htmlEncoder = htmlEncoder;
+
     public override TagBuilder? GenerateValidationSummary(
         ViewContext viewContext,
         bool excludePropertyErrors,
@@ -40,7 +43,7 @@ public sealed class CspSafeHtmlGenerator(
         }
 
         using var writer = new StringWriter();
-        tag.InnerHtml.WriteTo(writer, HtmlEncoder.Default);
+        tag.InnerHtml.WriteTo(writer, _htmlEncoder);
         var html = writer.ToString();
         if (html.Contains(InlineStyledPlaceholder, StringComparison.Ordinal))
         {

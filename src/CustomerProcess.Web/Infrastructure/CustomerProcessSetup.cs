@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using CustomerProcess.Domain.Security;
 using CustomerProcess.Infrastructure.Auditing;
@@ -16,6 +18,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.WebEncoders;
 using Serilog;
 
 namespace CustomerProcess.Web.Infrastructure;
@@ -124,6 +127,9 @@ public static class CustomerProcessSetup
                 options.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
             });
         services.Replace(ServiceDescriptor.Singleton<IHtmlGenerator, CspSafeHtmlGenerator>());
+        // Chinese (and every other script) is written as UTF-8 text, not as one numeric entity per character; the
+        // encoder still encodes markup (<, >, &, quotes) everywhere Razor writes text (#20 item 4, docs/adr/0039).
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((options, factory) =>
         {
             var l = factory.Create(typeof(SharedResource));

@@ -11,6 +11,7 @@ public static class FeatureServices
         services.AddScoped<DepartmentNames>();
         services.AddScoped<HistoryQuery>();
         services.AddScoped<Features.Dashboards.HomeDashboardQuery>();
+        services.AddScoped<Features.Queue.WaitingWork>();
         services.AddScoped<Features.Dashboards.ManagementReviewQuery>();
         services.AddScoped<EditConflicts>();
         services.AddScoped<Features.TwoFactor.PendingAuthenticatorKey>();

@@ -13,26 +13,20 @@ using Microsoft.Extensions.Options;
 
 namespace CustomerProcess.Web.Features.Dashboards;
 
-/// <summary>One thing waiting on the user: what, for whom, the amount when there is one, since when and until when.</summary>
-public sealed record WaitingItem(string Kind, string Number, string Detail, string Url, DateTime SinceUtc, long? AmountMinor, string? Currency, DateTime? DueUtc)
-{
-    public bool IsOverdue(DateTime nowUtc) => DueUtc is { } due && nowUtc > due;
-}
-
 /// <summary>Something the user started that waits on others (an order in review, a complaint not yet answered).</summary>
 public sealed record StartedItem(string Kind, string Number, string Detail, string Url, DateTime SinceUtc, int WaitingOn);
 
 /// <summary>One figure on the start page: a label key, the value, and a link to the list behind it.</summary>
 public sealed record Figure(string Id, string Label, string Value, string? Url, bool Alert = false);
 
-public sealed record HomeDashboardModel(string DisplayName, DateTime NowUtc, IReadOnlyList<WaitingItem> Waiting, IReadOnlyList<StartedItem> Started, IReadOnlyList<Figure> Figures);
+public sealed record HomeDashboardModel(string DisplayName, DateTime NowUtc, IReadOnlyList<Queue.WaitingItem> Waiting, IReadOnlyList<StartedItem> Started, IReadOnlyList<Figure> Figures);
 
 /// <summary>
-/// The start page per role (issue #17 item 3): what waits on me, sorted by urgency (past its deadline first, then the
-/// nearest deadline, then the oldest), what I started that waits on others, and my figures. Plain queries on indexed
-/// columns, each capped; nothing is cached (docs/adr/0029).
+/// The start page per role (issue #17 item 3): what waits on me (<see cref="Queue.WaitingWork"/>, the queue page's list, sorted
+/// by urgency: past its deadline first, then the nearest deadline, then the oldest), what I started that waits on others,
+/// and my figures. Plain queries on indexed columns, each capped; nothing is cached (docs/adr/0029).
 /// </summary>
-public sealed class HomeDashboardQuery(AppDbContext db, ReviewAccess access, ReviewSubjects subjects, TimeProvider clock, IOptions<ComplaintOptions> complaintOptions)
+public sealed class HomeDashboardQuery(AppDbContext db, ReviewAccess access, Queue.WaitingWork waitingWork, TimeProvider clock, IOptions<ComplaintOptions> complaintOptions)
 {
     public const int PerKind = 50;
 
@@ -44,126 +38,10 @@ public sealed class HomeDashboardQuery(AppDbContext db, ReviewAccess access, Rev
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
         var now = clock.GetUtcNow().UtcDateTime;
         var displayName = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
-        var waiting = await WaitingAsync(user, userId, now, cancellationToken);
+        var waiting = await waitingWork.ListAsync(user, cancellationToken);
         var started = await StartedAsync(userId, cancellationToken);
         var figures = await FiguresAsync(user, userId, now, cancellationToken);
         return new HomeDashboardModel(string.IsNullOrWhiteSpace(displayName) ? user.Identity!.Name! : displayName, now, waiting, started, figures);
-    }
-
-    /// <summary>The number in the menu: what <see cref="LoadAsync"/> lists as waiting.</summary>
-    public async Task<int> WaitingCountAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        return userId is null ? 0 : (await WaitingAsync(user, userId, clock.GetUtcNow().UtcDateTime, cancellationToken)).Count;
-    }
-
-    /// <summary>Past the deadline first (most overdue first), then by the nearest deadline, then the oldest.</summary>
-    public static IReadOnlyList<WaitingItem> ByUrgency(IEnumerable<WaitingItem> items, DateTime nowUtc) =>
-        items.OrderBy(i => i.DueUtc is null ? 1 : 0).ThenBy(i => i.DueUtc).ThenBy(i => i.SinceUtc).ToList();
-
-    private async Task<IReadOnlyList<WaitingItem>> WaitingAsync(ClaimsPrincipal user, string userId, DateTime now, CancellationToken cancellationToken)
-    {
-        var items = new List<WaitingItem>();
-        var rows = subjects.Rows();
-        var departments = (await access.SignableDepartmentsAsync(userId, cancellationToken)).ToList();
-        if (departments.Count > 0)
-        {
-            var toSign = await (
-                    from section in db.ReviewSections
-                    join review in db.Reviews on section.ReviewId equals review.Id
-                    join subject in rows on review.SubjectId equals subject.Id
-                    from order in db.SalesOrders.Where(o => o.Id == review.SubjectId).DefaultIfEmpty()
-                    where review.Status == ReviewStatus.InProgress && section.Status == SectionStatus.Pending && departments.Contains(section.DepartmentCode)
-                          && !db.Discrepancies.Any(d => d.ReviewId == review.Id && d.DepartmentCode == section.DepartmentCode && d.Status != DiscrepancyStatus.Confirmed)
-                    orderby review.OpenedAtUtc
-                    select new { review.Id, subject.Number, subject.CustomerName, section.DepartmentCode, review.OpenedAtUtc, Amount = (long?)order.TotalMinor, Currency = order.Currency })
-                .Take(PerKind).ToListAsync(cancellationToken);
-            items.AddRange(toSign.Select(x => new WaitingItem("sign", x.Number, x.CustomerName, $"/Reviews/{x.Id}#section-{x.DepartmentCode}", x.OpenedAtUtc, x.Amount, x.Currency, null)));
-        }
-
-        if (user.IsInRole(Roles.GeneralManager))
-        {
-            var toApprove = await (
-                    from review in db.Reviews
-                    join subject in rows on review.SubjectId equals subject.Id
-                    from order in db.SalesOrders.Where(o => o.Id == review.SubjectId).DefaultIfEmpty()
-                    where review.Status == ReviewStatus.AwaitingApproval
-                    orderby review.OpenedAtUtc
-                    select new { review.Id, subject.Number, subject.CustomerName, review.OpenedAtUtc, Amount = (long?)order.TotalMinor, Currency = order.Currency })
-                .Take(PerKind).ToListAsync(cancellationToken);
-            items.AddRange(toApprove.Select(x => new WaitingItem("approve", x.Number, x.CustomerName, $"/Reviews/{x.Id}#gm-approval", x.OpenedAtUtc, x.Amount, x.Currency, null)));
-        }
-
-        var concluders = new List<ReviewConcluder>();
-        if (user.IsInRole(Roles.SalesManager))
-        {
-            concluders.Add(ReviewConcluder.SalesManager);
-            var toResolve = await (
-                    from d in db.Discrepancies
-                    join review in db.Reviews on d.ReviewId equals review.Id
-                    join subject in rows on review.SubjectId equals subject.Id
-                    where d.Status == DiscrepancyStatus.Open && (review.Status == ReviewStatus.InProgress || review.Status == ReviewStatus.AwaitingApproval)
-                    orderby d.RaisedAtUtc
-                    select new { review.Id, subject.Number, No = d.Number, d.Clause, d.RaisedAtUtc })
-                .Take(PerKind).ToListAsync(cancellationToken);
-            items.AddRange(toResolve.Select(x => new WaitingItem("resolve", x.Number, $"#{x.No} {x.Clause}", $"/Reviews/{x.Id}#discrepancy-{x.No}", x.RaisedAtUtc, null, null, null)));
-        }
-
-        if (user.IsInRole(Roles.BusinessUnitHead))
-        {
-            concluders.Add(ReviewConcluder.BusinessUnitHead);
-        }
-
-        if (concluders.Count > 0)
-        {
-            var toConclude = await (
-                    from review in db.Reviews
-                    join subject in rows on review.SubjectId equals subject.Id
-                    from order in db.SalesOrders.Where(o => o.Id == review.SubjectId).DefaultIfEmpty()
-                    where review.Status == ReviewStatus.InProgress && concluders.Contains(review.Concluder)
-                          && !db.ReviewSections.Any(s => s.ReviewId == review.Id && s.Status == SectionStatus.Pending)
-                    orderby review.OpenedAtUtc
-                    select new { review.Id, subject.Number, subject.CustomerName, review.OpenedAtUtc, Amount = (long?)order.TotalMinor, Currency = order.Currency })
-                .Take(PerKind).ToListAsync(cancellationToken);
-            items.AddRange(toConclude.Select(x => new WaitingItem("conclude", x.Number, x.CustomerName, $"/Reviews/{x.Id}#conclude-form", x.OpenedAtUtc, x.Amount, x.Currency, null)));
-        }
-
-        if (user.IsInRole(Roles.ContractAdministrator) || user.IsInRole(Roles.SalesManager))
-        {
-            var toContract = await (
-                    from order in db.SalesOrders
-                    join customer in db.Customers on order.CustomerId equals customer.Id
-                    where order.Status == OrderStatus.Approved
-                    orderby order.CreatedAtUtc
-                    select new { order.Id, order.Number, customer.Name, order.CreatedAtUtc, order.TotalMinor, order.Currency })
-                .Take(PerKind).ToListAsync(cancellationToken);
-            items.AddRange(toContract.Select(x => new WaitingItem("contract", x.Number, x.Name, $"/Orders/Details/{x.Id}#sign-contract", x.CreatedAtUtc, x.TotalMinor, x.Currency, null)));
-        }
-
-        if (user.IsInRole(Roles.QualityStaff) || user.IsInRole(Roles.QualityHead))
-        {
-            var window = complaintOptions.Value.AnswerWindow;
-            var toAnswer = await (
-                    from c in db.Complaints
-                    join customer in db.Customers on c.CustomerId equals customer.Id
-                    where c.Status != ComplaintStatus.Closed && c.AnsweredAtUtc == null
-                    orderby c.ReceivedAtUtc
-                    select new { c.Id, c.Number, customer.Name, c.ReceivedAtUtc })
-                .Take(PerKind).ToListAsync(cancellationToken);
-            items.AddRange(toAnswer.Select(x => new WaitingItem("complaint", x.Number, x.Name, $"/Complaints/Details/{x.Id}", x.ReceivedAtUtc, null, null, AnswerClock.Deadline(x.ReceivedAtUtc, window))));
-        }
-
-        var myActions = await (
-                from a in db.CorrectiveActions
-                join c in db.Complaints on a.ComplaintId equals c.Id
-                where a.OwnerUserId == userId && a.Status == ActionStatus.Open && c.Status != ComplaintStatus.Closed
-                orderby a.DueDate
-                select new { c.Id, c.Number, a.Description, c.ReceivedAtUtc, a.DueDate })
-            .Take(PerKind).ToListAsync(cancellationToken);
-        items.AddRange(myActions.Select(x => new WaitingItem("action", x.Number, x.Description, $"/Complaints/Details/{x.Id}#actions", x.ReceivedAtUtc, null, null,
-            Formatting.ToUtc(x.DueDate.AddDays(1).ToDateTime(TimeOnly.MinValue)))));
-
-        return ByUrgency(items, now);
     }
 
     private async Task<IReadOnlyList<StartedItem>> StartedAsync(string userId, CancellationToken cancellationToken)

@@ -25,12 +25,18 @@ public sealed class ReviewAccess(AppDbContext db, TimeProvider clock)
     /// <summary>The signable departments and the user's own (active) department, in the same one query:
     /// the departments the user acts for once a contract is signed.</summary>
     public async Task<IReadOnlySet<string>> SignableAndOwnDepartmentsAsync(string userId, CancellationToken cancellationToken) =>
-        (await SignableCodes(userId)
+        (await SignableAndOwnDepartments(userId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The codes of <see cref="SignableDepartmentsAsync"/> as a query, for use inside another query.</summary>
+    public IQueryable<string> SignableDepartments(string userId) => SignableCodes(userId);
+
+    /// <summary>The codes of <see cref="SignableAndOwnDepartmentsAsync"/> as a query, for use inside another query.</summary>
+    public IQueryable<string> SignableAndOwnDepartments(string userId) =>
+        SignableCodes(userId)
             .Concat(from user in db.Users
                     join department in db.Departments on user.DepartmentId equals department.Id
                     where user.Id == userId && department.IsActive
-                    select department.Code)
-            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+                    select department.Code);
 
     private IQueryable<string> SignableCodes(string userId)
     {

@@ -1,0 +1,293 @@
+using System.Security.Claims;
+using CustomerProcess.Domain.Complaints;
+using CustomerProcess.Domain.Contracts;
+using CustomerProcess.Domain.Orders;
+using CustomerProcess.Domain.Reviews;
+using CustomerProcess.Domain.Security;
+using CustomerProcess.Infrastructure.Persistence;
+using CustomerProcess.Web.Features.Complaints;
+using CustomerProcess.Web.Features.Reviews;
+using CustomerProcess.Web.Features.Tenders;
+using CustomerProcess.Web.Features.Tracking;
+using CustomerProcess.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CustomerProcess.Web.Features.Queue;
+
+/// <summary>One thing waiting on the user: what, for whom, the amount when there is one, since when and until when.</summary>
+public sealed record WaitingItem(string Kind, string Number, string Detail, string Url, DateTime SinceUtc, long? AmountMinor, string? Currency, DateTime? DueUtc)
+{
+    public bool IsOverdue(DateTime nowUtc) => DueUtc is { } due && nowUtc > due;
+}
+
+/// <summary>One row of a kind of waiting work, as SQL returns it (a class with settable members, so a count can be
+/// composed on top of the same query).</summary>
+public sealed class WaitingRow
+{
+    /// <summary>The record the link opens.</summary>
+    public Guid Id { get; init; }
+
+    public string Number { get; init; } = "";
+
+    public string? Detail { get; init; }
+
+    /// <summary>What the link and the detail need besides (a department code, a discrepancy number, a site…).</summary>
+    public string? Extra { get; init; }
+
+    public DateTime SinceUtc { get; init; }
+
+    public long? AmountMinor { get; init; }
+
+    public string? Currency { get; init; }
+
+    public DateOnly? DueDate { get; init; }
+
+    public int Flag { get; init; }
+}
+
+/// <summary>
+/// "What waits on me" (issue #17): the one definition behind the queue page, the start page's list and the menu's count.
+/// Each kind is one query; the lists read at most <see cref="PerKind"/> rows of each, the count is one
+/// <c>SELECT COUNT(*)</c> over the UNION ALL of every kind's keys (no rows loaded), so the layout adds one command to
+/// every page whatever waits. The departments the user signs or acts for are subqueries, not a list read first.
+/// </summary>
+public sealed class WaitingWork(
+    AppDbContext db, ReviewAccess access, ReviewSubjects subjects, TenderQueue tenders, IOptions<ComplaintOptions> complaintOptions, DepartmentNames departmentNames)
+{
+    public const int PerKind = 100;
+
+    /// <summary>The queue kinds, in the order the queue page shows them (each has a text "Queue." + kind).</summary>
+    public static IReadOnlyList<string> Kinds { get; } =
+        ["sign", "acknowledge", "confirm", "resolve", "conclude", "approve", "change", "contract", "notice", "service", "complaint", "verify", "action", "draft", .. TenderQueue.Kinds];
+
+    private sealed record Source(string Kind, IQueryable<WaitingRow> Rows, Func<WaitingRow, IReadOnlyDictionary<string, string>, WaitingItem?> Item);
+
+    /// <summary>Everything waiting on the user, at most <see cref="PerKind"/> of each kind, most urgent first.</summary>
+    public async Task<IReadOnlyList<WaitingItem>> ListAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (userId is null)
+        {
+            return [];
+        }
+
+        var names = await departmentNames.AllAsync(cancellationToken);
+        var items = new List<WaitingItem>();
+        foreach (var source in Sources(user, userId))
+        {
+            var rows = await source.Rows.OrderBy(r => r.SinceUtc).Take(PerKind).ToListAsync(cancellationToken);
+            items.AddRange(rows.Select(r => source.Item(r, names)).OfType<WaitingItem>());
+        }
+
+        return ByUrgency(items);
+    }
+
+    /// <summary>How many things wait on the user (the menu's number): one COUNT in SQL.</summary>
+    public async Task<int> CountAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (userId is null)
+        {
+            return 0;
+        }
+
+        var keys = Sources(user, userId).Select(s => s.Rows.Select(r => r.Id)).Aggregate(Queryable.Concat);
+        return await keys.CountAsync(cancellationToken);
+    }
+
+    /// <summary>Past the deadline first (most overdue first), then by the nearest deadline, then the oldest.</summary>
+    public static IReadOnlyList<WaitingItem> ByUrgency(IEnumerable<WaitingItem> items) =>
+        items.OrderBy(i => i.DueUtc is null ? 1 : 0).ThenBy(i => i.DueUtc).ThenBy(i => i.SinceUtc).ToList();
+
+    private List<Source> Sources(ClaimsPrincipal user, string userId)
+    {
+        var sources = new List<Source>();
+        var subjectRows = subjects.Rows();
+        var signable = access.SignableDepartments(userId);
+        var acting = access.SignableAndOwnDepartments(userId);
+
+        sources.Add(new("sign",
+            from section in db.ReviewSections
+            join review in db.Reviews on section.ReviewId equals review.Id
+            join subject in subjectRows on review.SubjectId equals subject.Id
+            from order in db.SalesOrders.Where(o => o.Id == review.SubjectId).DefaultIfEmpty()
+            where review.Status == ReviewStatus.InProgress && section.Status == SectionStatus.Pending && signable.Contains(section.DepartmentCode)
+                  && !db.Discrepancies.Any(d => d.ReviewId == review.Id && d.DepartmentCode == section.DepartmentCode && d.Status != DiscrepancyStatus.Confirmed)
+            select new WaitingRow
+            {
+                Id = review.Id,
+                Number = subject.Number,
+                Detail = subject.CustomerName,
+                Extra = section.DepartmentCode,
+                SinceUtc = review.OpenedAtUtc,
+                AmountMinor = (long?)order.TotalMinor,
+                Currency = order.Currency,
+            },
+            (x, names) => new("sign", x.Number, x.Detail + " · " + names.GetValueOrDefault(x.Extra!, x.Extra!), $"/Reviews/{x.Id}#section-{x.Extra}", x.SinceUtc, x.AmountMinor, x.Currency, null)));
+
+        sources.Add(new("confirm",
+            from d in db.Discrepancies
+            join review in db.Reviews on d.ReviewId equals review.Id
+            join subject in subjectRows on review.SubjectId equals subject.Id
+            where d.Status == DiscrepancyStatus.Resolved && signable.Contains(d.DepartmentCode)
+            select new WaitingRow { Id = review.Id, Number = subject.Number, Detail = d.Clause, Flag = d.Number, SinceUtc = d.RaisedAtUtc },
+            (x, _) => Discrepancy("confirm", x)));
+
+        if (user.IsInRole(Roles.SalesManager))
+        {
+            sources.Add(new("resolve",
+                from d in db.Discrepancies
+                join review in db.Reviews on d.ReviewId equals review.Id
+                join subject in subjectRows on review.SubjectId equals subject.Id
+                where d.Status == DiscrepancyStatus.Open && (review.Status == ReviewStatus.InProgress || review.Status == ReviewStatus.AwaitingApproval)
+                select new WaitingRow { Id = review.Id, Number = subject.Number, Detail = d.Clause, Flag = d.Number, SinceUtc = d.RaisedAtUtc },
+                (x, _) => Discrepancy("resolve", x)));
+        }
+
+        var concluders = new List<ReviewConcluder>();
+        if (user.IsInRole(Roles.SalesManager))
+        {
+            concluders.Add(ReviewConcluder.SalesManager);
+        }
+
+        if (user.IsInRole(Roles.BusinessUnitHead))
+        {
+            concluders.Add(ReviewConcluder.BusinessUnitHead);
+        }
+
+        if (concluders.Count > 0)
+        {
+            sources.Add(new("conclude",
+                from review in db.Reviews
+                join subject in subjectRows on review.SubjectId equals subject.Id
+                from order in db.SalesOrders.Where(o => o.Id == review.SubjectId).DefaultIfEmpty()
+                where review.Status == ReviewStatus.InProgress && concluders.Contains(review.Concluder)
+                      && !db.ReviewSections.Any(s => s.ReviewId == review.Id && s.Status == SectionStatus.Pending)
+                select new WaitingRow
+                {
+                    Id = review.Id,
+                    Number = subject.Number,
+                    Detail = subject.CustomerName,
+                    SinceUtc = review.OpenedAtUtc,
+                    AmountMinor = (long?)order.TotalMinor,
+                    Currency = order.Currency,
+                },
+                (x, _) => new("conclude", x.Number, x.Detail ?? "", $"/Reviews/{x.Id}#conclude-form", x.SinceUtc, x.AmountMinor, x.Currency, null)));
+        }
+
+        if (user.IsInRole(Roles.GeneralManager))
+        {
+            sources.Add(new("approve",
+                from review in db.Reviews
+                join subject in subjectRows on review.SubjectId equals subject.Id
+                from order in db.SalesOrders.Where(o => o.Id == review.SubjectId).DefaultIfEmpty()
+                where review.Status == ReviewStatus.AwaitingApproval
+                select new WaitingRow
+                {
+                    Id = review.Id,
+                    Number = subject.Number,
+                    Detail = subject.CustomerName,
+                    SinceUtc = review.OpenedAtUtc,
+                    AmountMinor = (long?)order.TotalMinor,
+                    Currency = order.Currency,
+                },
+                (x, _) => new("approve", x.Number, x.Detail ?? "", $"/Reviews/{x.Id}#gm-approval", x.SinceUtc, x.AmountMinor, x.Currency, null)));
+        }
+
+        if (user.IsInRole(Roles.ContractAdministrator) || user.IsInRole(Roles.SalesManager))
+        {
+            sources.Add(new("contract",
+                from order in db.SalesOrders
+                join customer in db.Customers on order.CustomerId equals customer.Id
+                where order.Status == OrderStatus.Approved
+                select new WaitingRow { Id = order.Id, Number = order.Number, Detail = customer.Name, SinceUtc = order.CreatedAtUtc, AmountMinor = order.TotalMinor, Currency = order.Currency },
+                (x, _) => new("contract", x.Number, x.Detail ?? "", $"/Orders/Details/{x.Id}#sign-contract", x.SinceUtc, x.AmountMinor, x.Currency, null)));
+        }
+
+        AddTracking(user, acting, sources);
+
+        if (user.IsInRole(Roles.QualityStaff) || user.IsInRole(Roles.QualityHead))
+        {
+            // Complaints logged by anyone (sales included) reach quality at once.
+            var window = complaintOptions.Value.AnswerWindow;
+            sources.Add(new("complaint",
+                from c in db.Complaints
+                join customer in db.Customers on c.CustomerId equals customer.Id
+                where c.Status != ComplaintStatus.Closed && c.AnsweredAtUtc == null
+                select new WaitingRow { Id = c.Id, Number = c.Number, Detail = customer.Name, SinceUtc = c.ReceivedAtUtc },
+                (x, _) => new("complaint", x.Number, x.Detail ?? "", $"/Complaints/Details/{x.Id}", x.SinceUtc, null, null, AnswerClock.Deadline(x.SinceUtc, window))));
+
+            sources.Add(new("verify",
+                from a in db.CorrectiveActions
+                join c in db.Complaints on a.ComplaintId equals c.Id
+                where a.Status == ActionStatus.Done && c.Status != ComplaintStatus.Closed
+                select new WaitingRow { Id = c.Id, Number = c.Number, Detail = a.Description, SinceUtc = c.ReceivedAtUtc },
+                (x, _) => new("verify", x.Number, x.Detail ?? "", $"/Complaints/Details/{x.Id}#actions", x.SinceUtc, null, null, null)));
+        }
+
+        sources.Add(new("action",
+            from a in db.CorrectiveActions
+            join c in db.Complaints on a.ComplaintId equals c.Id
+            where a.OwnerUserId == userId && a.Status == ActionStatus.Open && c.Status != ComplaintStatus.Closed
+            select new WaitingRow { Id = c.Id, Number = c.Number, Detail = a.Description, SinceUtc = c.ReceivedAtUtc, DueDate = a.DueDate },
+            (x, _) => new("action", x.Number, x.Detail ?? "", $"/Complaints/Details/{x.Id}#actions", x.SinceUtc, null, null,
+                Formatting.ToUtc(x.DueDate!.Value.AddDays(1).ToDateTime(TimeOnly.MinValue)))));
+
+        sources.Add(new("draft",
+            db.SalesOrders.Where(o => o.SalesUserId == userId && o.Status == OrderStatus.Draft)
+                .Select(o => new WaitingRow { Id = o.Id, Number = o.Number, SinceUtc = o.CreatedAtUtc }),
+            (x, _) => new("draft", x.Number, "", $"/Orders/Details/{x.Id}", x.SinceUtc, null, null, null)));
+
+        if (TenderQueue.Shows(user))
+        {
+            sources.Add(new("tender", tenders.Rows(user), (x, _) => TenderQueue.Item(x)));
+        }
+
+        return sources;
+    }
+
+    /// <summary>Order tracking: notices to acknowledge, task notices to issue or revise, service notices, changes to decide.</summary>
+    private void AddTracking(ClaimsPrincipal user, IQueryable<string> acting, List<Source> sources)
+    {
+        sources.Add(new("acknowledge",
+            from ack in db.NoticeAcknowledgements
+            join notice in db.TaskNotices on ack.NoticeId equals notice.Id
+            join contract in db.Contracts on notice.ContractId equals contract.Id
+            where ack.AcknowledgedAtUtc == null && notice.Status == NoticeStatus.Issued && acting.Contains(ack.DepartmentCode)
+            select new WaitingRow { Id = notice.Id, Number = notice.Number, Detail = contract.Number, Extra = ack.DepartmentCode, SinceUtc = notice.IssuedAtUtc },
+            (x, names) => new("acknowledge", x.Number, x.Detail + " · " + names.GetValueOrDefault(x.Extra!, x.Extra!), $"/Notices/{x.Id}#ack-{x.Extra}", x.SinceUtc, null, null, null)));
+
+        sources.Add(new("service",
+            from notice in db.ServiceNotices
+            join contract in db.Contracts on notice.ContractId equals contract.Id
+            where notice.Status == ServiceNoticeStatus.Open && acting.Contains(ReviewDepartments.Technical)
+            select new WaitingRow { Id = notice.Id, Number = notice.Number, Detail = contract.Number, Extra = notice.Site, SinceUtc = notice.IssuedAtUtc },
+            (x, _) => new("service", x.Number, x.Detail + " · " + x.Extra, $"/ServiceNotices/{x.Id}", x.SinceUtc, null, null, null)));
+
+        if (user.IsInRole(Roles.ContractAdministrator))
+        {
+            // Executing contracts whose production task notice is missing or issued from an older version.
+            sources.Add(new("notice",
+                from contract in db.Contracts
+                where contract.Status == ContractStatus.Executing && contract.HeldByChangeId == null
+                      && !db.TaskNotices.Any(n => n.ContractId == contract.Id && n.Kind == NoticeKind.ProductionTask && n.Status != NoticeStatus.Superseded
+                                                  && n.ContractVersion == contract.CurrentVersion)
+                select new WaitingRow { Id = contract.Id, Number = contract.Number, Flag = contract.CurrentVersion, SinceUtc = contract.EnteredAtUtc },
+                (x, _) => new("notice", x.Number, "v" + x.Flag, $"/Notices/New?contractId={x.Id}", x.SinceUtc, null, null, null)));
+        }
+
+        if (TrackingAccess.CanDecideChanges(user))
+        {
+            sources.Add(new("change",
+                from change in db.ContractChanges
+                join contract in db.Contracts on change.ContractId equals contract.Id
+                where change.Status == ChangeStatus.Requested
+                select new WaitingRow { Id = change.Id, Number = change.Number, Detail = contract.Number, Extra = change.What, SinceUtc = change.RecordedAtUtc },
+                (x, _) => new("change", x.Number, x.Detail + " · " + x.Extra, $"/Changes/{x.Id}", x.SinceUtc, null, null, null)));
+        }
+    }
+
+    private static WaitingItem Discrepancy(string kind, WaitingRow x) =>
+        new(kind, x.Number, $"#{x.Flag} {x.Detail}", $"/Reviews/{x.Id}#discrepancy-{x.Flag}", x.SinceUtc, null, null, null);
+}

@@ -463,7 +463,8 @@ public sealed class ReviewSpineTests(AppFactory app)
 
         Assert.Equal(HttpStatusCode.OK, history.Status);
         var text = history.Document.QuerySelector("#history")!.TextContent;
-        Assert.Contains("SignerName", text, StringComparison.Ordinal);
+        Assert.Contains("Signer", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("SignerName", text, StringComparison.Ordinal); // a label, not the field's name (issue #18 item 2)
         Assert.Contains("Zhao", text, StringComparison.Ordinal);
         var audited = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "ReviewSection" && a.Field == "Status" && a.NewValue == "Signed").CountAsync());
         Assert.True(audited >= 2);

@@ -212,10 +212,12 @@ public sealed class OrderTrackingTests(AppFactory app)
         Assert.Equal(CustomerClass.Regular, customer.Class);
 
         var history = await (await _driver.As("salesmanager")).GetAsync($"/Customers/History/{customer.Id}");
-        var row = history.Document.QuerySelectorAll("#history tbody tr").Select(r => r.TextContent).First(t => t.Contains("Class", StringComparison.Ordinal));
+        var change = history.Document.QuerySelectorAll("#history .history-change")
+            .First(g => g.QuerySelectorAll("tbody tr").Any(r => r.TextContent.Contains("Class", StringComparison.Ordinal) && r.TextContent.Contains("Regular", StringComparison.Ordinal)));
+        var row = change.QuerySelectorAll("tbody tr").Select(r => r.TextContent).First(t => t.Contains("Class", StringComparison.Ordinal));
         Assert.Contains("New", row, StringComparison.Ordinal);
         Assert.Contains("Regular", row, StringComparison.Ordinal);
-        Assert.Contains("finance", row, StringComparison.Ordinal); // the payment that completed the second contract
+        Assert.Contains("Zhou (Finance head)", change.QuerySelector(".history-who")!.TextContent, StringComparison.Ordinal); // the payment that completed the second contract
     }
 
     [Fact]

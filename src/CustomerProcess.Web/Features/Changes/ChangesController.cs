@@ -160,7 +160,7 @@ public sealed class ChangesController(
             : await this.RespondByRedirect(await handler.HandleAsync(id, input, User, cancellationToken), l["The change was withdrawn."], () => BackToDetails(id), l);
 
     [HttpGet("{id:guid}/History")]
-    public async Task<IActionResult> History(Guid id, int? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> History(Guid id, int? page, [FromQuery] HistoryFilter.Input filter, CancellationToken cancellationToken)
     {
         var change = await ChangeDecisions.FindAsync(db, id, cancellationToken);
         if (change is null)
@@ -175,7 +175,7 @@ public sealed class ChangesController(
         }
 
         var ids = change.ProposedLines.Select(x => x.Id).Append(change.Id).Select(x => x.ToString()).ToList();
-        var view = await history.ForAsync(change.Number, Url.Action(nameof(Details), new { id })!, ids, page, p => Url.Action(nameof(History), new { id, page = p })!, cancellationToken);
+        var view = await history.ForAsync(change.Number, Url.Action(nameof(Details), new { id })!, ids, page, filter, p => Url.Action(nameof(History), new { id, page = p })!, cancellationToken);
         return View("History", view);
     }
 

@@ -184,7 +184,7 @@ public sealed class ComplaintsController(
     }
 
     [HttpGet]
-    public async Task<IActionResult> History(Guid id, int? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> History(Guid id, int? page, [FromQuery] HistoryFilter.Input filter, CancellationToken cancellationToken)
     {
         var model = await DetailsAsync(id, cancellationToken);
         if (model is null)
@@ -200,7 +200,7 @@ public sealed class ComplaintsController(
         var c = model.Value.Model.Complaint;
         var ids = c.Actions.Select(a => a.Id).Concat(model.Value.Model.Returns.Select(r => r.Id)).Concat(model.Value.Model.Files?.Items.Select(f => f.Id) ?? [])
             .Append(c.Id).Select(x => x.ToString()).ToList();
-        var view = await history.ForAsync(c.Number, Url.Action(nameof(Details), new { id })!, ids, page, p => Url.Action(nameof(History), new { id, page = p })!, cancellationToken);
+        var view = await history.ForAsync(c.Number, Url.Action(nameof(Details), new { id })!, ids, page, filter, p => Url.Action(nameof(History), new { id, page = p })!, cancellationToken);
         return View("History", view);
     }
 

@@ -139,7 +139,7 @@ public sealed class CustomerPropertyController(
     }
 
     [HttpGet]
-    public async Task<IActionResult> History(Guid id, int? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> History(Guid id, int? page, [FromQuery] HistoryFilter.Input filter, CancellationToken cancellationToken)
     {
         var found = await queries.FindAsync(id, User, cancellationToken);
         if (found is null)
@@ -153,7 +153,7 @@ public sealed class CustomerPropertyController(
         }
 
         var ids = found.Value.Item.Incidents.Select(i => i.Id).Append(id).Select(x => x.ToString()).ToList();
-        var model = await history.ForAsync(l["Customer property"] + " " + found.Value.Item.Number, Url.Action(nameof(Details), new { id })!, ids, page,
+        var model = await history.ForAsync(l["Customer property"] + " " + found.Value.Item.Number, Url.Action(nameof(Details), new { id })!, ids, page, filter,
             p => Url.Action(nameof(History), new { id, page = p })!, cancellationToken);
         return View("History", model);
     }

@@ -356,7 +356,7 @@ public sealed class CustomersController(
     }
 
     [HttpGet]
-    public async Task<IActionResult> History(Guid id, int? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> History(Guid id, int? page, [FromQuery] HistoryFilter.Input filter, CancellationToken cancellationToken)
     {
         var customer = await commands.FindAsync(id, cancellationToken);
         if (customer is null)
@@ -371,7 +371,7 @@ public sealed class CustomersController(
 
         var ids = customer.Contacts.Select(x => x.Id).Select(x => x.ToString()).Append(id.ToString()).ToList();
         var model = await history.ForAsync(
-            customer.Name, Url.Action(nameof(Details), new { id })!, ids, page, p => Url.Action(nameof(History), new { id, page = p })!, cancellationToken);
+            customer.Name, Url.Action(nameof(Details), new { id })!, ids, page, filter, p => Url.Action(nameof(History), new { id, page = p })!, cancellationToken);
         return View("History", model);
     }
 

@@ -120,7 +120,7 @@ public sealed class DepartmentsController(AppDbContext db, HistoryQuery history,
                 l);
 
     [HttpGet]
-    public async Task<IActionResult> History(Guid id, int? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> History(Guid id, int? page, [FromQuery] HistoryFilter.Input filter, CancellationToken cancellationToken)
     {
         var d = await db.Departments.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
         if (d is null)
@@ -128,7 +128,7 @@ public sealed class DepartmentsController(AppDbContext db, HistoryQuery history,
             return NotFound();
         }
 
-        var model = await history.ForAsync(d.NameZh + " / " + d.NameEn, Url.Action(nameof(Index))!, [id.ToString()], page, p => Url.Action(nameof(History), new { id, page = p })!, cancellationToken);
+        var model = await history.ForAsync(d.NameZh + " / " + d.NameEn, Url.Action(nameof(Index))!, [id.ToString()], page, filter, p => Url.Action(nameof(History), new { id, page = p })!, cancellationToken);
         return View("History", model);
     }
 

@@ -158,7 +158,7 @@ public sealed class LedgerController(
 
     /// <summary>The audit trail of the contract and every record kept with it.</summary>
     [HttpGet]
-    public async Task<IActionResult> History(Guid id, int? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> History(Guid id, int? page, [FromQuery] HistoryFilter.Input filter, CancellationToken cancellationToken)
     {
         var contract = await tracking.LoadAsync(id, cancellationToken);
         if (contract is null)
@@ -182,7 +182,7 @@ public sealed class LedgerController(
         ids.AddRange(await db.CommunicationEntries.Where(c => c.ContractId == id).Select(c => c.Id).ToListAsync(cancellationToken));
         ids.AddRange(await db.Attachments.Where(a => a.OwnerType == AttachmentOwner.Contract && a.OwnerId == id).Select(a => a.Id).ToListAsync(cancellationToken));
         ids.AddRange(await db.Quotations.Where(c => c.ContractId == id).Select(c => c.Id).ToListAsync(cancellationToken));
-        var model = await history.ForAsync(contract.Number, Url.Action(nameof(Details), new { id })!, ids.Select(x => x.ToString()).ToList(), page,
+        var model = await history.ForAsync(contract.Number, Url.Action(nameof(Details), new { id })!, ids.Select(x => x.ToString()).ToList(), page, filter,
             p => Url.Action(nameof(History), new { id, page = p })!, cancellationToken);
         return View("History", model);
     }

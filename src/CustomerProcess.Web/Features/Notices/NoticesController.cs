@@ -137,7 +137,7 @@ public sealed class NoticesController(
     }
 
     [HttpGet("{id:guid}/History")]
-    public async Task<IActionResult> History(Guid id, int? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> History(Guid id, int? page, [FromQuery] HistoryFilter.Input filter, CancellationToken cancellationToken)
     {
         var model = await ModelAsync(id, cancellationToken);
         if (model is null)
@@ -152,7 +152,7 @@ public sealed class NoticesController(
 
         var n = model.Notice;
         var ids = n.Acknowledgements.Select(a => a.Id).Concat(n.Lines.Select(x => x.Id)).Append(n.Id).Select(x => x.ToString()).ToList();
-        var view = await history.ForAsync(n.Number, Url.Action(nameof(Details), new { id })!, ids, page, p => Url.Action(nameof(History), new { id, page = p })!, cancellationToken);
+        var view = await history.ForAsync(n.Number, Url.Action(nameof(Details), new { id })!, ids, page, filter, p => Url.Action(nameof(History), new { id, page = p })!, cancellationToken);
         return View("History", view);
     }
 

@@ -250,7 +250,7 @@ public sealed class OrdersController(
     }
 
     [HttpGet]
-    public async Task<IActionResult> History(Guid id, int? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> History(Guid id, int? page, [FromQuery] HistoryFilter.Input filter, CancellationToken cancellationToken)
     {
         var order = await FindOrderAsync(id, cancellationToken);
         if (order is null)
@@ -265,7 +265,7 @@ public sealed class OrdersController(
         }
 
         var ids = order.Lines.Select(x => x.Id.ToString()).Append(id.ToString()).ToList();
-        var model = await history.ForAsync(order.Number, Url.Action(nameof(Details), new { id })!, ids, page, p => Url.Action(nameof(History), new { id, page = p })!, cancellationToken);
+        var model = await history.ForAsync(order.Number, Url.Action(nameof(Details), new { id })!, ids, page, filter, p => Url.Action(nameof(History), new { id, page = p })!, cancellationToken);
         return View("History", model);
     }
 

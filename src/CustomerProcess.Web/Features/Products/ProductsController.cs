@@ -152,7 +152,7 @@ public sealed class ProductsController(AppDbContext db, HistoryQuery history, Ed
         await this.Respond(await handler.HandleAsync(id, cancellationToken), () => RedirectToAction(nameof(Index)), () => Task.FromResult<IActionResult>(RedirectToAction(nameof(Index))), l);
 
     [HttpGet]
-    public async Task<IActionResult> History(Guid id, int? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> History(Guid id, int? page, [FromQuery] HistoryFilter.Input filter, CancellationToken cancellationToken)
     {
         var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (product is null)
@@ -161,7 +161,7 @@ public sealed class ProductsController(AppDbContext db, HistoryQuery history, Ed
         }
 
         var model = await history.ForAsync(
-            product.Code, Url.Action(nameof(Index))!, [id.ToString()], page, p => Url.Action(nameof(History), new { id, page = p })!, cancellationToken);
+            product.Code, Url.Action(nameof(Index))!, [id.ToString()], page, filter, p => Url.Action(nameof(History), new { id, page = p })!, cancellationToken);
         return View("History", model);
     }
 

@@ -147,7 +147,7 @@ public sealed class ReturnsController(
             : await this.RespondByRedirect(await handler.HandleAsync(id, input, User, cancellationToken), l["The nonconforming goods were booked back."], () => BackToDetails(id), l);
 
     [HttpGet]
-    public async Task<IActionResult> History(Guid id, int? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> History(Guid id, int? page, [FromQuery] HistoryFilter.Input filter, CancellationToken cancellationToken)
     {
         var found = await FindAsync(id, cancellationToken);
         if (found is null)
@@ -161,7 +161,7 @@ public sealed class ReturnsController(
         }
 
         var ids = (await attachments.ListAsync(AttachmentOwner.Return, id, cancellationToken)).Select(a => a.Id).Append(id).Select(x => x.ToString()).ToList();
-        var model = await history.ForAsync(l["Return"], Url.Action(nameof(Details), new { id })!, ids, page, p => Url.Action(nameof(History), new { id, page = p })!, cancellationToken);
+        var model = await history.ForAsync(l["Return"], Url.Action(nameof(Details), new { id })!, ids, page, filter, p => Url.Action(nameof(History), new { id, page = p })!, cancellationToken);
         return View("History", model);
     }
 

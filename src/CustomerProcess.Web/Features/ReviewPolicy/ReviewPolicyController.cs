@@ -36,10 +36,10 @@ public sealed class ReviewPolicyController(AppDbContext db, HistoryQuery history
                 l);
 
     [HttpGet]
-    public async Task<IActionResult> History(int? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> History(int? page, [FromQuery] HistoryFilter.Input filter, CancellationToken cancellationToken)
     {
         var ids = await db.ReviewPolicySettings.AsNoTracking().Select(s => s.Id.ToString()).ToListAsync(cancellationToken);
-        var model = await history.ForAsync(l["Review policy"], Url.Action(nameof(Index))!, ids, page, p => Url.Action(nameof(History), new { page = p })!, cancellationToken);
+        var model = await history.ForAsync(l["Review policy"], Url.Action(nameof(Index))!, ids, page, filter, p => Url.Action(nameof(History), new { page = p })!, cancellationToken);
         return View("History", model);
     }
 }

@@ -147,7 +147,7 @@ public sealed class ReviewsController(
     }
 
     [HttpGet("{id:guid}/History")]
-    public async Task<IActionResult> History(Guid id, int? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> History(Guid id, int? page, [FromQuery] HistoryFilter.Input filter, CancellationToken cancellationToken)
     {
         var model = await ModelAsync(id, cancellationToken);
         if (model is null)
@@ -163,7 +163,7 @@ public sealed class ReviewsController(
         var r = model.Review;
         var ids = r.Sections.Select(s => s.Id).Concat(r.Signatures.Select(s => s.Id)).Concat(r.Discrepancies.Select(d => d.Id)).Append(r.Id)
             .Select(x => x.ToString()).ToList();
-        var view = await history.ForAsync(model.Subject.Number, Url.Action(nameof(Details), new { id })!, ids, page, p => Url.Action(nameof(History), new { id, page = p })!, cancellationToken);
+        var view = await history.ForAsync(model.Subject.Number, Url.Action(nameof(Details), new { id })!, ids, page, filter, p => Url.Action(nameof(History), new { id, page = p })!, cancellationToken);
         return View("History", view);
     }
 

@@ -90,7 +90,7 @@ public sealed class SpecialRequirementsController(
                 () => RedisplayAsync(id, cancellationToken), l);
 
     [HttpGet]
-    public async Task<IActionResult> History(Guid id, int? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> History(Guid id, int? page, [FromQuery] HistoryFilter.Input filter, CancellationToken cancellationToken)
     {
         var loaded = await access.LoadAsync(id, User, tracked: false, cancellationToken);
         if (!loaded.Succeeded)
@@ -99,7 +99,7 @@ public sealed class SpecialRequirementsController(
         }
 
         var ids = loaded.Value!.Notes.Select(n => n.Id).Append(id).Select(x => x.ToString()).ToList();
-        var model = await history.ForAsync(l["Special requirement"] + " " + loaded.Value.Number, Url.Action(nameof(Details), new { id })!, ids, page,
+        var model = await history.ForAsync(l["Special requirement"] + " " + loaded.Value.Number, Url.Action(nameof(Details), new { id })!, ids, page, filter,
             p => Url.Action(nameof(History), new { id, page = p })!, cancellationToken);
         return View("History", model);
     }

@@ -75,7 +75,7 @@ public sealed class TendersController(
     }
 
     [HttpGet]
-    public async Task<IActionResult> History(Guid id, int? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> History(Guid id, int? page, [FromQuery] HistoryFilter.Input filter, CancellationToken cancellationToken)
     {
         var model = await DetailsAsync(id, cancellationToken);
         if (model is null)
@@ -91,7 +91,7 @@ public sealed class TendersController(
         var t = model.Value.Model.Tender;
         var ids = t.Clarifications.Select(c => c.Id).Concat(t.Competitors.Select(c => c.Id)).Concat(model.Value.Model.Files.Items.Select(f => f.Id))
             .Append(t.Id).Select(x => x.ToString()).ToList();
-        var view = await history.ForAsync(t.Number, Url.Action(nameof(Details), new { id })!, ids, page, p => Url.Action(nameof(History), new { id, page = p })!, cancellationToken);
+        var view = await history.ForAsync(t.Number, Url.Action(nameof(Details), new { id })!, ids, page, filter, p => Url.Action(nameof(History), new { id, page = p })!, cancellationToken);
         return View("History", view);
     }
 

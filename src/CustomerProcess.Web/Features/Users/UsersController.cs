@@ -187,7 +187,7 @@ public sealed class UsersController(
     }
 
     [HttpGet]
-    public async Task<IActionResult> History(string id, int? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> History(string id, int? page, [FromQuery] HistoryFilter.Input filter, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(id);
         if (user is null)
@@ -196,7 +196,7 @@ public sealed class UsersController(
         }
 
         var model = await history.ForAsync(
-            user.UserName!, Url.Action(nameof(Index))!, [id], page, p => Url.Action(nameof(History), new { id, page = p })!, cancellationToken);
+            user.UserName!, Url.Action(nameof(Index))!, [id], page, filter, p => Url.Action(nameof(History), new { id, page = p })!, cancellationToken);
         return View("History", model);
     }
 

@@ -60,6 +60,10 @@ public sealed partial class NotificationTests(NotificationApp app) : IClassFixtu
         Assert.Contains("http://cp.test" + link, toProduction.TextBody, StringComparison.Ordinal);
         Assert.Contains("A review section waits for your signature", toProduction.TextBody, StringComparison.Ordinal);
         Assert.Contains("评审栏目等待您签字", toProduction.Subject, StringComparison.Ordinal);
+        Assert.Contains("A review section waits for your signature", toProduction.Subject, StringComparison.Ordinal);
+        // The in-app row names the record by its number only, so an English reader sees no Chinese label in it.
+        var number = await app.WithDbAsync(db => db.Reviews.Where(r => r.Id == reviewId).Join(db.SalesOrders, r => r.SubjectId, o => o.Id, (r, o) => o.Number).SingleAsync());
+        Assert.Equal(number, Assert.Single(await NotificationsAsync("production", link)).Subject);
         Assert.Equal(0, await UnsentMailsAsync("production@example.com", link));
 
         app.StartSmtp();

@@ -16,7 +16,7 @@ public sealed class ConcurrencyTests(AppFactory app)
     private const string StaleMessage = "Someone else changed this record while you were editing.";
 
     [Fact]
-    public async Task The_second_of_two_customer_edits_is_refused_with_the_other_change_shown_and_the_input_kept()
+    public async Task The_second_of_two_customer_edits_is_a_conflict_with_the_other_change_shown_and_the_input_kept()
     {
         using var owner = app.CreateBrowserClient();
         await owner.SignInAsync("sales");
@@ -33,7 +33,7 @@ public sealed class ConcurrencyTests(AppFactory app)
         var stale = await manager.PostAsync(url, [.. second.Hidden, .. CustomerOwnershipTests.CustomerForm(code, "Second Tab Ltd.")], second.Token);
 
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
-        Assert.Equal(HttpStatusCode.OK, stale.Status);
+        Assert.Equal(HttpStatusCode.Conflict, stale.Status);
         Assert.Contains(StaleMessage, stale.Text, StringComparison.Ordinal);
         Assert.Equal("Second Tab Ltd.", stale.Document.QuerySelector("#Name")!.GetAttribute("value"));
         var conflict = stale.Document.QuerySelector("#edit-conflict")!.TextContent;

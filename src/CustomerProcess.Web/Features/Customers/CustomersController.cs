@@ -388,6 +388,7 @@ public sealed class CustomersController(
         ViewData["Conflict"] = await conflicts.DescribeAsync(nameof(Customer), id.ToString(), input.Loaded, CustomerQueries.Snapshot(current), cancellationToken);
         input.Version = current.Version;
         input.Loaded = EditConflicts.Encode(CustomerQueries.Snapshot(current));
+        Response.StatusCode = StatusCodes.Status409Conflict; // the one concurrency policy: a stale save is a conflict (as products, departments, users, orders)
         return View("Form", await FormAsync(id, input, [current.Class], cancellationToken));
     }
 

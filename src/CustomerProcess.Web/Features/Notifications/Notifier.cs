@@ -128,7 +128,9 @@ public sealed class Notifier(AppDbContext db, TimeProvider clock, IStringLocaliz
             ReviewSubjectKind.ContractChange => await db.ContractChanges.Where(c => c.Id == review.SubjectId).Select(c => c.Number).FirstOrDefaultAsync(cancellationToken),
             ReviewSubjectKind.TenderInvitation or ReviewSubjectKind.Bid => await db.Tenders.Where(t => t.Id == review.SubjectId).Select(t => t.Number).FirstOrDefaultAsync(cancellationToken),
         };
-        return $"{Text("Subject." + review.SubjectKind, CultureInfo.GetCultureInfo("zh-CN"))} {number}".Trim();
+        // The record's number only: the row is read later in either language, and the number's prefix and the
+        // notification's kind (shown in the reader's language) say what it is.
+        return number ?? "";
     }
 
     private async Task<NotificationDirectory> LoadDirectoryAsync(CancellationToken cancellationToken)
@@ -149,8 +151,9 @@ public sealed class Notifier(AppDbContext db, TimeProvider clock, IStringLocaliz
             heads.Concat(deputies).GroupBy(d => d.Code).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(d => d.UserId).ToList(), StringComparer.Ordinal));
     }
 
+    /// <summary>Both languages, Chinese first, as the body (the recipient's language is not stored).</summary>
     public string MailSubject(NotificationKind kind, string subject) =>
-        $"{Text("NotificationKind." + kind, CultureInfo.GetCultureInfo("zh-CN"))}: {subject}";
+        $"{Text("NotificationKind." + kind, CultureInfo.GetCultureInfo("zh-CN"))} / {Text("NotificationKind." + kind, CultureInfo.GetCultureInfo("en"))}: {subject}";
 
     /// <summary>Chinese first, then English (the recipient's language is not known); the link to the page.</summary>
     public string MailBody(NotificationKind kind, string subject, string link)

@@ -214,7 +214,8 @@ public sealed class HistoryQuery(AppDbContext db, DepartmentNames departments, I
         var rows = entries
             .Where(e => !HistoryLabels.Hidden.Contains(e.Field))
             // "LoggedByUserId" next to "LoggedByName" of the same act says the same thing twice.
-            .Where(e => !(e.Field.EndsWith("UserId", StringComparison.Ordinal) && present.Contains((e.EntityId, e.Field[..^"Id".Length] + "Name"))))
+            .Where(e => !(e.Field.EndsWith("UserId", StringComparison.Ordinal)
+                && (present.Contains((e.EntityId, e.Field[..^"UserId".Length] + "Name")) || present.Contains((e.EntityId, e.Field[..^"Id".Length] + "Name")))))
             .Select(e => new HistoryRow(
                 RecordText(e, names),
                 l[e.Action.ToString()],

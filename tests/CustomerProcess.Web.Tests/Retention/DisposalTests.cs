@@ -84,6 +84,11 @@ public sealed class DisposalTests(AppFactory app)
         var list = await quality.GetAsync("/Complaints?closed=true&q=" + complaint.Number);
         Assert.Null(list.Document.QuerySelector($"#complaints tr[data-number='{complaint.Number}']"));
         Assert.Null((await quality.GetAsync("/Retention?type=Complaints&q=" + complaint.Number)).Document.QuerySelector($"#due-records tr[data-number='{complaint.Number}']"));
+
+        // Opened by its number, the complaint says plainly that it was disposed of (its fields are blank on purpose).
+        var page = await quality.GetAsync($"/Complaints/Details/{complaint.Id}");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("after its retention period", page.Document.QuerySelector("#complaint-disposed")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -84,17 +84,17 @@ public sealed class RetentionController(AppDbContext db, RetentionQueries retent
 
     [HttpPost]
     [Authorize(Roles = Roles.GeneralManager)]
-    public async Task<IActionResult> Approve(Guid id, ApproveDisposal.Input input, [FromServices] ApproveDisposal.Handler handler, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> Approve(Guid id, DecideDisposal.Input input, [FromServices] DecideDisposal.Handler handler, CancellationToken cancellationToken) =>
         !ModelState.IsValid
             ? RefusedInput(id)
-            : await this.RespondByRedirect(await handler.HandleAsync(id, input, cancellationToken), l["The disposal was approved; the quality head can carry it out."], () => BackToDetails(id), l);
+            : await this.RespondByRedirect(await handler.HandleAsync(id, approve: true, input, cancellationToken), l["The disposal was approved; the quality head can carry it out."], () => BackToDetails(id), l);
 
     [HttpPost]
     [Authorize(Roles = Roles.GeneralManager)]
-    public async Task<IActionResult> Reject(Guid id, RejectDisposal.Input input, [FromServices] RejectDisposal.Handler handler, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> Reject(Guid id, DecideDisposal.Input input, [FromServices] DecideDisposal.Handler handler, CancellationToken cancellationToken) =>
         !ModelState.IsValid
             ? RefusedInput(id)
-            : await this.RespondByRedirect(await handler.HandleAsync(id, input, cancellationToken), l["The disposal was rejected; the records are kept."], () => BackToDetails(id), l);
+            : await this.RespondByRedirect(await handler.HandleAsync(id, approve: false, input, cancellationToken), l["The disposal was rejected; the records are kept."], () => BackToDetails(id), l);
 
     [HttpPost]
     public async Task<IActionResult> Execute(Guid id, [FromServices] ExecuteDisposal.Handler handler, CancellationToken cancellationToken) =>

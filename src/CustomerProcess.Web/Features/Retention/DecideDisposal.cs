@@ -9,8 +9,9 @@ using Microsoft.Extensions.Localization;
 
 namespace CustomerProcess.Web.Features.Retention;
 
-/// <summary>The general manager approves a requested disposal; someone other than the requester (ADR 0041).</summary>
-public static class ApproveDisposal
+/// <summary>The general manager approves or rejects a requested disposal; someone other than the requester (ADR 0041).
+/// A rejection disposes of nothing and the request stays on record.</summary>
+public static class DecideDisposal
 {
     public sealed class Input
     {
@@ -25,7 +26,7 @@ public static class ApproveDisposal
 
     public sealed class Handler(AppDbContext db, ICurrentUser user, TimeProvider clock) : IUseCase
     {
-        public Task<Result> HandleAsync(Guid disposalId, Input input, CancellationToken cancellationToken) =>
+        public Task<Result> HandleAsync(Guid disposalId, bool approve, Input input, CancellationToken cancellationToken) =>
             ConcurrencyRetry.RunAsync(db, async () =>
             {
                 var disposal = await db.DisposalRecords.FirstOrDefaultAsync(d => d.Id == disposalId, cancellationToken);
@@ -37,7 +38,8 @@ public static class ApproveDisposal
                 var userId = user.UserId!;
                 var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstAsync(cancellationToken);
                 var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
-                var decided = disposal.Approve(userId, name, clock.GetUtcNow().UtcDateTime, note);
+                var now = clock.GetUtcNow().UtcDateTime;
+                var decided = approve ? disposal.Approve(userId, name, now, note) : disposal.Reject(userId, name, now, note);
                 if (decided.Succeeded)
                 {
                     await db.SaveChangesAsync(cancellationToken);

@@ -10,6 +10,7 @@ using CustomerProcess.Domain.Customers;
 using CustomerProcess.Domain.Orders;
 using CustomerProcess.Domain.Organization;
 using CustomerProcess.Domain.Products;
+using CustomerProcess.Domain.Retention;
 using CustomerProcess.Domain.Reviews;
 using CustomerProcess.Domain.SpecialRequirements;
 using CustomerProcess.Domain.Surveys;
@@ -68,6 +69,8 @@ public sealed class HistoryQuery(AppDbContext db, DepartmentNames departments, I
         ["SectionId"] = [nameof(ReviewSection)],
         ["ConfirmationAttachmentId"] = [nameof(Attachment)],
         ["SubjectId"] = [nameof(SalesOrder), nameof(Tender)],
+        ["DisposalId"] = [nameof(DisposalRecord)],
+        ["RecordId"] = [nameof(Complaint)], // a disposal item's record: complaints are the only disposable type today (ADR 0041)
         ["OwnerId"] = [nameof(Contract), nameof(Complaint), nameof(Discrepancy), nameof(SalesOrder), nameof(ContractChange), nameof(Customer), nameof(Tender)],
     };
 
@@ -495,6 +498,7 @@ public sealed class HistoryQuery(AppDbContext db, DepartmentNames departments, I
             nameof(SpecialRequirementCase) => await Of<SpecialRequirementCase>(ids, x => new Named(x.Id, x.Number, 0), cancellationToken),
             nameof(SurveyCampaign) => await Of<SurveyCampaign>(ids, x => new Named(x.Id, x.Name, 0), cancellationToken),
             nameof(Attachment) => await Of<Attachment>(ids, x => new Named(x.Id, x.FileName, 0), cancellationToken),
+            nameof(DisposalRecord) => await Of<DisposalRecord>(ids, x => new Named(x.Id, x.Number, 0), cancellationToken),
             _ => [],
         };
     }

@@ -9,13 +9,14 @@ using CustomerProcess.Domain.Orders;
 using CustomerProcess.Domain.Reviews;
 using CustomerProcess.Domain.Security;
 using CustomerProcess.Domain.Surveys;
+using CustomerProcess.Web.Tests.Support;
 
 namespace CustomerProcess.Web.Tests.Foundation;
 
 /// <summary>Every string the UI asks for exists in English and in Chinese.</summary>
 public sealed partial class LocalizationResourceTests
 {
-    private static readonly string WebRoot = Path.Combine(RepoRoot(), "src", "CustomerProcess.Web");
+    private static readonly string WebRoot = Path.Combine(Repository.Root, "src", "CustomerProcess.Web");
 
     [Fact]
     public void Every_localized_string_in_views_and_code_has_an_English_and_a_Chinese_text()
@@ -134,7 +135,7 @@ public sealed partial class LocalizationResourceTests
             }
         }
 
-        var domain = Path.Combine(RepoRoot(), "src", "CustomerProcess.Domain");
+        var domain = Path.Combine(Repository.Root, "src", "CustomerProcess.Domain");
         foreach (var file in Directory.EnumerateFiles(domain, "*.cs", SearchOption.AllDirectories).Concat(Directory.EnumerateFiles(WebRoot, "*.cs", SearchOption.AllDirectories)))
         {
             foreach (Match m in DomainErrorKey().Matches(File.ReadAllText(file)))
@@ -202,16 +203,6 @@ public sealed partial class LocalizationResourceTests
 
     private static HashSet<string> Placeholders(string text) => [.. PlaceholderPattern().Matches(text).Select(m => m.Value)];
 
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CustomerProcess.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Repository root not found.");
-    }
 
     [GeneratedRegex(@"\b(?:[lL]|localizer)\[""((?:[^""\\]|\\.)*)""")]
     private static partial Regex LocalizerCall();

@@ -102,17 +102,7 @@ public sealed class HistoryLabelTests(AppFactory app)
     }
 
     private static Dictionary<string, string> Load(string file) =>
-        XDocument.Load(Path.Combine(RepoRoot(), "src", "CustomerProcess.Web", "Resources", file)).Root!.Elements("data")
+        XDocument.Load(Path.Combine(Repository.Root, "src", "CustomerProcess.Web", "Resources", file)).Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "", StringComparer.Ordinal);
 
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CustomerProcess.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Repository root not found.");
-    }
 }

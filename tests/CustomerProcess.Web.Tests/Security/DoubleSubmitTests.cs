@@ -210,7 +210,7 @@ public sealed partial class DoubleSubmitTests(AppFactory app)
 
     private static IEnumerable<ViewForm> ViewForms()
     {
-        var features = Path.Combine(RepositoryRoot(), "src", "CustomerProcess.Web", "Features");
+        var features = Path.Combine(Repository.Root, "src", "CustomerProcess.Web", "Features");
         foreach (var file in Directory.EnumerateFiles(features, "*.cshtml", SearchOption.AllDirectories))
         {
             var folder = Path.GetFileName(Path.GetDirectoryName(file)!);
@@ -233,17 +233,6 @@ public sealed partial class DoubleSubmitTests(AppFactory app)
                     aspAction is null ? Attribute("action") : null, form.Groups["body"].Value);
             }
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CustomerProcess.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("CustomerProcess.sln not found above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex("<form(?<tag>[^>]*)>(?<body>.*?)</form>", RegexOptions.Singleline)]

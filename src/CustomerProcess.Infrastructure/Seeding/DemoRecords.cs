@@ -1,6 +1,7 @@
 using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Complaints;
 using CustomerProcess.Domain.Contracts;
+using CustomerProcess.Domain.CustomerProperty;
 using CustomerProcess.Domain.Customers;
 using CustomerProcess.Domain.Orders;
 using CustomerProcess.Domain.Products;
@@ -107,7 +108,9 @@ public static class DemoRecords
 
             // Orders at every level and state.
             await OrderAsync("C-0001", [("P-200", 100m, 450m, 40)], 6, Stage.Approved, ct);
-            await OrderAsync("C-0004", [("P-300", 5m, 260_000m, 120)], 6, Stage.SalesSigned, ct, nonStandardClauses: true, siteWork: true);
+            var (withProperty, _) = await OrderAsync("C-0004", [("P-300", 5m, 260_000m, 120)], 6, Stage.SalesSigned, ct, nonStandardClauses: true, siteWork: true,
+                customerProperty: "客户提供叶轮铸件 5 件及图纸 HX-IMP-300，加工后随泵返还。/ The customer supplies 5 impeller castings and drawing HX-IMP-300; they return machined in the pumps.");
+            await PropertyAsync(withProperty, 5.5, ct);
             await OrderAsync("C-0002", [("P-100", 60m, 4_700m, 75)], 4, Stage.AllButFinanceWithDiscrepancies, ct);
             await OrderAsync("C-0001", [("P-100", 100m, 5_600m, 90)], 3, Stage.AllSigned, ct);
             await OrderAsync("C-0004", [("P-100", 10m, 3_900m, 30)], 2, Stage.AllSigned, ct);
@@ -144,7 +147,7 @@ public static class DemoRecords
         }
 
         private async Task<SalesOrder> NewOrderAsync(string customerCode, IReadOnlyList<(string Product, decimal Quantity, decimal Price, int DueInDays)> lines,
-            double daysAgo, bool nonStandardClauses, bool siteWork, bool foreignTrade, CancellationToken ct)
+            double daysAgo, bool nonStandardClauses, bool siteWork, bool foreignTrade, string? customerProperty, CancellationToken ct)
         {
             var created = Ago(daysAgo);
             var customer = _customers[customerCode];
@@ -154,7 +157,7 @@ public static class DemoRecords
                 foreignTrade, IsOem: false, nonStandardClauses, siteWork,
                 "按图纸及技术协议供货，出厂检验报告随货 / per drawing and technical agreement, inspection report with the goods",
                 "包装适合长途运输 / packed for long-distance transport", "GB/T 3216 泵的水力性能验收试验", null,
-                siteWork ? "现场安装调试 / site installation and commissioning" : null, null, null, null,
+                siteWork ? "现场安装调试 / site installation and commissioning" : null, null, null, customerProperty,
                 "PO-" + (created + ChinaOffset).ToString("yyMMdd", System.Globalization.CultureInfo.InvariantCulture));
             var data = lines.Select(l =>
             {
@@ -169,9 +172,9 @@ public static class DemoRecords
 
         private async Task<(SalesOrder Order, Review? Review)> OrderAsync(
             string customerCode, IReadOnlyList<(string Product, decimal Quantity, decimal Price, int DueInDays)> lines, double daysAgo, Stage stage,
-            CancellationToken ct, bool nonStandardClauses = false, bool siteWork = false, bool foreignTrade = false)
+            CancellationToken ct, bool nonStandardClauses = false, bool siteWork = false, bool foreignTrade = false, string? customerProperty = null)
         {
-            var order = await NewOrderAsync(customerCode, lines, daysAgo, nonStandardClauses, siteWork, foreignTrade, ct);
+            var order = await NewOrderAsync(customerCode, lines, daysAgo, nonStandardClauses, siteWork, foreignTrade, customerProperty, ct);
             if (stage == Stage.Draft)
             {
                 await db.SaveChangesAsync(ct);
@@ -268,6 +271,20 @@ public static class DemoRecords
             CustomerPromotion.OnContractSigned(customer);
             await db.SaveChangesAsync(ct);
             return contract;
+        }
+
+        /// <summary>The castings the customer declared on the order: received, checked against the drawing, inspected and stored.</summary>
+        private async Task PropertyAsync(SalesOrder order, double daysAgo, CancellationToken ct)
+        {
+            var quality = P("quality");
+            var receivedOn = Day(daysAgo);
+            var item = Must(CustomerPropertyItem.Register(await numbers.NextAsync("CP", receivedOn.Year, ct), order.CustomerId, order.Id, null, PropertyKind.Part,
+                "叶轮铸件 / impeller casting HX-IMP-300", "图纸 HX-IMP-300 Rev.B / drawing HX-IMP-300 rev. B", 5m, 5m, "件", matchesSpecification: true, receivedOn,
+                "随货清单 2 页 / packing list, 2 pages", quality.Id, quality.Name, Ago(daysAgo), Day(0)));
+            Must(item.Inspect(true, "外观及尺寸抽检合格。/ Appearance and dimensions checked by sample: passed.", "原料库 A-03 / raw material store A-03",
+                quality.Name, quality.Name, Ago(daysAgo - 0.1)));
+            db.CustomerPropertyItems.Add(item);
+            await db.SaveChangesAsync(ct);
         }
 
         private async Task DeliverAsync(Contract contract, double daysAgo, IReadOnlyList<(int Line, decimal Quantity)> quantities, CancellationToken ct)

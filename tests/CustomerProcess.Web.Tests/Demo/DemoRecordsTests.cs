@@ -136,6 +136,28 @@ public sealed class DemoRecordsTests(DemoRecordsAppFactory app) : IClassFixture<
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(orders.Document.QuerySelector("h1")!.TextContent, "订单"));
     }
 
+    [Fact]
+    public async Task An_order_under_review_declares_customer_property_and_its_review_form_lists_the_item_received()
+    {
+        var (reviewId, itemNumber) = await app.WithDbAsync(async db =>
+        {
+            var item = await db.CustomerPropertyItems.SingleAsync(p => p.OrderId != null);
+            var order = await db.SalesOrders.SingleAsync(o => o.Id == item.OrderId);
+            Assert.False(string.IsNullOrWhiteSpace(order.CustomerPropertyHandling));
+            Assert.Equal(OrderStatus.UnderReview, order.Status);
+            var review = await db.Reviews.SingleAsync(r => r.SubjectId == order.Id);
+            return (review.Id, item.Number);
+        });
+
+        using var client = app.CreateBrowserClient("zh-CN");
+        await client.SignInAsync("quality");
+        var form = await client.GetAsync($"/Reviews/{reviewId}");
+        Assert.Equal(HttpStatusCode.OK, form.Status);
+        var row = Assert.Single(form.Document.QuerySelectorAll("#order-property-items tbody tr"));
+        Assert.Contains(itemNumber, row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("叶轮铸件", row.TextContent, StringComparison.Ordinal);
+    }
+
     private Task<(int Orders, int Reviews, int Contracts, int Notices, int Complaints, int Surveys, int Customers, int Audit)> CountsAsync() =>
         app.WithDbAsync(async db => (
             await db.SalesOrders.CountAsync(), await db.Reviews.CountAsync(), await db.Contracts.CountAsync(), await db.TaskNotices.CountAsync(),

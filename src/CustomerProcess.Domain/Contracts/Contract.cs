@@ -131,6 +131,11 @@ public sealed class Contract : BusinessRecord, IVersioned
 
     public int Version { get; private set; }
 
+    /// <summary>The disposal that blanked this contract's texts after its retention period (ADR 0041); null while kept.</summary>
+    public Guid? DisposalId { get; private set; }
+
+    public DateTime? DisposedAtUtc { get; private set; }
+
     public IReadOnlyList<ContractLine> AllLines => _lines;
 
     public IReadOnlyList<ContractLine> Lines => _lines.Where(l => l.Version == CurrentVersion).OrderBy(l => l.LineNo).ToList();
@@ -291,6 +296,43 @@ public sealed class Contract : BusinessRecord, IVersioned
 
         var open = CanMoveOn();
         return open.Succeeded ? Move(ContractStatus.Completed, reason, today) : open;
+    }
+
+    /// <summary>The content a disposal blanks, in a fixed order, for the disposal's hash (ADR 0041): the closing reason,
+    /// every line's description, specification, delivery place and packaging (all versions), every delivery's note.</summary>
+    public string RetainedContent() =>
+        string.Join('\n', new[] { Number, ClosingReason ?? "" }
+            .Concat(_lines.OrderBy(l => l.Version).ThenBy(l => l.LineNo).SelectMany(l => new[] { l.Description, l.Specification ?? "", l.DeliveryPlace ?? "", l.Packaging ?? "" }))
+            .Concat(_deliveries.OrderBy(d => d.Number).Select(d => d.Note ?? "")));
+
+    /// <summary>Disposal after the retention period (ADR 0041): number, dates, status, amounts, quantities, prices, bills
+    /// of lading, invoices, payments and the people who acted stay; the texts of <see cref="RetainedContent"/> are blanked.</summary>
+    public Result MarkDisposed(Guid disposalId, DateTime nowUtc)
+    {
+        if (ClosedOn is null)
+        {
+            return Retention.DisposalRecord.NotClosed.With(Number);
+        }
+
+        if (DisposalId is not null)
+        {
+            return Retention.DisposalRecord.AlreadyDisposed.With(Number);
+        }
+
+        DisposalId = disposalId;
+        DisposedAtUtc = nowUtc;
+        ClosingReason = ClosingReason is null ? null : "";
+        foreach (var line in _lines)
+        {
+            line.BlankForDisposal();
+        }
+
+        foreach (var delivery in _deliveries)
+        {
+            delivery.BlankForDisposal();
+        }
+
+        return Result.Success();
     }
 
     /// <summary>Termination agreed by both parties through a change (docs/process.md §6).</summary>

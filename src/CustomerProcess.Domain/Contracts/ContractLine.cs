@@ -74,6 +74,14 @@ public sealed class ContractLine : BusinessRecord
 
     public decimal Amount => decimal.Round(Quantity * UnitPrice, 2, MidpointRounding.AwayFromZero);
 
+    internal void BlankForDisposal()
+    {
+        Description = "";
+        Specification = null;
+        DeliveryPlace = null;
+        Packaging = null;
+    }
+
     public ContractLineData ToData() =>
         new(LineNo, ProductId, Description, Specification, Quantity, Unit, UnitPrice, DeliveryDate, DeliveryPlace, Packaging);
 }

@@ -49,6 +49,8 @@ public sealed class Delivery : BusinessRecord
 
     public IReadOnlyList<DeliveryLine> Lines => _lines;
 
+    internal void BlankForDisposal() => Note = null;
+
     internal void MarkCompleting() => CompletedDelivery = true;
 }
 

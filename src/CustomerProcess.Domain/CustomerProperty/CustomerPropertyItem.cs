@@ -124,6 +124,11 @@ public sealed class CustomerPropertyItem : BusinessRecord, IVersioned
 
     public int Version { get; private set; }
 
+    /// <summary>The disposal that blanked this item's texts after its retention period (ADR 0041); null while kept.</summary>
+    public Guid? DisposalId { get; private set; }
+
+    public DateTime? DisposedAtUtc { get; private set; }
+
     public IReadOnlyList<PropertyIncident> Incidents => _incidents;
 
     public bool HasQuantityMismatch => DeclaredQuantity != ReceivedQuantity;
@@ -281,6 +286,42 @@ public sealed class CustomerPropertyItem : BusinessRecord, IVersioned
         return moved;
     }
 
+    /// <summary>The content a disposal blanks, in a fixed order, for the disposal's hash (ADR 0041).</summary>
+    public string RetainedContent() =>
+        string.Join('\n', new[] { Number, Description, Specification ?? "", ReceiptNote ?? "", InspectionResult ?? "", StoragePlace ?? "", UseNote ?? "", ReturnNote ?? "" }
+            .Concat(_incidents.OrderBy(i => i.Number, StringComparer.Ordinal).SelectMany(i => new[] { i.Description, i.CustomerReply ?? "" })));
+
+    /// <summary>Disposal after the retention period (ADR 0041): number, kind, quantities, unit, dates, status, the
+    /// inspection's verdict, the people who acted and the links stay; the descriptions and notes are blanked.</summary>
+    public Result MarkDisposed(Guid disposalId, DateTime nowUtc)
+    {
+        if (ReturnedOn is null)
+        {
+            return Retention.DisposalRecord.NotClosed.With(Number);
+        }
+
+        if (DisposalId is not null)
+        {
+            return Retention.DisposalRecord.AlreadyDisposed.With(Number);
+        }
+
+        DisposalId = disposalId;
+        DisposedAtUtc = nowUtc;
+        Description = "";
+        Specification = null;
+        ReceiptNote = null;
+        InspectionResult = InspectionResult is null ? null : "";
+        StoragePlace = StoragePlace is null ? null : "";
+        UseNote = null;
+        ReturnNote = ReturnNote is null ? null : "";
+        foreach (var incident in _incidents)
+        {
+            incident.BlankForDisposal();
+        }
+
+        return Result.Success();
+    }
+
     private Result Move(PropertyStatus to)
     {
         if (!PropertyTransitions.CanMove(Status, to))
@@ -338,6 +379,12 @@ public sealed class PropertyIncident : BusinessRecord, IVersioned
     public int Version { get; private set; }
 
     public bool IsAnswered => CustomerReply is not null;
+
+    internal void BlankForDisposal()
+    {
+        Description = "";
+        CustomerReply = CustomerReply is null ? null : "";
+    }
 
     internal void RecordReply(string reply, DateOnly repliedOn, string byName, DateTime nowUtc)
     {

@@ -59,6 +59,8 @@ public sealed class DisposalRecord : BusinessRecord, IVersioned
     public static readonly DomainError IllegalMove = new("disposal.illegal-move", "The disposal cannot move from {0} to {1}.");
     public static readonly DomainError OwnRequest = DomainError.Forbidden("disposal.own-request", "You requested this disposal; someone else must approve or reject it.");
     public static readonly DomainError NoReason = new("disposal.no-reason", "Give the reason for the disposal.");
+    public static readonly DomainError AlreadyDisposed = new("disposal.already-disposed", "Record {0} was already disposed of.");
+    public static readonly DomainError ChainOpen = new("disposal.chain-open", "Record {0} cannot be disposed of while {1} is still open.");
 
     private readonly List<DisposalItem> _items = [];
 

@@ -62,6 +62,15 @@ public sealed class Discrepancy : BusinessRecord, IVersioned
 
     public int Version { get; private set; }
 
+    internal void BlankForDisposal()
+    {
+        Clause = "";
+        Description = "";
+        Resolution = Resolution is null ? null : "";
+        EvidenceReference = EvidenceReference is null ? null : "";
+        ReopenReason = ReopenReason is null ? null : "";
+    }
+
     internal bool Resolve(string resolution, EvidenceType evidence, string? reference, bool changesContent, string byName, DateTime nowUtc)
     {
         if (!Move(DiscrepancyStatus.Resolved))

@@ -115,6 +115,11 @@ public sealed class Review : BusinessRecord, IVersioned
     /// <summary>The customer's credit limit at submission; null when not recorded.</summary>
     public decimal? CreditLimitAtSubmission { get; private set; }
 
+    /// <summary>The disposal that blanked this review's texts after its retention period (ADR 0041); null while kept.</summary>
+    public Guid? DisposalId { get; private set; }
+
+    public DateTime? DisposedAtUtc { get; private set; }
+
     public IReadOnlyList<ReviewSection> Sections => _sections;
 
     public IReadOnlyList<ReviewSignature> Signatures => _signatures;
@@ -366,6 +371,45 @@ public sealed class Review : BusinessRecord, IVersioned
         _signatures.Add(signature);
         Decide(ReviewStatus.Rejected, userName, reason, nowUtc);
         return Result<ReviewSignature>.Success(signature);
+    }
+
+    /// <summary>The content a disposal blanks, in a fixed order, for the disposal's hash (ADR 0041).</summary>
+    public string RetainedContent(string number) =>
+        string.Join('\n', new[] { number, RaiseReason ?? "", MeetingMinutes ?? "", DecisionComment ?? "" }
+            .Concat(_signatures.OrderBy(s => s.SignedAtUtc).ThenBy(s => s.Capacity, StringComparer.Ordinal).Select(s => s.Comments ?? ""))
+            .Concat(_discrepancies.OrderBy(d => d.Number).SelectMany(d => new[] { d.Clause, d.Description, d.Resolution ?? "", d.EvidenceReference ?? "", d.ReopenReason ?? "" })));
+
+    /// <summary>Disposal after the retention period (ADR 0041): level, status, thresholds, dates, sections with their
+    /// conclusions and checked items, the signers with their capacities, times and content hashes, the meeting's date and
+    /// attendees, and the discrepancies' departments, states and people stay; the free texts are blanked.</summary>
+    public Result MarkDisposed(string number, Guid disposalId, DateTime nowUtc)
+    {
+        if (DecidedAtUtc is null)
+        {
+            return Retention.DisposalRecord.NotClosed.With(number);
+        }
+
+        if (DisposalId is not null)
+        {
+            return Retention.DisposalRecord.AlreadyDisposed.With(number);
+        }
+
+        DisposalId = disposalId;
+        DisposedAtUtc = nowUtc;
+        RaiseReason = RaiseReason is null ? null : "";
+        MeetingMinutes = MeetingMinutes is null ? null : "";
+        DecisionComment = DecisionComment is null ? null : "";
+        foreach (var signature in _signatures)
+        {
+            signature.BlankForDisposal();
+        }
+
+        foreach (var discrepancy in _discrepancies)
+        {
+            discrepancy.BlankForDisposal();
+        }
+
+        return Result.Success();
     }
 
     public Result Withdraw(string byName, string reason, DateTime nowUtc)

@@ -125,6 +125,8 @@ public sealed class ReviewSignature : BusinessRecord
         ContentHash = contentHash;
     }
 
+    internal void BlankForDisposal() => Comments = Comments is null ? null : "";
+
     internal void Invalidate(DateTime nowUtc, string reason)
     {
         InvalidatedAtUtc = nowUtc;

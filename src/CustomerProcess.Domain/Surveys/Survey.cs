@@ -182,6 +182,30 @@ public sealed class SurveyResponse : BusinessRecord
             ? Result.Success()
             : ScoreRange;
 
+    /// <summary>The disposal that blanked this response's texts after its retention period (ADR 0041); null while kept.</summary>
+    public Guid? DisposalId { get; private set; }
+
+    public DateTime? DisposedAtUtc { get; private set; }
+
+    /// <summary>The content a disposal blanks, in a fixed order, for the disposal's hash (ADR 0041).</summary>
+    public string RetainedContent(string number) => string.Join('\n', number, Comments ?? "", FollowUpAction ?? "");
+
+    /// <summary>Disposal after the retention period (ADR 0041): the scores, source, customer, campaign, submission time
+    /// and follow-up status stay (the figures need them); the customer's comments and the follow-up action are blanked.</summary>
+    public Result MarkDisposed(string number, Guid disposalId, DateTime nowUtc)
+    {
+        if (DisposalId is not null)
+        {
+            return Retention.DisposalRecord.AlreadyDisposed.With(number);
+        }
+
+        DisposalId = disposalId;
+        DisposedAtUtc = nowUtc;
+        Comments = Comments is null ? null : "";
+        FollowUpAction = FollowUpAction is null ? null : "";
+        return Result.Success();
+    }
+
     public void SetFollowUp(string action, FollowUpStatus status)
     {
         FollowUpAction = action;

@@ -241,6 +241,7 @@ public static class AuthorizationMatrix
         new("GET", "/Retention/Register", Access.Only(QualityHead, GeneralManager)),
         new("GET", "/Retention/Details/{id}", Access.Only(QualityHead, GeneralManager)),
         new("GET", "/Retention/Print/{id}", Access.Only(QualityHead, GeneralManager)),
+        new("GET", "/Retention/Pdf/{id}", Access.Only(QualityHead, GeneralManager)),
         new("POST", "/Retention/Approve/{id}", Access.Only(GeneralManager)) { Note = "403 when the approver requested the disposal." },
         new("POST", "/Retention/Reject/{id}", Access.Only(GeneralManager)) { Note = "403 when the approver requested the disposal." },
         new("POST", "/Retention/Execute/{id}", Access.Only(QualityHead, GeneralManager)) { Note = "Only an approved disposal is carried out." },

@@ -575,6 +575,12 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                     b.Property<long>("DeliveredMinor")
                         .HasColumnType("bigint");
 
+                    b.Property<Guid?>("DisposalId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("DisposedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime>("EnteredAtUtc")
                         .HasColumnType("datetime2");
 
@@ -639,6 +645,8 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("AmountMinor");
+
+                    b.HasIndex("DisposalId");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -1421,6 +1429,12 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<Guid?>("DisposalId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("DisposedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime?>("InspectedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -1522,6 +1536,8 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("ContractId");
+
+                    b.HasIndex("DisposalId");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -2829,6 +2845,12 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<Guid?>("DisposalId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("DisposedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<decimal>("FullReviewAmount")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
@@ -2892,6 +2914,8 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DisposalId");
 
                     b.HasIndex("SubjectId");
 
@@ -3266,6 +3290,12 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                     b.Property<int>("Delivery")
                         .HasColumnType("int");
 
+                    b.Property<Guid?>("DisposalId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("DisposedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("FollowUpAction")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
@@ -3297,6 +3327,8 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                     b.HasIndex("CampaignId");
 
                     b.HasIndex("CustomerId");
+
+                    b.HasIndex("DisposalId");
 
                     b.ToTable("SurveyResponses", (string)null);
                 });
@@ -3955,6 +3987,11 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("CustomerProcess.Domain.Retention.DisposalRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DisposalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CustomerProcess.Domain.Orders.SalesOrder", null)
                         .WithMany()
                         .HasForeignKey("OrderId")
@@ -4123,6 +4160,11 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("CustomerProcess.Domain.Retention.DisposalRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DisposalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CustomerProcess.Domain.Orders.SalesOrder", null)
                         .WithMany()
                         .HasForeignKey("OrderId")
@@ -4251,6 +4293,14 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CustomerProcess.Domain.Reviews.Review", b =>
+                {
+                    b.HasOne("CustomerProcess.Domain.Retention.DisposalRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DisposalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("CustomerProcess.Domain.Reviews.ReviewSection", b =>
                 {
                     b.HasOne("CustomerProcess.Domain.Reviews.Review", null)
@@ -4325,6 +4375,11 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("CustomerProcess.Domain.Retention.DisposalRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DisposalId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CustomerProcess.Domain.Tenders.CompetitorBid", b =>

@@ -567,6 +567,12 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                     b.Property<long>("DeliveredMinor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("DisposalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DisposedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("EnteredAtUtc")
                         .HasColumnType("TEXT");
 
@@ -631,6 +637,8 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AmountMinor");
+
+                    b.HasIndex("DisposalId");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -1413,6 +1421,12 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("DisposalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DisposedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("InspectedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1514,6 +1528,8 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ContractId");
+
+                    b.HasIndex("DisposalId");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -2820,6 +2836,12 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("DisposalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DisposedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("FullReviewAmount")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
@@ -2883,6 +2905,8 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DisposalId");
 
                     b.HasIndex("SubjectId");
 
@@ -3257,6 +3281,12 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                     b.Property<int>("Delivery")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("DisposalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DisposedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FollowUpAction")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -3288,6 +3318,8 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                     b.HasIndex("CampaignId");
 
                     b.HasIndex("CustomerId");
+
+                    b.HasIndex("DisposalId");
 
                     b.ToTable("SurveyResponses", (string)null);
                 });
@@ -3938,6 +3970,11 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("CustomerProcess.Domain.Retention.DisposalRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DisposalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CustomerProcess.Domain.Orders.SalesOrder", null)
                         .WithMany()
                         .HasForeignKey("OrderId")
@@ -4106,6 +4143,11 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("CustomerProcess.Domain.Retention.DisposalRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DisposalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CustomerProcess.Domain.Orders.SalesOrder", null)
                         .WithMany()
                         .HasForeignKey("OrderId")
@@ -4234,6 +4276,14 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CustomerProcess.Domain.Reviews.Review", b =>
+                {
+                    b.HasOne("CustomerProcess.Domain.Retention.DisposalRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DisposalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("CustomerProcess.Domain.Reviews.ReviewSection", b =>
                 {
                     b.HasOne("CustomerProcess.Domain.Reviews.Review", null)
@@ -4308,6 +4358,11 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("CustomerProcess.Domain.Retention.DisposalRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DisposalId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CustomerProcess.Domain.Tenders.CompetitorBid", b =>

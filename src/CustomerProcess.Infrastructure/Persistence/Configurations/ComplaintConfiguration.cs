@@ -127,6 +127,7 @@ internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Sur
 {
     public void Configure(EntityTypeBuilder<SurveyResponse> builder)
     {
+        builder.HasOne<CustomerProcess.Domain.Retention.DisposalRecord>().WithMany().HasForeignKey(r => r.DisposalId).OnDelete(DeleteBehavior.Restrict);
         builder.ToTable("SurveyResponses");
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.HasIndex(r => r.CampaignId);

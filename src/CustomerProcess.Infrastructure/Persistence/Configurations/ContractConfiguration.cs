@@ -12,6 +12,7 @@ internal sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
 {
     public void Configure(EntityTypeBuilder<Contract> builder)
     {
+        builder.HasOne<CustomerProcess.Domain.Retention.DisposalRecord>().WithMany().HasForeignKey(c => c.DisposalId).OnDelete(DeleteBehavior.Restrict);
         builder.ToTable("Contracts");
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.Number).HasMaxLength(Contract.NumberLength).IsRequired();

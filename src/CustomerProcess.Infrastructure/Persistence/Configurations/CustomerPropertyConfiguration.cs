@@ -13,6 +13,7 @@ internal sealed class CustomerPropertyItemConfiguration : IEntityTypeConfigurati
 {
     public void Configure(EntityTypeBuilder<CustomerPropertyItem> builder)
     {
+        builder.HasOne<CustomerProcess.Domain.Retention.DisposalRecord>().WithMany().HasForeignKey(p => p.DisposalId).OnDelete(DeleteBehavior.Restrict);
         builder.ToTable("CustomerPropertyItems");
         builder.Property(p => p.Id).ValueGeneratedNever();
         builder.Property(p => p.Number).HasMaxLength(CustomerPropertyItem.NumberLength).IsRequired();

@@ -12,6 +12,7 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
 {
     public void Configure(EntityTypeBuilder<Review> builder)
     {
+        builder.HasOne<CustomerProcess.Domain.Retention.DisposalRecord>().WithMany().HasForeignKey(r => r.DisposalId).OnDelete(DeleteBehavior.Restrict);
         builder.ToTable("Reviews");
         builder.Property(r => r.Id).ValueGeneratedNever();
         // The subject is an order, a contract change, a tender invitation or a bid (SubjectKind): no foreign key.

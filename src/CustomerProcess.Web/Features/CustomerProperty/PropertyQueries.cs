@@ -47,7 +47,7 @@ public sealed class PropertyQueries(AppDbContext db, PropertyAccess access)
 
     public IQueryable<PropertyRow> Rows(PropertyFilter filter, ClaimsPrincipal user)
     {
-        var query = access.VisibleItems(user).AsNoTracking();
+        var query = access.VisibleItems(user).AsNoTracking().Where(p => p.DisposalId == null);
         if (filter.Status is { } status)
         {
             query = query.Where(p => p.Status == status);

@@ -8,9 +8,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerProcess.Web.Features.Retention;
 
-/// <summary>An approved disposal is carried out (ADR 0041): every named record is checked against today's periods again,
-/// the SHA-256 of their content is kept on the disposal record, and each record is marked disposed with its texts blanked,
-/// all in one save. No row is deleted; the audit trail records the blanking like any change and is not touched otherwise.</summary>
+/// <summary>An approved disposal is carried out (ADR 0041): every named record is checked against today's periods and the
+/// record chain again, the SHA-256 of their content is kept on the disposal record, and each record is marked disposed with
+/// its texts blanked, all in one save. No row is deleted; the audit trail records the blanking like any change.</summary>
 public static class ExecuteDisposal
 {
     public sealed class Input
@@ -34,18 +34,21 @@ public static class ExecuteDisposal
                     return Result.Failure(NotFound);
                 }
 
-                if (disposal.RecordType != RetentionRecordType.Complaints)
+                if (!RetentionQueries.IsDisposable(disposal.RecordType))
                 {
                     return Result.Failure(DisposalRecord.NotDisposable.With(disposal.RecordType));
                 }
 
                 var ids = disposal.Items.Select(i => i.RecordId).ToList();
-                var complaints = await db.Complaints.Include(c => c.Actions).Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken);
-                var ordered = disposal.Items.Select(i => complaints.First(c => c.Id == i.RecordId)).ToList();
-                var candidates = ordered
-                    .Select(c => new DisposalCandidate(c.Id, c.Number, c.ClosedAtUtc is { } closed ? RetentionPolicy.ClosingDay(closed) : null))
-                    .ToList();
-                var hash = DisposalRecord.HashOf(ordered.Select(c => c.RetainedContent()));
+                if (disposal.Status == DisposalStatus.Approved && await retention.ChainRefusalAsync(disposal.RecordType, ids, cancellationToken) is { } chain)
+                {
+                    return Result.Failure(chain);
+                }
+
+                var records = await LoadAsync(disposal.RecordType, ids, cancellationToken);
+                var ordered = disposal.Items.Select(i => records.First(r => r.Id == i.RecordId) with { Number = i.RecordNumber }).ToList();
+                var candidates = ordered.Select(r => new DisposalCandidate(r.Id, r.Number, r.ClosedOn)).ToList();
+                var hash = DisposalRecord.HashOf(ordered.Select(r => r.Content(r.Number)));
                 var now = clock.GetUtcNow().UtcDateTime;
                 var userId = user.UserId!;
                 var name = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstAsync(cancellationToken);
@@ -55,9 +58,9 @@ public static class ExecuteDisposal
                     return executed;
                 }
 
-                foreach (var complaint in ordered)
+                foreach (var record in ordered)
                 {
-                    var marked = complaint.MarkDisposed(disposal.Id, now);
+                    var marked = record.Mark(record.Number, disposal.Id, now);
                     if (!marked.Succeeded)
                     {
                         return marked;
@@ -67,5 +70,39 @@ public static class ExecuteDisposal
                 await db.SaveChangesAsync(cancellationToken);
                 return Result.Success();
             });
+
+        /// <summary>The records with their children, tracked, each with its closing day, its content and how it is marked.</summary>
+        private async Task<List<Retained>> LoadAsync(RetentionRecordType type, List<Guid> ids, CancellationToken cancellationToken)
+        {
+            switch (type)
+            {
+                case RetentionRecordType.Complaints:
+                    return (await db.Complaints.Include(c => c.Actions).Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken))
+                        .Select(c => new Retained(c.Id, c.Number, c.ClosedAtUtc is { } at ? RetentionPolicy.ClosingDay(at) : null, _ => c.RetainedContent(), (_, d, n) => c.MarkDisposed(d, n)))
+                        .ToList();
+                case RetentionRecordType.Contracts:
+                    return (await db.Contracts.Include("_lines").Include("_deliveries").Where(c => ids.Contains(c.Id)).AsSplitQuery().ToListAsync(cancellationToken))
+                        .Select(c => new Retained(c.Id, c.Number, c.ClosedOn, _ => c.RetainedContent(), (_, d, n) => c.MarkDisposed(d, n)))
+                        .ToList();
+                case RetentionRecordType.CustomerProperty:
+                    return (await db.CustomerPropertyItems.Include(p => p.Incidents).Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken))
+                        .Select(p => new Retained(p.Id, p.Number, p.ReturnedOn, _ => p.RetainedContent(), (_, d, n) => p.MarkDisposed(d, n)))
+                        .ToList();
+                case RetentionRecordType.Reviews:
+                    return (await db.Reviews.Include(r => r.Signatures).Include(r => r.Discrepancies).Where(r => ids.Contains(r.Id)).AsSplitQuery().ToListAsync(cancellationToken))
+                        .Select(r => new Retained(r.Id, "", r.DecidedAtUtc is { } at ? RetentionPolicy.ClosingDay(at) : null, r.RetainedContent, r.MarkDisposed))
+                        .ToList();
+                case RetentionRecordType.Surveys:
+                    return (await db.SurveyResponses.Where(s => ids.Contains(s.Id)).ToListAsync(cancellationToken))
+                        .Select(s => new Retained(s.Id, "", RetentionPolicy.ClosingDay(s.SubmittedAtUtc), s.RetainedContent, s.MarkDisposed))
+                        .ToList();
+                case RetentionRecordType.AuditEntries:
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(type), type, null);
+            }
+        }
     }
+
+    /// <summary>A record about to be disposed of: its closing day, its canonical content and the act that blanks it.</summary>
+    private sealed record Retained(Guid Id, string Number, DateOnly? ClosedOn, Func<string, string> Content, Func<string, Guid, DateTime, Result> Mark);
 }

@@ -52,10 +52,10 @@ public static class RequestDisposal
                 return UnknownRecord;
             }
 
-            var disposed = await db.Complaints.AsNoTracking().Where(c => ids.Contains(c.Id) && c.DisposalId != null).Select(c => c.Number).FirstOrDefaultAsync(cancellationToken);
+            var disposed = await retention.FirstDisposedAsync(input.RecordType, ids, cancellationToken);
             if (disposed is not null)
             {
-                return Domain.Complaints.Complaint.AlreadyDisposed.With(disposed);
+                return DisposalRecord.AlreadyDisposed.With(disposed);
             }
 
             var open = await (
@@ -82,6 +82,11 @@ public static class RequestDisposal
                 {
                     return due.Error!;
                 }
+            }
+
+            if (await retention.ChainRefusalAsync(input.RecordType, ids, cancellationToken) is { } chain)
+            {
+                return chain;
             }
 
             var number = await numbers.NextAsync(DisposalRecord.NumberPrefix, TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Formatting.DisplayZone).Year, cancellationToken);

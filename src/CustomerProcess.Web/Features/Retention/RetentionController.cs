@@ -82,6 +82,16 @@ public sealed class RetentionController(AppDbContext db, RetentionQueries retent
         return model is null ? NotFound() : View(model);
     }
 
+    /// <summary>The record disposal form as a PDF (same content as the print view).</summary>
+    [HttpGet]
+    public async Task<IActionResult> Pdf(Guid id, [FromServices] CustomerProcess.Infrastructure.Pdf.IPdfRenderer pdf, CancellationToken cancellationToken)
+    {
+        var model = await DetailsAsync(id, cancellationToken);
+        return model is null
+            ? NotFound()
+            : File(pdf.Render(DisposalDocument.Build(model.Disposal, l)), "application/pdf", $"disposal-{model.Disposal.Number}.pdf");
+    }
+
     [HttpPost]
     [Authorize(Roles = Roles.GeneralManager)]
     public async Task<IActionResult> Approve(Guid id, DecideDisposal.Input input, [FromServices] DecideDisposal.Handler handler, CancellationToken cancellationToken) =>

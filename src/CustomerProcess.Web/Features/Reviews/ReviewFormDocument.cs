@@ -15,7 +15,7 @@ public sealed class ReviewFormDocument(IPdfRenderer renderer, IStringLocalizer<S
         var r = model.Review;
         var o = model.Order;
         var subject = model.Subject;
-        var contentHash = SignedContent.HashOf(subject);
+        var contentHash = r.DisposalId is null ? SignedContent.HashOf(subject) : null;
         var fields = new List<PdfField>
         {
             new(l["Subject." + subject.Kind], subject.Number),

@@ -56,8 +56,9 @@ public static class SignedContent
         }
     }
 
-    /// <summary>"signed version abc…" and, when the content is not the same today, a plain warning.</summary>
-    public static string Describe(ReviewSignature signature, string currentHash, IStringLocalizer l)
+    /// <summary>"signed version abc…" and, when the content is not the same today, a plain warning. A disposed review
+    /// (<paramref name="currentHash"/> null, ADR 0041) says so instead: its texts were blanked on purpose.</summary>
+    public static string Describe(ReviewSignature signature, string? currentHash, IStringLocalizer l)
     {
         ArgumentNullException.ThrowIfNull(signature);
         ArgumentNullException.ThrowIfNull(l);
@@ -67,9 +68,14 @@ public static class SignedContent
         }
 
         var text = l["signed version {0}", ContentFingerprint.Short(signature.ContentHash)].Value;
+        if (currentHash is null)
+        {
+            return text + " — " + l["disposed of after its retention period; not compared"];
+        }
+
         return Matches(signature, currentHash) ? text : text + " — " + l["the content has changed since it was signed"];
     }
 
-    public static bool Matches(ReviewSignature signature, string currentHash) =>
-        signature?.ContentHash is null || string.Equals(signature.ContentHash, currentHash, StringComparison.Ordinal);
+    public static bool Matches(ReviewSignature signature, string? currentHash) =>
+        signature?.ContentHash is null || currentHash is null || string.Equals(signature.ContentHash, currentHash, StringComparison.Ordinal);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CustomerProcess.Domain.Common;
 using CustomerProcess.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerProcess.Web.Infrastructure;
@@ -61,6 +62,42 @@ public sealed class EditConflicts(AppDbContext db)
             db.ChangeTracker.Clear();
             return false;
         }
+    }
+
+    /// <summary>Changes and saves a record at the version its edit form was loaded with: missing → <paramref name="notFound"/>;
+    /// saved by someone else meanwhile (before or during this save) → <paramref name="stale"/>, nothing saved.</summary>
+    public async Task<Result> EditAtVersionAsync<T>(T? entity, int loadedVersion, DomainError notFound, DomainError stale, Action<T> change, CancellationToken cancellationToken)
+        where T : class, IVersioned
+    {
+        if (entity is null)
+        {
+            return notFound;
+        }
+
+        if (entity.Version != loadedVersion)
+        {
+            return stale;
+        }
+
+        change(entity);
+        return await SaveAtVersionAsync(entity, loadedVersion, cancellationToken) ? Result.Success() : stale;
+    }
+
+    /// <summary>The edit form shown again after a refused stale save (409 through <see cref="UseCaseResponses"/>): when the
+    /// stored record moved on since the form was loaded, the page shows what someone else changed, who and when
+    /// (ViewData "Conflict"), and the form goes on from the stored values: <paramref name="goOn"/> gets their encoding for the
+    /// form's loaded values and sets the stored version, so saving again keeps the user's input.</summary>
+    public async Task ShowWhenStaleAsync(
+        ViewDataDictionary viewData, bool stale, string entityType, string entityId, string? loaded, Func<Task<IEnumerable<FieldValue>>> current, Action<string> goOn, CancellationToken cancellationToken)
+    {
+        if (!stale)
+        {
+            return;
+        }
+
+        var snapshot = (await current()).ToList();
+        viewData["Conflict"] = await DescribeAsync(entityType, entityId, loaded, snapshot, cancellationToken);
+        goOn(Encode(snapshot));
     }
 
     /// <summary>Compares what the form was loaded with to what is stored now and looks up the last change in the audit trail.</summary>

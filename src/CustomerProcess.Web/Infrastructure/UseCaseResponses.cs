@@ -36,6 +36,23 @@ public static class UseCaseResponses
         return await Failed(controller, result.Error!, redisplay, localizer);
     }
 
+    /// <summary>An edit form's save (products, departments, users: the one concurrency policy): invalid input → the form
+    /// again; saved → the list with "The changes were saved."; refused → by kind, a stale save answering 409 with the form
+    /// and the conflict box (<paramref name="redisplay"/>, through <see cref="EditConflicts.ShowWhenStaleAsync"/>).</summary>
+    public static async Task<IActionResult> RespondToEdit(
+        this Controller controller, Func<Task<Result>> save, Func<Task<IActionResult>> redisplay, IStringLocalizer localizer) =>
+        !controller.ModelState.IsValid
+            ? await redisplay()
+            : await controller.Respond(
+                await save(),
+                () =>
+                {
+                    controller.TempData["Message"] = localizer["The changes were saved."].Value;
+                    return controller.RedirectToAction("Index");
+                },
+                redisplay,
+                localizer);
+
     /// <summary>For actions whose form lives on another page (a button on a details page): success and
     /// business failures both redirect there with the message (TempData "Message" or "Error").</summary>
     public static Task<IActionResult> RespondByRedirect(

@@ -106,18 +106,8 @@ public sealed class DepartmentsController(AppDbContext db, HistoryQuery history,
     }
 
     [HttpPost]
-    public async Task<IActionResult> Edit(Guid id, EditDepartment.Input input, [FromServices] EditDepartment.Handler handler, CancellationToken cancellationToken) =>
-        !ModelState.IsValid
-            ? await RedisplayEditAsync(id, input, cancellationToken)
-            : await this.Respond(
-                await handler.HandleAsync(id, input, cancellationToken),
-                () =>
-                {
-                    TempData["Message"] = l["The changes were saved."].Value;
-                    return RedirectToAction(nameof(Index));
-                },
-                () => RedisplayEditAsync(id, input, cancellationToken),
-                l);
+    public Task<IActionResult> Edit(Guid id, EditDepartment.Input input, [FromServices] EditDepartment.Handler handler, CancellationToken cancellationToken) =>
+        this.RespondToEdit(() => handler.HandleAsync(id, input, cancellationToken), () => RedisplayEditAsync(id, input, cancellationToken), l);
 
     [HttpGet]
     public async Task<IActionResult> History(Guid id, int? page, [FromQuery] HistoryFilter.Input filter, CancellationToken cancellationToken)
@@ -147,14 +137,9 @@ public sealed class DepartmentsController(AppDbContext db, HistoryQuery history,
         }
 
         input.Code = current.Code;
-        if (current.Version != input.Version)
-        {
-            var snapshot = DepartmentInput.Snapshot(current).ToList();
-            ViewData["Conflict"] = await conflicts.DescribeAsync(nameof(Department), id.ToString(), input.Loaded, snapshot, cancellationToken);
-            input.Version = current.Version;
-            input.Loaded = EditConflicts.Encode(snapshot);
-        }
-
+        await conflicts.ShowWhenStaleAsync(
+            ViewData, current.Version != input.Version, nameof(Department), id.ToString(), input.Loaded, () => Task.FromResult(DepartmentInput.Snapshot(current)),
+            loaded => (input.Version, input.Loaded) = (current.Version, loaded), cancellationToken);
         return await FormAsync(id, input, cancellationToken);
     }
 

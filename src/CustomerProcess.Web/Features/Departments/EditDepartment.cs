@@ -22,19 +22,17 @@ public static class EditDepartment
         public async Task<Result> HandleAsync(Guid departmentId, Input input, CancellationToken cancellationToken)
         {
             var department = await db.Departments.FirstOrDefaultAsync(d => d.Id == departmentId, cancellationToken);
-            if (department is null)
-            {
-                return NotFound;
-            }
-
-            if (department.Version != input.Version)
-            {
-                return Stale;
-            }
-
-            department.Rename(input.NameZh.Trim(), input.NameEn.Trim());
-            department.AssignHead(string.IsNullOrEmpty(input.HeadUserId) ? null : input.HeadUserId);
-            return await conflicts.SaveAtVersionAsync(department, input.Version, cancellationToken) ? Result.Success() : Stale;
+            return await conflicts.EditAtVersionAsync(
+                department,
+                input.Version,
+                NotFound,
+                Stale,
+                d =>
+                {
+                    d.Rename(input.NameZh.Trim(), input.NameEn.Trim());
+                    d.AssignHead(string.IsNullOrEmpty(input.HeadUserId) ? null : input.HeadUserId);
+                },
+                cancellationToken);
         }
     }
 }

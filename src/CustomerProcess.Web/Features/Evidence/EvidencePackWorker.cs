@@ -29,44 +29,16 @@ public sealed class EvidencePackWorker(IServiceScopeFactory scopes, IOptions<Evi
         return true;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        options.Value.WorkerEnabled
+            ? LeaseHoldingLoop.RunAsync(
+                "evidence pack worker", LeaseHoldingLoop.Interval(options.Value.IntervalSeconds), RunOnceAsync, ReleaseAsync, clock, logger, stoppingToken)
+            : Task.CompletedTask;
+
+    private async Task ReleaseAsync(CancellationToken cancellationToken)
     {
-        if (!options.Value.WorkerEnabled)
-        {
-            return;
-        }
-
-        var interval = TimeSpan.FromSeconds(Math.Max(1, options.Value.IntervalSeconds));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "The evidence pack worker's run failed");
-            }
-
-            try
-            {
-                await Task.Delay(interval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<SchedulerLeases>().ReleaseAsync(EvidencePackBuilder.LeaseName, Holder, CancellationToken.None);
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "The evidence pack worker's lease was not released; it expires by itself");
-        }
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<SchedulerLeases>().ReleaseAsync(EvidencePackBuilder.LeaseName, Holder, cancellationToken);
     }
 }
 

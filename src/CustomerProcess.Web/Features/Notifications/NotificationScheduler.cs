@@ -81,42 +81,9 @@ public sealed class ScheduledWork(IServiceScopeFactory scopes, IOptions<Notifica
 /// <summary>The background loop: every <c>Notifications:IntervalSeconds</c> on the injected clock, one <see cref="ScheduledWork"/> run.</summary>
 public sealed class NotificationScheduler(ScheduledWork work, IOptions<NotificationOptions> options, TimeProvider clock, ILogger<NotificationScheduler> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.SchedulerEnabled)
-        {
-            return;
-        }
-
-        var interval = TimeSpan.FromSeconds(Math.Max(1, options.Value.IntervalSeconds));
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await work.RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "The notification scheduler's run failed");
-            }
-
-            try
-            {
-                await Task.Delay(interval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-
-        try
-        {
-            await work.ReleaseAsync(CancellationToken.None);
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "The scheduler's lease was not released; it expires by itself");
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        options.Value.SchedulerEnabled
+            ? LeaseHoldingLoop.RunAsync(
+                "notification scheduler", LeaseHoldingLoop.Interval(options.Value.IntervalSeconds), work.RunOnceAsync, work.ReleaseAsync, clock, logger, stoppingToken)
+            : Task.CompletedTask;
 }

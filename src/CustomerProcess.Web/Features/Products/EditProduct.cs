@@ -23,18 +23,8 @@ public static class EditProduct
         public async Task<Result> HandleAsync(Guid productId, Input input, CancellationToken cancellationToken)
         {
             var product = await db.Products.FirstOrDefaultAsync(p => p.Id == productId, cancellationToken);
-            if (product is null)
-            {
-                return NotFound;
-            }
-
-            if (product.Version != input.Version)
-            {
-                return Stale;
-            }
-
-            product.Update(input.NameZh.Trim(), input.NameEn.Trim(), input.Specification?.Trim(), input.Unit.Trim(), input.IsStandard);
-            return await conflicts.SaveAtVersionAsync(product, input.Version, cancellationToken) ? Result.Success() : Stale;
+            return await conflicts.EditAtVersionAsync(
+                product, input.Version, NotFound, Stale, p => p.Update(input.NameZh.Trim(), input.NameEn.Trim(), input.Specification?.Trim(), input.Unit.Trim(), input.IsStandard), cancellationToken);
         }
     }
 }

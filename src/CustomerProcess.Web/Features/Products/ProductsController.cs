@@ -133,18 +133,8 @@ public sealed class ProductsController(AppDbContext db, HistoryQuery history, Ed
 
     [HttpPost]
     [Authorize(Roles = Editors)]
-    public async Task<IActionResult> Edit(Guid id, EditProduct.Input input, [FromServices] EditProduct.Handler handler, CancellationToken cancellationToken) =>
-        !ModelState.IsValid
-            ? await RedisplayEditAsync(id, input, cancellationToken)
-            : await this.Respond(
-                await handler.HandleAsync(id, input, cancellationToken),
-                () =>
-                {
-                    TempData["Message"] = l["The changes were saved."].Value;
-                    return RedirectToAction(nameof(Index));
-                },
-                () => RedisplayEditAsync(id, input, cancellationToken),
-                l);
+    public Task<IActionResult> Edit(Guid id, EditProduct.Input input, [FromServices] EditProduct.Handler handler, CancellationToken cancellationToken) =>
+        this.RespondToEdit(() => handler.HandleAsync(id, input, cancellationToken), () => RedisplayEditAsync(id, input, cancellationToken), l);
 
     [HttpPost]
     [Authorize(Roles = Editors)]
@@ -177,14 +167,9 @@ public sealed class ProductsController(AppDbContext db, HistoryQuery history, Ed
         }
 
         input.Code = current.Code;
-        if (current.Version != input.Version)
-        {
-            var snapshot = ProductInput.Snapshot(current).ToList();
-            ViewData["Conflict"] = await conflicts.DescribeAsync(nameof(Product), id.ToString(), input.Loaded, snapshot, cancellationToken);
-            input.Version = current.Version;
-            input.Loaded = EditConflicts.Encode(snapshot);
-        }
-
+        await conflicts.ShowWhenStaleAsync(
+            ViewData, current.Version != input.Version, nameof(Product), id.ToString(), input.Loaded, () => Task.FromResult(ProductInput.Snapshot(current)),
+            loaded => (input.Version, input.Loaded) = (current.Version, loaded), cancellationToken);
         return View("Form", new ProductFormViewModel(id, input));
     }
 }

@@ -1,10 +1,8 @@
 using System.Security.Claims;
 using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Contracts;
-using CustomerProcess.Infrastructure.Persistence;
 using CustomerProcess.Web.Infrastructure;
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace CustomerProcess.Web.Features.Tracking;
@@ -24,23 +22,13 @@ public static class CloseContract
                 .MaximumLength(Contract.TextLength).WithMessage(_ => l["The reason is too long."]);
     }
 
-    public sealed class Handler(AppDbContext db, ContractTracking tracking) : IUseCase
+    public sealed class Handler(ContractTracking tracking) : IUseCase
     {
         /// <summary>The contract exists (→ NotFound) and the user administers contracts (→ Forbidden): checked before the form's own messages.</summary>
-        public async Task<Result> AuthorizeAsync(Guid contractId, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-            !await db.Contracts.AnyAsync(c => c.Id == contractId, cancellationToken) ? ContractTracking.NotFound
-            : !TrackingAccess.CanAdminister(user) ? TrackingAccess.NotAllowed
-            : Result.Success();
+        public Task<Result> AuthorizeAsync(Guid contractId, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+            tracking.AuthorizeAsync(contractId, TrackingAccess.CanAdminister(user), cancellationToken);
 
-        public async Task<Result> HandleAsync(Guid contractId, Input input, ClaimsPrincipal user, CancellationToken cancellationToken)
-        {
-            var allowed = await AuthorizeAsync(contractId, user, cancellationToken);
-            if (!allowed.Succeeded)
-            {
-                return allowed;
-            }
-
-            return await tracking.PerformAsync(contractId, c => c.CloseManually(input.Reason.Trim(), tracking.Today), cancellationToken);
-        }
+        public Task<Result> HandleAsync(Guid contractId, Input input, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+            tracking.PerformByAsync(contractId, user, TrackingAccess.CanAdminister(user), (c, _) => c.CloseManually(input.Reason.Trim(), tracking.Today), cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Contracts;
 using CustomerProcess.Domain.Customers;
@@ -66,6 +67,31 @@ public sealed class ContractTracking(AppDbContext db, TimeProvider clock)
         var customer = await db.Customers.FirstAsync(c => c.Id == contract.CustomerId, cancellationToken);
         CustomerPromotion.AfterContractCompleted(customer, completedBefore + 1);
     }
+
+    /// <summary>The contract exists (→ NotFound) and the user may do this to it (<paramref name="mayAct"/>, else Forbidden):
+    /// the performance use cases check this before the form's own messages.</summary>
+    public async Task<Result> AuthorizeAsync(Guid contractId, bool mayAct, CancellationToken cancellationToken) =>
+        !await db.Contracts.AnyAsync(c => c.Id == contractId, cancellationToken) ? NotFound
+        : !mayAct ? TrackingAccess.NotAllowed
+        : Result.Success();
+
+    /// <summary>The shared tail of the performance use cases (RecordDelivery, RecordInvoice, RecordPayment, CloseContract):
+    /// authorized as <see cref="AuthorizeAsync"/>, then the act by the signed-in user (given their display name) through
+    /// <see cref="PerformAsync"/>.</summary>
+    public async Task<Result> PerformByAsync(Guid contractId, ClaimsPrincipal user, bool mayAct, Func<Contract, string, Result> act, CancellationToken cancellationToken)
+    {
+        var allowed = await AuthorizeAsync(contractId, mayAct, cancellationToken);
+        if (!allowed.Succeeded)
+        {
+            return allowed;
+        }
+
+        var byName = await NameOfAsync(TrackingAccess.UserId(user), cancellationToken);
+        return await PerformAsync(contractId, c => act(c, byName), cancellationToken);
+    }
+
+    /// <summary>A domain act's outcome without the record it made.</summary>
+    public static Result Outcome<T>(Result<T> result) => result.Succeeded ? Result.Success() : result.Error!;
 
     /// <summary>The shared body of the performance use cases: load the contract (missing → NotFound), apply the
     /// act, complete the contract when it is performed, save once; retried on a concurrency conflict against fresh data.</summary>

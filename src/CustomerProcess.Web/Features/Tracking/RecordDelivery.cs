@@ -1,10 +1,8 @@
 using System.Security.Claims;
 using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Contracts;
-using CustomerProcess.Infrastructure.Persistence;
 using CustomerProcess.Web.Infrastructure;
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace CustomerProcess.Web.Features.Tracking;
@@ -47,28 +45,21 @@ public static class RecordDelivery
         }
     }
 
-    public sealed class Handler(AppDbContext db, ContractTracking tracking, TimeProvider clock) : IUseCase
+    public sealed class Handler(ContractTracking tracking, TimeProvider clock) : IUseCase
     {
         /// <summary>The contract exists (→ NotFound) and the user administers contracts (→ Forbidden): checked before the form's own messages.</summary>
-        public async Task<Result> AuthorizeAsync(Guid contractId, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-            !await db.Contracts.AnyAsync(c => c.Id == contractId, cancellationToken) ? ContractTracking.NotFound
-            : !TrackingAccess.CanAdminister(user) ? TrackingAccess.NotAllowed
-            : Result.Success();
+        public Task<Result> AuthorizeAsync(Guid contractId, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+            tracking.AuthorizeAsync(contractId, TrackingAccess.CanAdminister(user), cancellationToken);
 
-        public async Task<Result> HandleAsync(Guid contractId, Input input, ClaimsPrincipal user, CancellationToken cancellationToken)
+        public Task<Result> HandleAsync(Guid contractId, Input input, ClaimsPrincipal user, CancellationToken cancellationToken)
         {
-            var allowed = await AuthorizeAsync(contractId, user, cancellationToken);
-            if (!allowed.Succeeded)
-            {
-                return allowed;
-            }
-
-            var byName = await tracking.NameOfAsync(TrackingAccess.UserId(user), cancellationToken);
             var quantities = input.Lines.Where(x => x.Quantity is > 0).Select(x => new DeliveryQuantity(x.LineNo, x.Quantity!.Value)).ToList();
             var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
-            return await tracking.PerformAsync(
+            return tracking.PerformByAsync(
                 contractId,
-                c => c.RecordDelivery(input.DeliveredOn!.Value, input.BillOfLading.Trim(), note, quantities, byName, clock.GetUtcNow().UtcDateTime) is { Succeeded: false } r ? r.Error! : Result.Success(),
+                user,
+                TrackingAccess.CanAdminister(user),
+                (c, byName) => ContractTracking.Outcome(c.RecordDelivery(input.DeliveredOn!.Value, input.BillOfLading.Trim(), note, quantities, byName, clock.GetUtcNow().UtcDateTime)),
                 cancellationToken);
         }
     }

@@ -1,10 +1,8 @@
 using System.Security.Claims;
 using CustomerProcess.Domain.Common;
 using CustomerProcess.Domain.Contracts;
-using CustomerProcess.Infrastructure.Persistence;
 using CustomerProcess.Web.Infrastructure;
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace CustomerProcess.Web.Features.Tracking;
@@ -32,27 +30,20 @@ public static class RecordInvoice
         }
     }
 
-    public sealed class Handler(AppDbContext db, ContractTracking tracking, TimeProvider clock) : IUseCase
+    public sealed class Handler(ContractTracking tracking, TimeProvider clock) : IUseCase
     {
         /// <summary>The contract exists (→ NotFound) and the user records money (→ Forbidden): checked before the form's own messages.</summary>
-        public async Task<Result> AuthorizeAsync(Guid contractId, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-            !await db.Contracts.AnyAsync(c => c.Id == contractId, cancellationToken) ? ContractTracking.NotFound
-            : !TrackingAccess.CanRecordMoney(user) ? TrackingAccess.NotAllowed
-            : Result.Success();
+        public Task<Result> AuthorizeAsync(Guid contractId, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+            tracking.AuthorizeAsync(contractId, TrackingAccess.CanRecordMoney(user), cancellationToken);
 
-        public async Task<Result> HandleAsync(Guid contractId, Input input, ClaimsPrincipal user, CancellationToken cancellationToken)
+        public Task<Result> HandleAsync(Guid contractId, Input input, ClaimsPrincipal user, CancellationToken cancellationToken)
         {
-            var allowed = await AuthorizeAsync(contractId, user, cancellationToken);
-            if (!allowed.Succeeded)
-            {
-                return allowed;
-            }
-
-            var byName = await tracking.NameOfAsync(TrackingAccess.UserId(user), cancellationToken);
             var amountMinor = ContractPerformance.ToMinor(input.Amount!.Value);
-            return await tracking.PerformAsync(
+            return tracking.PerformByAsync(
                 contractId,
-                c => c.RecordInvoice(input.Number.Trim(), input.IssuedOn!.Value, amountMinor, byName, clock.GetUtcNow().UtcDateTime) is { Succeeded: false } r ? r.Error! : Result.Success(),
+                user,
+                TrackingAccess.CanRecordMoney(user),
+                (c, byName) => ContractTracking.Outcome(c.RecordInvoice(input.Number.Trim(), input.IssuedOn!.Value, amountMinor, byName, clock.GetUtcNow().UtcDateTime)),
                 cancellationToken);
         }
     }

@@ -101,18 +101,8 @@ public sealed class UsersController(
     }
 
     [HttpPost]
-    public async Task<IActionResult> Edit(string id, EditUser.Input input, [FromServices] EditUser.Handler handler, CancellationToken cancellationToken) =>
-        !ModelState.IsValid
-            ? await RedisplayEditAsync(id, input, cancellationToken)
-            : await this.Respond(
-                await handler.HandleAsync(id, input, cancellationToken),
-                () =>
-                {
-                    TempData["Message"] = l["The changes were saved."].Value;
-                    return RedirectToAction(nameof(Index));
-                },
-                () => RedisplayEditAsync(id, input, cancellationToken),
-                l);
+    public Task<IActionResult> Edit(string id, EditUser.Input input, [FromServices] EditUser.Handler handler, CancellationToken cancellationToken) =>
+        this.RespondToEdit(() => handler.HandleAsync(id, input, cancellationToken), () => RedisplayEditAsync(id, input, cancellationToken), l);
 
     [HttpGet]
     public async Task<IActionResult> ResetPassword(string id)
@@ -219,14 +209,9 @@ public sealed class UsersController(
 
         input.UserName = current.UserName!;
         input.Password = null;
-        if (!string.Equals(current.ConcurrencyStamp, input.ConcurrencyStamp, StringComparison.Ordinal))
-        {
-            var snapshot = UserInput.Snapshot(current, await users.GetRolesAsync(current)).ToList();
-            ViewData["Conflict"] = await conflicts.DescribeAsync(nameof(AppUser), current.Id, input.Loaded, snapshot, cancellationToken);
-            input.ConcurrencyStamp = current.ConcurrencyStamp;
-            input.Loaded = EditConflicts.Encode(snapshot);
-        }
-
+        await conflicts.ShowWhenStaleAsync(
+            ViewData, !string.Equals(current.ConcurrencyStamp, input.ConcurrencyStamp, StringComparison.Ordinal), nameof(AppUser), current.Id, input.Loaded,
+            async () => UserInput.Snapshot(current, await users.GetRolesAsync(current)), loaded => (input.ConcurrencyStamp, input.Loaded) = (current.ConcurrencyStamp, loaded), cancellationToken);
         return View("Form", await FormAsync(current.Id, input, cancellationToken));
     }
 

@@ -113,7 +113,7 @@ public sealed class VirtualUser(int index, Targets targets, Recorder recorder) :
         try
         {
             var page = await GetAsync("/Account/Login", cancellationToken);
-            var form = page is null ? null : Html.Form(page, "Login");
+            var form = page is null ? null : Html.Form(page, "action=\"/Account/Login");
             if (form is null)
             {
                 recorder.SignInFailed($"user {index}: no sign-in form");

@@ -403,6 +403,10 @@ measure A5 "$REVIEW_URL/Pdf" contracts
 RSS_LARGE=$(peak_rss_mb)
 stop_app
 LARGE_PID=""
+# Virtual users (issue #20 item 3, ADR 0036): its own data and app; its steps are in bench/results/users.md.
+BENCH_PORT=${USERS_PORT:-5400} bash "$BENCH/users.sh" >&2 || log "bench/users.sh failed"
+USERS_LARGEST=$(sed -n 's/^LARGEST=//p' "$BENCH/.work-users/result.env" 2>/dev/null || true)
+USERS_CPU=$(sed -n 's/^CPU=//p' "$BENCH/.work-users/result.env" 2>/dev/null || true)
 # The table lists the measurements in this order, whatever order they were taken in.
 ORDER=(R0 R1 R2 A1_100k A2 A3 A4 A5 R0_10k R1_10k A1_10k)
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -464,6 +468,7 @@ describe() {
   echo "| p99 A4 <= 60 ms | ${P99[A4]} | $(check "${P99[A4]}" "<=" 60) | |"
   echo "| p99 A5 <= 150 ms | ${P99[A5]} | $(check "${P99[A5]}" "<=" 150) | |"
   echo "| cold start to first page <= 3 s (100k / 10k) | $COLD_LARGE / $COLD_SMALL ms | $(check "$COLD" "<=" 3000) | |"
+  echo "| concurrent users with p99 <= 200 ms and 0 errors >= 1000 (bench/results/users.md; server CPU per action ${USERS_CPU:-n/a} ms) | ${USERS_LARGEST:-n/a} | $(check "${USERS_LARGEST:-0}" ">=" 1000) | |"
   echo "| peak RSS <= 250 MB (100k / 10k run) | $RSS_LARGE / $RSS_SMALL MB | $(check "$RSS" "<=" 250) | |"
 } >"$RESULTS.tmp"
 

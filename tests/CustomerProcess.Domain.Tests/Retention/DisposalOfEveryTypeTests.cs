@@ -74,7 +74,9 @@ public sealed class DisposalOfEveryTypeTests
         Assert.Equal([10m, 5m], contract.Lines.Select(l => l.Quantity));
         Assert.Equal("TD-ALL", contract.Deliveries[0].BillOfLading);
         Assert.NotEqual(before, contract.RetainedContent());
-        Assert.Equal(DisposalRecord.AlreadyDisposed.With(contract.Number), contract.MarkDisposed(Guid.NewGuid(), Now).Error);
+        var again = contract.MarkDisposed(Guid.NewGuid(), Now).Error!;
+        Assert.Equal(DisposalRecord.AlreadyDisposed.Code, again.Code);
+        Assert.Equal([contract.Number], again.Arguments);
     }
 
     [Fact]
@@ -132,7 +134,9 @@ public sealed class DisposalOfEveryTypeTests
         Assert.Equal(FollowUpStatus.Done, response.FollowUpStatus);
         Assert.Equal(Now, response.SubmittedAtUtc);
         Assert.True(response.HasLowScore);
-        Assert.Equal(DisposalRecord.AlreadyDisposed.With("C001-2023Q2"), response.MarkDisposed("C001-2023Q2", DisposalId, Now).Error);
+        var again = response.MarkDisposed("C001-2023Q2", DisposalId, Now).Error!;
+        Assert.Equal(DisposalRecord.AlreadyDisposed.Code, again.Code);
+        Assert.Equal(["C001-2023Q2"], again.Arguments);
     }
 
     [Fact]
@@ -140,7 +144,9 @@ public sealed class DisposalOfEveryTypeTests
     {
         var facts = new OrderFacts(150_000m, CustomerClass.Regular, OrderChannel.PurchaseOrder, ProductNovelty.Standard, false, false, false, false, false, false);
         var review = Review.Open(ReviewSubjectKind.SalesOrder, Guid.NewGuid(), ReviewPolicy.Standard.Decide(facts, ReviewThresholds.Default), ReviewThresholds.Default, 1, Now);
-        Assert.Equal(DisposalRecord.NotClosed.With("SO-1"), review.MarkDisposed("SO-1", DisposalId, Now).Error);
+        var notDecided = review.MarkDisposed("SO-1", DisposalId, Now).Error!;
+        Assert.Equal(DisposalRecord.NotClosed.Code, notDecided.Code);
+        Assert.Equal(["SO-1"], notDecided.Arguments);
         var first = review.Sections[0];
         Assert.True(review.Sign(first.DepartmentCode, "u1", "Li", SectionConclusion.Accept, "price agreed with Mr. Wang", [], 1, 1, Now).Succeeded);
         var raised = review.RaiseDiscrepancy(review.Sections[1].DepartmentCode, "u2", "Zhao", "4.2", "Delivery date too early", Now);

@@ -12,6 +12,8 @@ public class BrowserFixture : IAsyncLifetime
 {
     public static string ChromiumPath => BrowserAvailability.ChromiumPath;
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string State, string LandedOn)> _signedIn = new(StringComparer.Ordinal);
+
     private IPlaywright? _playwright;
 
     public BrowserFixture()
@@ -65,23 +67,41 @@ public class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser session (own cookies) signed in as the user, English unless told otherwise.</summary>
+    /// <summary>A fresh browser session (own cookies) signed in as the user, English unless told otherwise, on the page
+    /// the sign-in lands on. The first sign-in of a user goes through the form; later ones start from the cookies it left
+    /// (stored once per user), and sign in through the form again when the app no longer accepts them.</summary>
     public async Task<IPage> SignedInAsync(string userName, string locale = "en-US")
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        if (_signedIn.TryGetValue(userName, out var stored))
         {
-            BaseURL = BaseUrl,
-            Locale = locale,
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-        });
-        var page = await NewPageAsync(context);
+            var again = await NewPageAsync(await NewContextAsync(locale, stored.State));
+            await again.GotoAsync(stored.LandedOn);
+            if (again.Url == stored.LandedOn)
+            {
+                return again;
+            }
+
+            await again.Context.CloseAsync();
+        }
+
+        var page = await NewPageAsync(await NewContextAsync(locale, null));
         await page.GotoAsync("/Account/Login");
         await page.FillAsync("#UserName", userName);
         await page.FillAsync("#Password", DemoData.Password);
         await page.ClickAsync("button[type=submit].primary");
         await WaitForUrlAsync(page, url => !url.Contains("/Account/Login", StringComparison.Ordinal), $"{userName} was not signed in");
+        _signedIn[userName] = (await page.Context.StorageStateAsync(), page.Url);
         return page;
     }
+
+    private Task<IBrowserContext> NewContextAsync(string locale, string? storageState) =>
+        Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            Locale = locale,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            StorageState = storageState,
+        });
 
     /// <summary>Waits for the browser to reach a URL; on timeout, says where it is and what it shows
     /// (CI runs once timed out on a first sign-in and once on a first order submission).</summary>
@@ -135,4 +155,12 @@ public class BrowserFixture : IAsyncLifetime
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";
+}
+
+/// <summary>The tests on the demo records share one app and one browser too (each test its own browser context);
+/// none of them needs the demo records untouched by the others.</summary>
+[CollectionDefinition(Name)]
+public sealed class DemoBrowserCollection : ICollectionFixture<DemoBrowserFixture>
+{
+    public const string Name = "browser on the demo records";
 }

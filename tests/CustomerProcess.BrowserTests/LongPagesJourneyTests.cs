@@ -5,7 +5,8 @@ namespace CustomerProcess.BrowserTests;
 /// <summary>Issue #17 item 6: the long pages (contract, complaint) in sections — key facts and the decision first, the
 /// other parts collapsed on a phone and opened with a tap (no script); every part shown on a wide screen. And the review
 /// form's "decision first on a phone" rule for a department head signing, not only the general manager.</summary>
-public sealed class LongPagesJourneyTests(DemoBrowserFixture browser) : IClassFixture<DemoBrowserFixture>
+[Collection(DemoBrowserCollection.Name)]
+public sealed class LongPagesJourneyTests(DemoBrowserFixture browser)
 {
     private const int PhoneWidth = 390;
     private const int PhoneHeight = 844;

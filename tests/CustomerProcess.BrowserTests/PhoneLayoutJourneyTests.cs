@@ -10,7 +10,8 @@ namespace CustomerProcess.BrowserTests;
 public sealed class DemoBrowserFixture() : BrowserFixture(new DemoRecordsAppFactory());
 
 /// <summary>Issue #17 item 6: phone (390 px) and desktop (1366 px) in both languages, on the demo records.</summary>
-public sealed class PhoneLayoutJourneyTests(DemoBrowserFixture browser) : IClassFixture<DemoBrowserFixture>
+[Collection(DemoBrowserCollection.Name)]
+public sealed class PhoneLayoutJourneyTests(DemoBrowserFixture browser)
 {
     private const int PhoneWidth = 390;
     private const int PhoneHeight = 844;

@@ -61,9 +61,16 @@ if (contracts.Count == 0)
 
 targets = new Targets
 {
-    Base = targets.Base, UserName = targets.UserName, Password = targets.Password, SignDepartment = targets.SignDepartment,
-    CustomerCode = targets.CustomerCode, Reviews = targets.Reviews, ToSign = targets.ToSign, Contracts = contracts,
-    RequestTimeout = targets.RequestTimeout, MeanThinkTime = targets.MeanThinkTime,
+    Base = targets.Base,
+    UserName = targets.UserName,
+    Password = targets.Password,
+    SignDepartment = targets.SignDepartment,
+    CustomerCode = targets.CustomerCode,
+    Reviews = targets.Reviews,
+    ToSign = targets.ToSign,
+    Contracts = contracts,
+    RequestTimeout = targets.RequestTimeout,
+    MeanThinkTime = targets.MeanThinkTime,
 };
 Log($"{pending.Count} pending reviews, {contracts.Count} contracts for deliveries; steps {string.Join(", ", steps)}; ramp {ramp.TotalSeconds} s, hold {hold.TotalSeconds} s, think {targets.MeanThinkTime.TotalSeconds} s (exponential), p99 limit {p99Limit} ms");
 

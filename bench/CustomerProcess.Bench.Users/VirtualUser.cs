@@ -295,9 +295,20 @@ public sealed class VirtualUser(int index, Targets targets, Recorder recorder) :
     private async Task<string?> GetAsync(string path, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        using var response = await _client.GetAsync(path, HttpCompletionOption.ResponseContentRead, cancellationToken);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        _requestMs += Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        HttpResponseMessage response;
+        string body;
+        try
+        {
+            // A request that times out or fails counts with the time it took, so a failed action is not a fast one.
+            response = await _client.GetAsync(path, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            body = await response.Content.ReadAsStringAsync(cancellationToken);
+        }
+        finally
+        {
+            _requestMs += Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+
+        using var _ = response;
         if (response.StatusCode == HttpStatusCode.OK)
         {
             return body;
@@ -311,9 +322,18 @@ public sealed class VirtualUser(int index, Targets targets, Recorder recorder) :
     private async Task<string?> PostAsync(string path, HttpContent content, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        using var response = await _client.PostAsync(path, content, cancellationToken);
-        await response.Content.ReadAsByteArrayAsync(cancellationToken);
-        _requestMs += Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        HttpResponseMessage response;
+        try
+        {
+            response = await _client.PostAsync(path, content, cancellationToken);
+            await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        }
+        finally
+        {
+            _requestMs += Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+
+        using var _ = response;
         if (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location is { } location)
         {
             return location.OriginalString;

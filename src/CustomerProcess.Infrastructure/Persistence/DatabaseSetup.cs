@@ -78,7 +78,7 @@ public static class DatabaseSetup
             services.AddDbContextPool<SqliteAppDbContext>((sp, options) => options
                 .UseSqlite(connectionString, SqliteOptions)
                 .ConfigureWarnings(SqliteWarnings)
-                .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ChangeGenerations>(), SqliteBusyTimeout.Instance)
+                .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ChangeGenerations>(), SqliteConnectionSettings.Instance)
                 .AddInterceptors(sp.GetServices<IInterceptor>()));
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
         }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerProcess.Web.Tests.Foundation;
 
 [Collection(AppCollection.Name)]
-public sealed class SqliteBusyTimeoutTests(AppFactory app)
+public sealed class SqliteConnectionSettingsTests(AppFactory app)
 {
     [Fact]
     public async Task The_apps_connections_let_sqlite_wait_for_the_write_lock_instead_of_the_drivers_150_ms_sleep()
@@ -19,6 +19,21 @@ public sealed class SqliteBusyTimeoutTests(AppFactory app)
             return (first, second);
         });
 
-        Assert.Equal((SqliteBusyTimeout.Milliseconds, SqliteBusyTimeout.Milliseconds), timeouts);
+        Assert.Equal((SqliteConnectionSettings.BusyTimeoutMilliseconds, SqliteConnectionSettings.BusyTimeoutMilliseconds), timeouts);
+    }
+
+    [Fact]
+    public async Task The_apps_connections_commit_without_waiting_for_the_disk_in_wal_mode()
+    {
+        var (journal, synchronous) = await app.WithDbAsync(async db =>
+        {
+            var mode = await db.Database.SqlQueryRaw<string>("SELECT journal_mode AS Value FROM pragma_journal_mode").SingleAsync();
+            await db.Database.CloseConnectionAsync();
+            var sync = await db.Database.SqlQueryRaw<int>("SELECT synchronous AS Value FROM pragma_synchronous").SingleAsync();
+            return (mode, sync);
+        });
+
+        Assert.Equal("wal", journal);
+        Assert.Equal(SqliteConnectionSettings.Synchronous, synchronous);
     }
 }

@@ -968,6 +968,8 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("BillOfLading");
 
+                    b.HasIndex("DeliveredOn");
+
                     b.HasIndex("ContractId", "Number")
                         .IsUnique();
 
@@ -2892,6 +2894,10 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Status", "DecidedAtUtc");
+
+                    b.HasIndex("OpenedAtUtc");
 
                     b.HasIndex("SubjectId");
 

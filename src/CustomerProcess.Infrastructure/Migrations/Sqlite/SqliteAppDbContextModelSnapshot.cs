@@ -960,6 +960,8 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("BillOfLading");
 
+                    b.HasIndex("DeliveredOn");
+
                     b.HasIndex("ContractId", "Number")
                         .IsUnique();
 
@@ -2883,6 +2885,10 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Status", "DecidedAtUtc");
+
+                    b.HasIndex("OpenedAtUtc");
 
                     b.HasIndex("SubjectId");
 

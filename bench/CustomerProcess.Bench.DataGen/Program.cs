@@ -120,6 +120,7 @@ using (var transaction = connection.BeginTransaction())
 }
 
 var writing = new Stopwatch();
+var perDay = new SortedDictionary<DateOnly, int>();
 var perCustomer = new Dictionary<Guid, int>();
 ReviewDetailsTarget? showcase = null;
 var days = DataSet.LastDay.DayNumber - DataSet.LastDay.AddYears(-10).DayNumber;
@@ -141,6 +142,7 @@ var producer = Task.Run(() =>
                 // Spread evenly over ten years, numbered in date order (HT-yyyy-nnnn restarts each year).
                 var signedOn = DataSet.LastDay.AddDays(-days + (int)((long)i * days / contracts));
                 var records = data.Contracted(signedOn);
+                perDay[signedOn] = perDay.GetValueOrDefault(signedOn) + 1;
                 batch.Add(records);
                 perCustomer[records.Order.CustomerId] = perCustomer.GetValueOrDefault(records.Order.CustomerId) + 1;
                 if (showcase is null && records.Review!.Level == ReviewLevel.FullCountersign && records.Review.Sections.Count >= 6 && i > contracts / 2)
@@ -218,6 +220,8 @@ await File.WriteAllLinesAsync(path + ".env",
     $"CUSTOMER_CONTRACTS={perCustomer[customerId]}",
     $"CONTRACTS={contracts}",
     $"SALES_ID={people.Salespeople[1].Id}",
+    .. ExportPeriod(10_000, "EXPORT_10000"),
+    .. ExportPeriod(1_000, "EXPORT_1000"),
     $"SEED={seed}",
 ]);
 
@@ -249,6 +253,25 @@ void Write(List<OrderRecords> batch)
     writer.Insert(transaction, complaints.SelectMany(c => c.Actions));
     transaction.Commit();
     writing.Stop();
+}
+
+// The newest days that hold at least `rows` contracts: the ledger filtered from that day on (to the last day) is the
+// export the benchmark times; the exact row count goes with it.
+string[] ExportPeriod(int rows, string name)
+{
+    var count = 0;
+    var from = DataSet.LastDay;
+    foreach (var (day, n) in perDay.Reverse())
+    {
+        count += n;
+        from = day;
+        if (count >= rows)
+        {
+            break;
+        }
+    }
+
+    return [$"{name}_FROM={from:yyyy-MM-dd}", $"{name}_TO={DataSet.LastDay:yyyy-MM-dd}", $"{name}_ROWS={count}"];
 }
 
 void Execute(string sql)

@@ -1,6 +1,12 @@
 #!/usr/bin/env bash
 # The load benchmark (docs/adr/0006-benchmark-method.md). One command, about 8-10 minutes on 2 cores:
 #   bash bench/run.sh
+# and, for a company's ten years (#20 item 1, docs/adr/0043-a-million-contracts.md):
+#   bash bench/run.sh --scale 1m
+# 1,000,000 and 10,000 contracts: A1(1M)/A1(10k) in alternating slices, p99 at 20 req/s of eight pages at 1M, and
+# the Excel export of 1,000 and 10,000 filtered rows (time, the app's RSS before/after/peak), written to
+# bench/results/scale-1m.md. Time on a quiet 2-core machine: the 1M data set about 10 minutes (estimated from the
+# CPU time per contract at 30k, not yet measured whole), the measurements about 6 minutes.
 # Builds Release, generates two data sets (10,000 and 100,000 contracts, fixed seed), starts the app
 # on 127.0.0.1 pinned to core 0, drives it from core 1 with wrk (throughput) and hey (latency at a
 # fixed 20 req/s), and writes the table to bench/results/latest.md. Load goes to 127.0.0.1 only;
@@ -18,8 +24,17 @@ DURATION=${BENCH_DURATION:-10}          # seconds of wrk per throughput figure
 RATE_DURATION=${BENCH_RATE_DURATION:-10} # seconds of hey at the fixed rate
 WARMUP=${BENCH_WARMUP:-3}               # seconds of warm-up per endpoint
 RATE=20                                 # requests per second for the latency figures
+SCALE=default
+while [ $# -gt 0 ]; do
+  case $1 in
+    --scale) SCALE=${2:-}; shift 2 ;;
+    *) echo "usage: bash bench/run.sh [--scale 1m]" >&2; exit 2 ;;
+  esac
+done
+case $SCALE in default | 1m) ;; *) echo "--scale: 1m is the one scale" >&2; exit 2 ;; esac
 SMALL=${BENCH_SMALL:-10000}   # (the sizes can be lowered while working on the script itself)
-LARGE=${BENCH_LARGE:-100000}
+if [ "$SCALE" = 1m ]; then LARGE=${BENCH_LARGE:-1000000}; else LARGE=${BENCH_LARGE:-100000}; fi
+GEN_TIMEOUT=${BENCH_GEN_TIMEOUT:-1800}   # seconds per data set (the 1M set's target is 10 minutes)
 SEED=20261123
 PENDING=1500
 PASSWORD=Demo-Password-2026
@@ -37,6 +52,7 @@ install_tools() {
   for tool in wrk hey curl taskset; do
     command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
   done
+  [ -x /usr/bin/time ] || missing+=(time)   # the generator's CPU time and peak memory
   [ ${#missing[@]} -eq 0 ] && return
   local packages=()
   for tool in "${missing[@]}"; do
@@ -61,7 +77,9 @@ dotnet build bench/CustomerProcess.Bench.DataGen -c Release -o "$WORK/datagen" -
 
 for size in $SMALL $LARGE; do
   log "generating $size contracts (seed $SEED)"
-  timeout 600 dotnet "$WORK/datagen/CustomerProcess.Bench.DataGen.dll" --out "$WORK/c$size.db" --contracts "$size" --pending "$PENDING" --seed "$SEED" | tee -a "$WORK/datagen.log" >&2
+  # shellcheck disable=SC2016
+  timeout "$GEN_TIMEOUT" /usr/bin/time -f "generator: %e s wall, %U s user, %S s system, peak RSS %M KB; load $(cut -d' ' -f1-3 /proc/loadavg) at start" \
+    dotnet "$WORK/datagen/CustomerProcess.Bench.DataGen.dll" --out "$WORK/c$size.db" --contracts "$size" --pending "$PENDING" --seed "$SEED" 2>&1 | tee -a "$WORK/datagen.log" >&2
 done
 
 # ---------------------------------------------------------------- app
@@ -343,6 +361,133 @@ signed_sections() {
   count=$(dotnet "$WORK/datagen/CustomerProcess.Bench.DataGen.dll" --count-signed "$1" 2>/dev/null || echo 0)
   echo "${count:-0}"
 }
+
+# ---------------------------------------------------------------- --scale 1m
+# export_once <url> <cookie>: one Excel download of the current app; prints "seconds bytes rss_before rss_after
+# rss_peak" (MB; the peak polled every 20 ms from /proc while the request runs).
+export_once() {
+  local url=$1 cookie=$2 out=$WORK/export.xlsx before after peak now curl_pid t0 t1
+  before=$(awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$APP_PID/status")
+  peak=$before
+  t0=$(date +%s%N)
+  curl -s -o "$out" -H "Cookie: $cookie" --max-time 120 "$url" &
+  curl_pid=$!
+  while kill -0 "$curl_pid" 2>/dev/null; do
+    now=$(awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$APP_PID/status")
+    [ "$now" -le "$peak" ] || peak=$now
+    sleep 0.02
+  done
+  wait "$curl_pid" || die "export $url failed"
+  t1=$(date +%s%N)
+  after=$(awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$APP_PID/status")
+  awk -v ns=$((t1 - t0)) -v b="$(stat -c %s "$out")" -v r0="$before" -v r1="$after" -v rp="$peak" 'BEGIN { printf "%.2f %d %d %d %d\n", ns / 1e9, b, r0, r1, rp }'
+}
+
+run_scale_1m() {
+  local results=$BENCH/results/scale-1m.md key url jar cookie rows i line
+  LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+  # shellcheck disable=SC1090
+  source "$WORK/c$LARGE.db.env"
+  local review=$REVIEW_ID customer=$CUSTOMER_CODE sales=$SALES_ID
+  local from10k=$EXPORT_10000_FROM to10k=$EXPORT_10000_TO rows10k=$EXPORT_10000_ROWS from1k=$EXPORT_1000_FROM to1k=$EXPORT_1000_TO rows1k=$EXPORT_1000_ROWS
+  # A year in the middle of the data set for the status + period + salesperson filter.
+  local year=$(( ${EXPORT_10000_TO:0:4} - 2 ))
+  start_app "$WORK/c$LARGE.db" large
+  local cold_large=$COLD_MS
+  warm_all contracts "$BASE/bench/r0" "$BASE/Ledger" "$BASE/Ledger?q=$customer" "$BASE/Ledger?status=Completed&from=$year-01-01&to=$year-12-31&sales=$sales" \
+    "$BASE/Ledger?sort=amount" "$BASE/Ledger?overdue=Any" "$BASE/Reviews/$review"
+  LARGE_PID=$APP_PID
+  LARGE_BASE=$BASE
+  PORT=$((PORT + 1))
+  BASE="http://127.0.0.1:$PORT"
+  start_app "$WORK/c$SMALL.db" small
+  warm_all contracts "$BASE/bench/r0" "$BASE/Ledger"
+  # Both processes warmed up on the same ledger page, then measured in alternating slices (ADR 0006).
+  measure_alternating 5 "A1_1m|$LARGE_PID|$LARGE_BASE|$LARGE_BASE/Ledger|contracts" "A1_10k|$APP_PID|$BASE|$BASE/Ledger|contracts"
+  stop_app
+  APP_PID=$LARGE_PID
+  BASE=$LARGE_BASE
+  measure L1 "$BASE/Ledger" contracts
+  measure L2 "$BASE/Ledger?q=$customer" contracts
+  measure L3 "$BASE/Ledger?status=Completed&from=$year-01-01&to=$year-12-31&sales=$sales" contracts
+  measure L4 "$BASE/Ledger?sort=amount" contracts
+  measure L5 "$BASE/Ledger?overdue=Any" contracts
+  measure L6 "$BASE/Reviews/$review" contracts
+  measure L7 "$BASE/Complaints" quality
+  measure L8 "$BASE/Dashboards/ManagementReview" gm
+  # The export: 1,000 and 10,000 filtered rows, three times each, alternating.
+  jar=$WORK/export.jar
+  sign_in contracts "$jar"
+  cookie=$(cookie_header "$jar")
+  local -a export_lines=()
+  for i in 1 2 3; do
+    for rows in "$rows1k|$from1k|$to1k" "$rows10k|$from10k|$to10k"; do
+      IFS='|' read -r n f t <<<"$rows"
+      line=$(export_once "$BASE/Ledger/Export?from=$f&to=$t" "$cookie")
+      log "export of $n rows (run $i): $line (s, bytes, RSS MB before / after / peak)"
+      export_lines+=("$n|$i|$line")
+    done
+  done
+  local rss_large
+  rss_large=$(peak_rss_mb)
+  stop_app
+  LARGE_PID=""
+  local load_after
+  load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+  local ratio cpu_ratio
+  ratio=$(awk -v a="${TPUT[A1_1m]}" -v b="${TPUT[A1_10k]}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')
+  cpu_ratio=$(awk -v a="${CPU[A1_10k]}" -v b="${CPU[A1_1m]}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')
+  met() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN { ok = (op == ">=") ? (v >= t) : (v <= t); print ok ? "met" : "MISSED" }'; }
+  {
+    echo "# Benchmark at a million contracts (\`bash bench/run.sh --scale 1m\`)"
+    echo
+    echo "Produced on $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD). Machine: $(nproc) cores, $(lscpu | awk -F: '/Model name/ { gsub(/^ +/, "", $2); print $2; exit }'). Load average before / after: $LOAD_BEFORE / $load_after."
+    echo "Data: seed $SEED, $LARGE and $SMALL contracts (bench/CustomerProcess.Bench.DataGen); generator: $(grep -h '^generator:' "$WORK/datagen.log" | tr '\n' ';')"
+    echo "Server pinned to core $SERVER_CPU, load from core $LOAD_CPU; cold start of the $LARGE-contract app $cold_large ms; its peak RSS $rss_large MB."
+    echo
+    echo "| target | measured | |"
+    echo "|---|---:|---|"
+    echo "| A1($LARGE)/A1($SMALL) >= 0.90 (req/s, 5 alternating slices) | $ratio (CPU per request: $cpu_ratio) | $(met "$ratio" ">=" 0.90) |"
+    for key in L1 L2 L3 L4 L5 L6 L7 L8; do
+      echo "| p99 at $RATE req/s <= 50 ms: $(describe_1m "$key" "$customer" "$year") | ${P99[$key]} ms (p50 ${P50[$key]}; ${CPU[$key]} ms CPU/req) ${NOTE[$key]:-} | $(met "${P99[$key]}" "<=" 50) |"
+    done
+    local worst=0
+    for line in "${export_lines[@]}"; do
+      IFS='|' read -r n i rest <<<"$line"
+      read -r secs _ _ _ _ <<<"$rest"
+      if [ "$n" = "$rows10k" ]; then worst=$(awk -v a="$worst" -v b="$secs" 'BEGIN { print (b > a) ? b : a }'); fi
+    done
+    echo "| Excel export of $rows10k filtered rows <= 3 s (slowest of 3) | $worst s | $(met "$worst" "<=" 3) |"
+    echo
+    echo "| export | run | seconds | bytes | app RSS before (MB) | after | peak during |"
+    echo "|---|---:|---:|---:|---:|---:|---:|"
+    for line in "${export_lines[@]}"; do
+      IFS='|' read -r n i rest <<<"$line"
+      read -r secs bytes r0 r1 rp <<<"$rest"
+      echo "| $n rows | $i | $secs | $bytes | $r0 | $r1 | $rp |"
+    done
+  } >"$results"
+  cat "$results"
+  log "written to ${results#"$ROOT"/}"
+}
+
+describe_1m() {
+  case $1 in
+    L1) echo "ledger page 1" ;;
+    L2) echo "ledger searched by customer $2" ;;
+    L3) echo "ledger filtered by status Completed + year $3 + a salesperson" ;;
+    L4) echo "ledger sorted by amount" ;;
+    L5) echo "ledger, overdue filter (any)" ;;
+    L6) echo "review form (full countersign)" ;;
+    L7) echo "complaint board (quality)" ;;
+    L8) echo "management-review dashboard (GM)" ;;
+  esac
+}
+
+if [ "$SCALE" = 1m ]; then
+  run_scale_1m
+  exit 0
+fi
 
 # ---------------------------------------------------------------- the run
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)

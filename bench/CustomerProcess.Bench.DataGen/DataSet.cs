@@ -1,4 +1,5 @@
 using CustomerProcess.Domain.Common;
+using CustomerProcess.Domain.Complaints;
 using CustomerProcess.Domain.Contracts;
 using CustomerProcess.Domain.Customers;
 using CustomerProcess.Domain.Orders;
@@ -10,11 +11,12 @@ namespace CustomerProcess.Bench.DataGen;
 internal sealed record Person(string Id, string Name);
 
 /// <summary>The people the data set needs: the salesperson, the department heads, the deciders.</summary>
-internal sealed record People(Person Sales, Person SalesManager, Person GeneralManager, Person ContractAdministrator, IReadOnlyDictionary<string, Person> Heads);
+internal sealed record People(
+    IReadOnlyList<Person> Salespeople, Person SalesManager, Person GeneralManager, Person ContractAdministrator, IReadOnlyDictionary<string, Person> Heads);
 
 /// <summary>One order's records: the order (with its lines), its review (sections, signatures) and,
-/// when signed, its contract.</summary>
-internal sealed record OrderRecords(SalesOrder Order, Review? Review, Contract? Contract);
+/// when signed, its contract (with its lines, versions, deliveries, invoices and payments) and any complaint about it.</summary>
+internal sealed record OrderRecords(SalesOrder Order, Review? Review, Contract? Contract, Complaint? Complaint = null);
 
 /// <summary>
 /// Builds the records with the domain's own constructors and methods (the same moves the app makes:
@@ -48,10 +50,11 @@ internal sealed class DataSet(int seed, People people)
 
     private readonly Random _random = new(seed);
     private readonly Dictionary<string, int> _sequences = [];
+    private readonly Dictionary<Guid, Person> _salesOf = [];
 
     public List<Product> Products { get; } = [];
 
-    public List<(Customer Customer, long BasePrice)> Customers { get; } = [];
+    public List<(Customer Customer, long BasePrice, Person Sales)> Customers { get; } = [];
 
     public IReadOnlyDictionary<string, int> Sequences => _sequences;
 
@@ -78,7 +81,9 @@ internal sealed class DataSet(int seed, People people)
                 < 0.90 => CustomerClass.New,
                 _ => CustomerClass.Partner,
             };
-            var customer = new Customer($"C-{10000 + i}", name, customerClass, people.Sales.Id);
+            // Each customer belongs to one salesperson; the first salesperson has the most customers.
+            var sales = people.Salespeople[Math.Min(people.Salespeople.Count - 1, (int)(people.Salespeople.Count * Math.Pow(_random.NextDouble(), 1.3)))];
+            var customer = new Customer($"C-{10000 + i}", name, customerClass, sales.Id);
             customer.UpdateDetails(
                 name, $"{Pick(CityZh)}市工业园区 {_random.Next(1, 999)} 号", null, $"91{_random.NextInt64(1_000_000_000_000_000, 9_999_999_999_999_999)}",
                 "30 天月结 / net 30", 30, null);
@@ -87,7 +92,8 @@ internal sealed class DataSet(int seed, People people)
                 _random.Next(1, 50) * 100_000m, (CreditRating)_random.Next(1, 4)));
             customer.AddContact($"联系人 {i}", "采购经理", $"+86 21 5555 {i % 10000:D4}", $"buyer{i}@example.com", isPrimary: true);
             // Typical unit prices are log-uniform between 100 and 20,000 yuan.
-            Customers.Add((customer, (long)(100 * Math.Pow(200, _random.NextDouble()))));
+            Customers.Add((customer, (long)(100 * Math.Pow(200, _random.NextDouble())), sales));
+            _salesOf[customer.Id] = sales;
         }
     }
 
@@ -100,7 +106,7 @@ internal sealed class DataSet(int seed, People people)
         var at = created.AddHours(3);
         if (order.IsOral)
         {
-            Check(order.RecordOralConfirmation("客户采购 刘先生", ConfirmationMethod.Fax, at, people.Sales.Name));
+            Check(order.RecordOralConfirmation("客户采购 刘先生", ConfirmationMethod.Fax, at, people.Salespeople[0].Name));
         }
 
         foreach (var section in review.Sections.ToList())
@@ -139,9 +145,136 @@ internal sealed class DataSet(int seed, People people)
             people.ContractAdministrator.Id, people.ContractAdministrator.Name,
             _random.NextDouble() < 0.4 ? $"PO-{_random.Next(100000, 999999)}" : null,
             signedOn.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc));
-        // Contracts stay Executing: completion and termination go through the order-tracking workflow
-        // (deliveries, payments, changes), which the benchmark does not exercise.
-        return new OrderRecords(order, review, contract);
+        Check(contract.Open(
+            order.Lines.Select((l, i) => new ContractLineData(i + 1, l.ProductId, l.Description, l.Specification, l.Quantity, l.Unit, l.UnitPrice, l.DeliveryDate, l.DeliveryPlace, l.Packaging)).ToList(),
+            30, people.ContractAdministrator.Name, signedOn.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc)));
+        Perform(contract, signedOn);
+        return new OrderRecords(order, review, contract, MaybeComplaint(contract, signedOn));
+    }
+
+    /// <summary>
+    /// Deliveries, invoices and payments as the contract's age allows (through the contract's own methods): contracts
+    /// signed more than about half a year before the data set ends are delivered, invoiced and paid, so they
+    /// complete (1 % are closed by hand part-delivered); younger ones are part-delivered or not yet delivered, some
+    /// late, so the overdue filters find contracts; about 15 % of the middle-aged ones wait for a payment.
+    /// </summary>
+    private void Perform(Contract contract, DateOnly signedOn)
+    {
+        var age = LastDay.DayNumber - signedOn.DayNumber;
+        var recorder = people.ContractAdministrator.Name;
+        var deliveries = age > 200 ? 2 : age > 90 ? (_random.NextDouble() < 0.8 ? 2 : 1) : age > 30 ? (_random.NextDouble() < 0.5 ? 1 : 0) : 0;
+        var invoiceNo = 0;
+        for (var d = 0; d < deliveries; d++)
+        {
+            var lines = contract.LinePerformance();
+            var due = lines.Where(l => l.Remaining > 0).Select(l => l.DeliveryDate ?? signedOn.AddDays(30)).DefaultIfEmpty(signedOn.AddDays(30)).Min();
+            // About 10 % of deliveries are late by up to three weeks.
+            var on = due.AddDays(_random.NextDouble() < 0.1 ? _random.Next(1, 22) : -_random.Next(0, 6));
+            if (on <= signedOn)
+            {
+                on = signedOn.AddDays(1);
+            }
+
+            if (on > LastDay)
+            {
+                break;
+            }
+
+            var last = d == deliveries - 1 && age > 90;
+            var quantities = lines.Where(l => l.Remaining > 0)
+                .Select(l => new DeliveryQuantity(l.LineNo, last ? l.Remaining : Math.Max(1, decimal.Floor(l.Remaining / 2))))
+                .Where(q => q.Quantity > 0).ToList();
+            if (quantities.Count == 0)
+            {
+                break;
+            }
+
+            var at = on.ToDateTime(new TimeOnly(6, 0), DateTimeKind.Utc);
+            Check(contract.RecordDelivery(on, $"YD{_random.Next(10_000_000, 99_999_999)}", null, quantities, recorder, at));
+            var toInvoice = contract.DeliveredMinor - contract.InvoicedMinor;
+            if (toInvoice > 0)
+            {
+                invoiceNo++;
+                Check(contract.RecordInvoice($"FP-{contract.Number}-{invoiceNo}", on, toInvoice, recorder, at.AddHours(2)));
+                var paidOn = on.AddDays(_random.Next(10, 45));
+                var waits = age <= 200 && _random.NextDouble() < 0.15;
+                if (paidOn <= LastDay && !waits)
+                {
+                    Check(contract.RecordPayment(paidOn, toInvoice, $"BANK-{_random.Next(100000, 999999)}", recorder, paidOn.ToDateTime(new TimeOnly(3, 0), DateTimeKind.Utc)));
+                }
+            }
+        }
+
+        if (contract.IsFullyDelivered && contract.IsFullyPaid)
+        {
+            var closed = contract.Payments.Select(p => p.ReceivedOn).DefaultIfEmpty(signedOn).Max();
+            contract.CompleteWhenPerformed(closed);
+        }
+        else if (age > 200 && _random.NextDouble() < 0.01 && contract.Status == ContractStatus.Executing)
+        {
+            Check(contract.CloseManually("客户取消剩余数量 / remaining quantity cancelled by the customer", signedOn.AddDays(120)));
+        }
+    }
+
+    private static readonly string[] ComplaintTexts =
+    [
+        "泵体密封处渗漏，现场运行 2 小时后发现。", "到货外包装破损，两台阀门法兰面有划伤。", "换热器出口温度达不到合同约定值。",
+        "随货资料缺少材质证明。", "Actuator fails to close fully under 10 bar.", "交货延迟 9 天，影响客户停车检修计划。",
+    ];
+
+    /// <summary>About 2 % of contracts draw a complaint some weeks after delivery: old ones are investigated,
+    /// answered (most within the window), their actions verified and closed; recent ones are still open.</summary>
+    private Complaint? MaybeComplaint(Contract contract, DateOnly signedOn)
+    {
+        if (_random.NextDouble() >= 0.02)
+        {
+            return null;
+        }
+
+        var received = signedOn.ToDateTime(new TimeOnly(1, 30), DateTimeKind.Utc).AddDays(_random.Next(30, 120)).AddMinutes(_random.Next(0, 600));
+        var end = LastDay.ToDateTime(new TimeOnly(0, 0), DateTimeKind.Utc);
+        if (received >= end)
+        {
+            return null;
+        }
+
+        var sales = _salesOf[contract.CustomerId];
+        var severity = _random.NextDouble() switch { < 0.7 => ComplaintSeverity.Minor, < 0.95 => ComplaintSeverity.Major, _ => ComplaintSeverity.Critical };
+        var complaint = new Complaint(
+            DocumentSequence.Format("TS", received.Year, Next("TS", received.Year)), contract.CustomerId,
+            _random.NextDouble() < 0.85 ? ComplaintKind.Complaint : ComplaintKind.Inquiry, (ComplaintChannel)_random.Next(0, 5), severity,
+            Pick(ComplaintTexts), received, sales.Id, sales.Name, received.AddMinutes(30));
+        complaint.Link(contract.Id, null, null);
+        var quality = people.Heads[ReviewDepartments.Quality];
+        var age = (end - received).TotalDays;
+        if (age < 3)
+        {
+            return complaint;
+        }
+
+        Check(complaint.RecordInvestigation("原因分析：装配工序未按作业指导书检查。", (CauseCategory)_random.Next(0, 9), ReviewDepartments.Production));
+        if (age < 10)
+        {
+            return complaint;
+        }
+
+        var answered = received.AddHours(_random.NextDouble() < 0.85 ? _random.Next(2, 70) : _random.Next(73, 200));
+        Check(complaint.Answer("已派人现场处理并更换密封件。", ComplaintChannel.Email, answered, quality.Name, answered, ReviewDepartments.Quality));
+        if (age < 40)
+        {
+            return complaint;
+        }
+
+        if (_random.NextDouble() < 0.5)
+        {
+            var action = complaint.AddAction("修订装配检验规程并培训。", quality.Id, quality.Name, DateOnly.FromDateTime(received).AddDays(30));
+            Check(action);
+            Check(complaint.CompleteAction(action.Value!.Id, "已完成培训。", received.AddDays(20)));
+            Check(complaint.VerifyAction(action.Value!.Id, quality.Name, received.AddDays(25), ReviewDepartments.Quality));
+        }
+
+        Check(complaint.Close(quality.Name, received.AddDays(30), ReviewDepartments.Quality));
+        return complaint;
     }
 
     /// <summary>An order under a full countersign review with every section still pending (for the signature benchmark).</summary>
@@ -188,16 +321,16 @@ internal sealed class DataSet(int seed, People people)
             return new OrderRecords(order, review, null);
         }
 
-        Check(review.Withdraw(people.Sales.Name, "客户撤回询价", at));
+        Check(review.Withdraw(people.Salespeople[0].Name, "客户撤回询价", at));
         Check(order.Withdraw("客户撤回询价", at));
         return new OrderRecords(order, review, null);
     }
 
     private (SalesOrder Order, CustomerClass Class) NewOrder(DateTime created, bool forceFull)
     {
-        var (customer, basePrice) = Customers[_random.Next(Customers.Count)];
+        var (customer, basePrice, sales) = Customers[_random.Next(Customers.Count)];
         var number = DocumentSequence.Format("DD", created.Year, Next("DD", created.Year));
-        var order = new SalesOrder(number, customer.Id, people.Sales.Id, created);
+        var order = new SalesOrder(number, customer.Id, sales.Id, created);
         var channel = _random.NextDouble() switch
         {
             < 0.40 => OrderChannel.PurchaseOrder,

@@ -21,6 +21,9 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
         builder.Property(r => r.Concluder).HasConversion<string>().HasMaxLength(30);
         builder.Ignore(r => r.RequiresGeneralManager);
         builder.HasIndex(r => new { r.Status, r.OpenedAtUtc });
+        // The management review reads reviews by the period they were opened or decided in (docs/adr/0043-a-million-contracts.md).
+        builder.HasIndex(r => r.OpenedAtUtc);
+        builder.HasIndex(r => new { r.Status, r.DecidedAtUtc });
         builder.Property(r => r.Level).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.RoutedLevel).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);

@@ -47,6 +47,8 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
         builder.Property(d => d.Id).ValueGeneratedNever();
         builder.HasIndex(d => new { d.ContractId, d.Number }).IsUnique();
         builder.HasIndex(d => d.BillOfLading);
+        // On-time delivery in the management review: deliveries of a period (docs/adr/0043-a-million-contracts.md).
+        builder.HasIndex(d => d.DeliveredOn);
         builder.Property(d => d.BillOfLading).HasMaxLength(Delivery.ReferenceLength).IsRequired();
         builder.Property(d => d.Note).HasMaxLength(Delivery.NoteLength);
         builder.Property(d => d.RecordedByName).HasMaxLength(200).IsRequired();

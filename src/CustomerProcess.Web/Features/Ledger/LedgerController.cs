@@ -88,9 +88,24 @@ public sealed class LedgerController(
         }
 
         var today = tracking.Today;
-        var rows = await ledger.Rows(await ledger.FilteredAsync(filter, User, today, cancellationToken), filter).ToListAsync(cancellationToken);
-        var bytes = export.Write(rows, today);
-        return File(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"contract-ledger-{today:yyyyMMdd}.xlsx");
+        var rows = ledger.Rows(await ledger.FilteredAsync(filter, User, today, cancellationToken), filter);
+        // Streamed: the query's rows go one by one into a temporary file (deleted when the response is sent), never into
+        // a list; memory stays flat at any size of the filtered set (docs/adr/0043-a-million-contracts.md).
+        var file = new FileStream(
+            Path.Combine(Path.GetTempPath(), $"ledger-{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None,
+            64 * 1024, FileOptions.DeleteOnClose);
+        try
+        {
+            export.WriteTo(file, rows.AsEnumerable(), today);
+            file.Position = 0;
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+
+        return File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"contract-ledger-{today:yyyyMMdd}.xlsx");
     }
 
     [HttpGet]

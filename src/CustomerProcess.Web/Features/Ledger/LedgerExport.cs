@@ -24,32 +24,65 @@ public sealed class LedgerExport(IStringLocalizer<SharedResource> l)
             row.PaymentOverdue(today) ? l["Payment overdue"].Value : null,
         }.Where(x => x is not null));
 
+    /// <summary>The workbook as bytes (the evidence pack hashes it); the rows are streamed as in <see cref="WriteTo"/>.</summary>
     public byte[] Write(IEnumerable<LedgerRow> rows, DateOnly today)
     {
-        using var table = new DataTable(Formatting.IsChinese ? "合同台帐" : "Contract ledger") { Locale = System.Globalization.CultureInfo.CurrentCulture };
-        Type[] types =
-        [
-            typeof(string), typeof(int), typeof(string), typeof(string), typeof(string), typeof(string), typeof(string), typeof(string), typeof(string),
-            typeof(decimal), typeof(decimal), typeof(decimal), typeof(decimal), typeof(decimal), typeof(decimal), typeof(decimal), typeof(string),
-        ];
-        var headers = Headers;
-        for (var i = 0; i < headers.Count; i++)
-        {
-            table.Columns.Add(headers[i], types[i]);
-        }
-
-        foreach (var r in rows)
-        {
-            table.Rows.Add(
-                SpreadsheetText.Cell(r.Number), r.Version, l["ContractStatus." + r.Status].Value, Overdue(r, today), SpreadsheetText.Cell(r.CustomerName),
-                SpreadsheetText.Cell(r.CustomerCode), SpreadsheetText.Cell(r.SalesName),
-                r.SignedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), SpreadsheetText.Cell(r.Currency),
-                r.AmountMinor / 100m, r.DeliveredMinor / 100m, r.DeliveredPercent, r.InvoicedMinor / 100m, r.InvoicedPercent, r.PaidMinor / 100m, r.PaidPercent,
-                SpreadsheetText.Cell(r.OrderNumber));
-        }
-
         using var stream = new MemoryStream();
-        stream.SaveAs(table, sheetName: table.TableName);
+        WriteTo(stream, rows, today);
         return stream.ToArray();
+    }
+
+    /// <summary>
+    /// Writes the workbook to <paramref name="output"/> (seekable: a temporary file or a memory stream), reading the rows
+    /// once, one at a time, as MiniExcel writes them: fed from an <c>AsNoTracking</c> query, no list of the rows is ever
+    /// held, so memory stays flat however many rows are exported (docs/adr/0043-a-million-contracts.md). Returns the row count.
+    /// </summary>
+    public int WriteTo(Stream output, IEnumerable<LedgerRow> rows, DateOnly today)
+    {
+        var headers = Headers;
+        var sheet = Formatting.IsChinese ? "合同台帐" : "Contract ledger";
+        using var enumerator = rows.GetEnumerator();
+        if (!enumerator.MoveNext())
+        {
+            // No rows: MiniExcel takes the header row of a sequence from its first item, so an empty sheet keeps its
+            // headers through an empty table.
+            using var table = new DataTable(sheet) { Locale = System.Globalization.CultureInfo.CurrentCulture };
+            foreach (var header in headers)
+            {
+                table.Columns.Add(header, typeof(string));
+            }
+
+            output.SaveAs(table, sheetName: sheet);
+            return 0;
+        }
+
+        var count = 0;
+        IEnumerable<IDictionary<string, object>> Cells()
+        {
+            do
+            {
+                count++;
+                var r = enumerator.Current;
+                object[] values =
+                [
+                    SpreadsheetText.Cell(r.Number), r.Version, l["ContractStatus." + r.Status].Value, Overdue(r, today), SpreadsheetText.Cell(r.CustomerName),
+                    SpreadsheetText.Cell(r.CustomerCode), SpreadsheetText.Cell(r.SalesName),
+                    r.SignedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), SpreadsheetText.Cell(r.Currency),
+                    r.AmountMinor / 100m, r.DeliveredMinor / 100m, r.DeliveredPercent, r.InvoicedMinor / 100m, r.InvoicedPercent, r.PaidMinor / 100m, r.PaidPercent,
+                    SpreadsheetText.Cell(r.OrderNumber),
+                ];
+                var row = new Dictionary<string, object>(headers.Count, StringComparer.Ordinal);
+                for (var i = 0; i < headers.Count; i++)
+                {
+                    row[headers[i]] = values[i];
+                }
+
+                yield return row;
+            }
+            while (enumerator.MoveNext());
+        }
+
+        output.SaveAs(Cells(), sheetName: sheet);
+        return count;
     }
 }

@@ -976,6 +976,8 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("BillOfLading");
 
+                    b.HasIndex("DeliveredOn");
+
                     b.HasIndex("ContractId", "Number")
                         .IsUnique();
 
@@ -2917,7 +2919,11 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("DisposalId");
 
+                    b.HasIndex("OpenedAtUtc");
+
                     b.HasIndex("SubjectId");
+
+                    b.HasIndex("Status", "DecidedAtUtc");
 
                     b.HasIndex("Status", "OpenedAtUtc");
 

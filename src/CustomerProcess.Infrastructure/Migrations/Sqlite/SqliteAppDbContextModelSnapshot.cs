@@ -968,6 +968,8 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("BillOfLading");
 
+                    b.HasIndex("DeliveredOn");
+
                     b.HasIndex("ContractId", "Number")
                         .IsUnique();
 
@@ -2908,7 +2910,11 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("DisposalId");
 
+                    b.HasIndex("OpenedAtUtc");
+
                     b.HasIndex("SubjectId");
+
+                    b.HasIndex("Status", "DecidedAtUtc");
 
                     b.HasIndex("Status", "OpenedAtUtc");
 

@@ -14,13 +14,8 @@ public sealed class ChangeGenerations : SaveHooks
 {
     private readonly ConcurrentDictionary<Type, long> _generations = new();
     private readonly ConditionalWeakTable<DbContext, HashSet<Type>> _pending = [];
-    private long _anything;
 
     public long Of<T>() => _generations.GetValueOrDefault(typeof(T));
-
-    /// <summary>Bumped by every save that changed a row of any type: for figures that read many tables (the menu's
-    /// "Waiting for me" count).</summary>
-    public long OfAnything() => Interlocked.Read(ref _anything);
 
     protected override void OnSaving(DbContext context) => Remember(context);
 
@@ -37,7 +32,10 @@ public sealed class ChangeGenerations : SaveHooks
             .ToHashSet();
         _pending.AddOrUpdate(context, types);
         // Also before the write: a count read while the transaction commits is not kept.
-        BumpAll(types);
+        foreach (var type in types)
+        {
+            _generations.AddOrUpdate(type, 1, (_, g) => g + 1);
+        }
     }
 
     private void Bump(DbContext context)
@@ -48,21 +46,9 @@ public sealed class ChangeGenerations : SaveHooks
         }
 
         _pending.Remove(context);
-        BumpAll(types);
-    }
-
-    private void BumpAll(HashSet<Type> types)
-    {
-        if (types.Count == 0)
-        {
-            return;
-        }
-
         foreach (var type in types)
         {
             _generations.AddOrUpdate(type, 1, (_, g) => g + 1);
         }
-
-        Interlocked.Increment(ref _anything);
     }
 }

@@ -32,7 +32,7 @@ public sealed partial class ReadableHistoryTests(AppFactory app)
         var id = Guid.Parse(created.Location!.Split('/').Last());
         var asked = await sales.SubmitAsync($"/Customers/ChangeClass/{id}", [new("ToClass", "Regular"), new("Reason", "多年合作伙伴")], $"/Customers/ChangeClass/{id}");
         Assert.Equal(HttpStatusCode.Redirect, asked.Status);
-        var request = (await app.WithDbAsync(db => db.CustomerClassChangeRequests.AsNoTracking().SingleAsync(r => r.CustomerId == id));
+        var request = await app.WithDbAsync(db => db.CustomerClassChangeRequests.AsNoTracking().SingleAsync(r => r.CustomerId == id));
         foreach (var approver in new[] { "salesmanager", "quality" })
         {
             var client = await _driver.As(approver);

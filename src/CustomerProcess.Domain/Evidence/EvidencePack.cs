@@ -41,6 +41,7 @@ public sealed class EvidencePack : IVersioned
 
     public static readonly DomainError PeriodReversed = new("evidence.period-reversed", "The period ends before it starts.");
     public static readonly DomainError PeriodTooLong = new("evidence.period-too-long", "A pack covers at most {0} days.");
+    public static readonly DomainError NotRemovable = DomainError.Conflict("evidence.not-removable", "Only a ready pack's file can be removed, once.");
     public static readonly DomainError WrongStatus = DomainError.Conflict("evidence.wrong-status", "The evidence pack is {0}; it cannot move to {1}.");
 
     private EvidencePack()
@@ -102,6 +103,10 @@ public sealed class EvidencePack : IVersioned
 
     public string? Error { get; private set; }
 
+    /// <summary>When the zip was removed from disk after its keeping time (<c>EvidencePacks:KeepDays</c>); the row,
+    /// its manifest hash and its downloads stay (issue #18 item 6, ADR 0042).</summary>
+    public DateTime? FileRemovedAtUtc { get; private set; }
+
     /// <summary>Two workers claiming the same queued pack: the second save is refused.</summary>
     public int Version { get; private set; }
 
@@ -162,6 +167,23 @@ public sealed class EvidencePack : IVersioned
         }
 
         return moved;
+    }
+
+    /// <summary>Whether the pack's file has been kept long enough: a ready pack finished <paramref name="keepDays"/> days
+    /// or more before <paramref name="nowUtc"/> whose file is still on disk.</summary>
+    public bool FileExpired(DateTime nowUtc, int keepDays) =>
+        Status == EvidencePackStatus.Ready && FileRemovedAtUtc is null && FinishedAtUtc is { } finished && nowUtc - finished >= TimeSpan.FromDays(keepDays);
+
+    /// <summary>The zip was deleted from disk; the record of the pack stays.</summary>
+    public Result FileRemoved(DateTime nowUtc)
+    {
+        if (Status != EvidencePackStatus.Ready || FileRemovedAtUtc is not null)
+        {
+            return NotRemovable;
+        }
+
+        FileRemovedAtUtc = nowUtc;
+        return Result.Success();
     }
 
     private Result Move(EvidencePackStatus to)

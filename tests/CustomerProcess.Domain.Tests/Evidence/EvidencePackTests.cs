@@ -113,4 +113,31 @@ public sealed class EvidencePackTests
     [InlineData(EvidencePackStatus.Failed, EvidencePackStatus.Building, false)]
     public void The_transition_table_allows_only_forward_moves(EvidencePackStatus from, EvidencePackStatus to, bool allowed) =>
         Assert.Equal(allowed, EvidencePackTransitions.CanMove(from, to));
+
+    [Theory]
+    [InlineData(-1, false)] // a second short of the keeping time
+    [InlineData(0, true)] // exactly the keeping time
+    [InlineData(1, true)]
+    public void A_ready_packs_file_expires_once_it_has_been_kept_the_set_days(int secondsAfter, bool expired)
+    {
+        var pack = Request(From, From).Value!;
+        pack.Start(1, Now);
+        pack.Complete("x.zip", 1, new string('a', 64), Now);
+
+        Assert.Equal(expired, pack.FileExpired(Now.AddDays(7).AddSeconds(secondsAfter), 7));
+    }
+
+    [Fact]
+    public void A_removed_file_is_noted_once_and_the_pack_stays_ready()
+    {
+        var pack = Request(From, From).Value!;
+        Assert.False(pack.FileRemoved(Now).Succeeded); // queued: nothing to remove
+        pack.Start(1, Now);
+        pack.Complete("x.zip", 1, new string('a', 64), Now);
+
+        Assert.True(pack.FileRemoved(Now.AddDays(8)).Succeeded);
+        Assert.Equal((EvidencePackStatus.Ready, Now.AddDays(8)), (pack.Status, pack.FileRemovedAtUtc!.Value));
+        Assert.False(pack.FileExpired(Now.AddDays(30), 7));
+        Assert.Equal(EvidencePack.NotRemovable.Code, pack.FileRemoved(Now.AddDays(9)).Error!.Code);
+    }
 }

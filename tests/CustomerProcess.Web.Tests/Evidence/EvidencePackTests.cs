@@ -152,6 +152,40 @@ public sealed class EvidencePackTests(EvidenceAppFactory app) : IClassFixture<Ev
     }
 
     [Fact]
+    public async Task A_packs_file_is_removed_after_the_keeping_days_while_its_record_stays_and_its_download_says_so()
+    {
+        using var quality = app.CreateBrowserClient("en");
+        await quality.SignInAsync("quality");
+        var (fresh, _) = await RequestAsync(quality, Today.AddDays(-2), Today);
+        var (old, url) = await RequestAsync(quality, Today.AddDays(-3), Today);
+        await BuildAsync();
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        // Built seven days ago (EvidencePacks:KeepDays defaults to 7) and a second short of it.
+        await app.WithDbAsync(db => db.EvidencePacks.Where(p => p.Id == old).ExecuteUpdateAsync(s => s.SetProperty(p => p.FinishedAtUtc, now.AddDays(-7))));
+        await app.WithDbAsync(db => db.EvidencePacks.Where(p => p.Id == fresh).ExecuteUpdateAsync(s => s.SetProperty(p => p.FinishedAtUtc, now.AddDays(-7).AddSeconds(1))));
+        var rows = await app.WithDbAsync(db => db.EvidencePacks.AsNoTracking().Where(p => p.Id == old || p.Id == fresh).ToDictionaryAsync(p => p.Id));
+        var oldFile = Path.Combine(app.Folder, rows[old].FileName!);
+        var freshFile = Path.Combine(app.Folder, rows[fresh].FileName!);
+        Assert.True(File.Exists(oldFile) && File.Exists(freshFile));
+
+        await BuildAsync(); // the worker's run removes what has been kept long enough
+
+        Assert.False(File.Exists(oldFile));
+        Assert.True(File.Exists(freshFile));
+        var kept = await app.WithDbAsync(db => db.EvidencePacks.AsNoTracking().SingleAsync(p => p.Id == old));
+        Assert.Equal((EvidencePackStatus.Ready, now, rows[old].ManifestHash), (kept.Status, kept.FileRemovedAtUtc, kept.ManifestHash));
+        Assert.Null(await app.WithDbAsync(db => db.EvidencePacks.Where(p => p.Id == fresh).Select(p => p.FileRemovedAtUtc).SingleAsync()));
+
+        var download = await quality.GetAsync($"/Evidence/{old}/Download");
+        Assert.Equal((HttpStatusCode.Redirect, url), (download.Status, download.Location));
+        var page = await quality.GetAsync(url);
+        Assert.Contains("The pack's file was removed on", page.Document.QuerySelector("#flash-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("File removed on", page.Document.QuerySelector("#evidence-file-removed")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.Document.QuerySelector("#evidence-download"));
+        Assert.Equal(0, await app.WithDbAsync(db => db.EvidencePackDownloads.CountAsync(d => d.PackId == old)));
+    }
+
+    [Fact]
     public async Task Every_download_is_logged_with_who_and_when_and_shown_on_the_pack_page()
     {
         using var quality = app.CreateBrowserClient("en");

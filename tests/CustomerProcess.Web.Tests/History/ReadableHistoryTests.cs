@@ -70,7 +70,9 @@ public sealed partial class ReadableHistoryTests(AppFactory app)
         var rows = Rows(page);
         Assert.Contains(("Customer", "Updated", "Class", "New customer", "Regular customer"), rows.Select(r => (r.Record.Split(' ')[0], r.Action, r.Field, r.Old, r.New)));
         Assert.Contains(rows, r => r.Field == "Owner" && r.New == "王销售 Wang (Sales)");
-        var upgrade = page.Document.QuerySelectorAll(".history-change").Single(g => g.TextContent.Contains("Regular customer", StringComparison.Ordinal));
+        // The customer's own upgrade (its class change request, a child on the same page, says "Regular customer" too).
+        var upgrade = page.Document.QuerySelectorAll(".history-change").Single(g => g.QuerySelectorAll(".history-rows tbody tr")
+            .Any(tr => tr.TextContent.Contains("Regular customer", StringComparison.Ordinal) && tr.QuerySelector("td")!.TextContent.Trim().StartsWith("Customer HI-", StringComparison.Ordinal)));
         Assert.Contains("张质量 Zhang (Quality head)", upgrade.QuerySelector(".history-who")!.TextContent, StringComparison.Ordinal);
         AssertNoRawKeys(page);
     }
@@ -118,7 +120,9 @@ public sealed partial class ReadableHistoryTests(AppFactory app)
     {
         var id = await UpgradedCustomerAsync();
         var quality = await app.WithDbAsync(db => db.Users.AsNoTracking().Where(u => u.UserName == "quality").Select(u => u.Id).SingleAsync());
-        var trail = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityId == id.ToString()).ToListAsync());
+        // The customer's page holds its class change request too (a child, #18 item 2).
+        var request = (await app.WithDbAsync(db => db.CustomerClassChangeRequests.AsNoTracking().Where(r => r.CustomerId == id).Select(r => r.Id).SingleAsync())).ToString();
+        var trail = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityId == id.ToString() || a.EntityId == request).ToListAsync());
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(trail.Min(a => a.UtcTime), Formatting.DisplayZone));
         var sales = await _driver.As("sales");
         var url = $"/Customers/History/{id}";

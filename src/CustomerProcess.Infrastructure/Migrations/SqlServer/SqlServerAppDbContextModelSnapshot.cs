@@ -2107,6 +2107,9 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<DateTime?>("FileRemovedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<long?>("FileSize")
                         .HasColumnType("bigint");
 

@@ -2099,6 +2099,9 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("FileRemovedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("FileSize")
                         .HasColumnType("INTEGER");
 

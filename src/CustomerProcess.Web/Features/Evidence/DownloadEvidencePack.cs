@@ -17,6 +17,7 @@ public static class DownloadEvidencePack
     {
         public static readonly DomainError NotFound = DomainError.NotFound("evidence.not-found", "The evidence pack does not exist.");
         public static readonly DomainError NotReady = DomainError.Conflict("evidence.not-ready", "The evidence pack is not ready yet.");
+        public static readonly DomainError FileRemoved = DomainError.Conflict("evidence.file-removed", "The pack's file was removed on {0} after its keeping time; the record of the pack stays. Request a new pack for the period.");
         public static readonly DomainError FileMissing = DomainError.NotFound("evidence.file-missing", "The evidence pack's file is missing; request the pack again.");
 
         public async Task<Result<PackFile>> HandleAsync(Guid packId, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -30,6 +31,11 @@ public static class DownloadEvidencePack
             if (pack.Status != EvidencePackStatus.Ready || pack.FileName is null)
             {
                 return NotReady;
+            }
+
+            if (pack.FileRemovedAtUtc is { } removed)
+            {
+                return FileRemoved.With(Formatting.LocalTime(removed));
             }
 
             var path = Path.Combine(options.Value.FullFolder(environment), pack.FileName);

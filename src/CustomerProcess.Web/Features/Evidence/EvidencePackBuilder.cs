@@ -32,6 +32,9 @@ public sealed class EvidencePackOptions
     /// <summary>How long the worker's lease lasts without renewal (renewed after every record).</summary>
     public int LeaseSeconds { get; set; } = 300;
 
+    /// <summary>Days a ready pack's zip stays on disk; then the worker removes the file and the row notes when.</summary>
+    public int KeepDays { get; set; } = 7;
+
     public string FullFolder(IHostEnvironment environment) => Path.GetFullPath(Path.Combine(environment.ContentRootPath, Folder));
 }
 
@@ -61,6 +64,39 @@ public sealed class EvidencePackBuilder(
         }
 
         return built;
+    }
+
+    /// <summary>Removes the zips of ready packs kept <see cref="EvidencePackOptions.KeepDays"/> days or longer; each row
+    /// stays, with the time its file was removed. The number removed.</summary>
+    public async Task<int> RemoveExpiredFilesAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var keepDays = Math.Max(0, options.Value.KeepDays);
+        var finishedBefore = now.AddDays(-keepDays);
+        db.ChangeTracker.Clear();
+        var expired = await db.EvidencePacks
+            .Where(p => p.Status == EvidencePackStatus.Ready && p.FileRemovedAtUtc == null && p.FinishedAtUtc <= finishedBefore)
+            .ToListAsync(cancellationToken);
+        var folder = options.Value.FullFolder(environment);
+        var removed = 0;
+        foreach (var pack in expired)
+        {
+            if (!pack.FileExpired(now, keepDays) || !pack.FileRemoved(now).Succeeded)
+            {
+                continue;
+            }
+
+            if (pack.FileName is { } name)
+            {
+                File.Delete(Path.Combine(folder, name)); // a file already gone is no error
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("Evidence pack {Pack}: file removed after {Days} days", pack.Id, keepDays);
+            removed++;
+        }
+
+        return removed;
     }
 
     private async Task<EvidencePack?> ClaimNextAsync(CancellationToken cancellationToken)

@@ -26,6 +26,7 @@ public sealed class EvidencePackWorker(IServiceScopeFactory scopes, IOptions<Evi
 
         await scope.ServiceProvider.GetRequiredService<EvidencePackBuilder>()
             .BuildQueuedAsync(ct => leases.TryAcquireAsync(EvidencePackBuilder.LeaseName, Holder, duration, ct), cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<EvidencePackBuilder>().RemoveExpiredFilesAsync(cancellationToken);
         return true;
     }
 

@@ -142,6 +142,7 @@ public sealed class HistoryQuery(AppDbContext db, DepartmentNames departments, I
         CancellationToken cancellationToken)
     {
         filter ??= new HistoryFilter.Input();
+        entityIds = await HistoryFamily.WithChildrenAsync(db, entityIds, cancellationToken);
         var trail = db.AuditEntries.AsNoTracking().Where(a => entityIds.Contains(a.EntityId));
         var people = await trail.Where(a => a.UserId != null).Select(a => a.UserId!).Distinct().ToListAsync(cancellationToken);
 
@@ -322,13 +323,17 @@ public sealed class HistoryQuery(AppDbContext db, DepartmentNames departments, I
     private static bool IsMoney(string field) =>
         field.Contains("Amount", StringComparison.Ordinal) || field.Contains("Price", StringComparison.Ordinal) || field.Contains("CreditLimit", StringComparison.Ordinal);
 
+    /// <summary>The record a Guid field points to, by its number or name. The field's label already says what kind of
+    /// record it is ("Customer: RS-001 …"), so the kind is named only where the field may point to several kinds
+    /// ("Owner: Contract HT-…").</summary>
     private string ReferenceText(string field, Guid id, Names names)
     {
-        foreach (var target in TargetsOf(field))
+        var targets = TargetsOf(field);
+        foreach (var target in targets)
         {
             if (names.Records.TryGetValue((target, id), out var text))
             {
-                return l[target].Value + " " + text;
+                return targets.Count == 1 ? text : l[target].Value + " " + text;
             }
         }
 
@@ -499,6 +504,10 @@ public sealed class HistoryQuery(AppDbContext db, DepartmentNames departments, I
             nameof(SurveyCampaign) => await Of<SurveyCampaign>(ids, x => new Named(x.Id, x.Name, 0), cancellationToken),
             nameof(Attachment) => await Of<Attachment>(ids, x => new Named(x.Id, x.FileName, 0), cancellationToken),
             nameof(DisposalRecord) => await Of<DisposalRecord>(ids, x => new Named(x.Id, x.Number, 0), cancellationToken),
+            nameof(Payment) => DatedTexts(await DatesOf<Payment>(ids, x => new Dated(x.Id, x.ReceivedOn), cancellationToken)),
+            nameof(SiteRecord) => DatedTexts(await DatesOf<SiteRecord>(ids, x => new Dated(x.Id, x.VisitedOn), cancellationToken)),
+            nameof(ReviewSignature) => await Of<ReviewSignature>(ids, x => new Named(x.Id, x.SignerName, 0), cancellationToken),
+            nameof(NoticeAcknowledgement) => await AcknowledgementsAsync(ids, cancellationToken),
             _ => [],
         };
     }
@@ -510,6 +519,35 @@ public sealed class HistoryQuery(AppDbContext db, DepartmentNames departments, I
             .Select(s => (s.Id, names.GetValueOrDefault(s.Text) ?? s.Text))
             .ToList();
     }
+
+    private async Task<List<(Guid Id, string Text)>> AcknowledgementsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var names = await departments.AllAsync(cancellationToken);
+        var list = ids.ToList();
+        var found = await db.NoticeAcknowledgements.AsNoTracking().Where(x => list.Contains(x.Id)).Select(x => new { x.Id, x.DepartmentCode }).ToListAsync(cancellationToken);
+        return found.Select(a => (a.Id, names.GetValueOrDefault(a.DepartmentCode) ?? a.DepartmentCode)).ToList();
+    }
+
+    private static List<(Guid Id, string Text)> DatedTexts(List<Dated> found) => found.Select(d => (d.Id, Formatting.Date(d.On))).ToList();
+
+    private async Task<List<Dated>> DatesOf<T>(IReadOnlyCollection<Guid> ids, Expression<Func<T, Dated>> select, CancellationToken cancellationToken)
+        where T : BusinessRecord
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var list = ids.ToList();
+        return await db.Set<T>().AsNoTracking().Where(x => list.Contains(x.Id)).Select(select).ToListAsync(cancellationToken);
+    }
+
+    private sealed record Dated(Guid Id, DateOnly On);
 
     private sealed record Named(Guid Id, string? Text, int Number);
 

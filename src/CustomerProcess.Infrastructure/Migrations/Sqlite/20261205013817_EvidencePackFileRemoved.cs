@@ -1,0 +1,29 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CustomerProcess.Infrastructure.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class EvidencePackFileRemoved : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "FileRemovedAtUtc",
+                table: "EvidencePacks",
+                type: "TEXT",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "FileRemovedAtUtc",
+                table: "EvidencePacks");
+        }
+    }
+}

@@ -26,7 +26,7 @@ public sealed class EvidenceAppFactory : AppFactory
 
 /// <summary>Issue #18 item 6 (docs/process.md §11, ADR 0042): a period's records in one zip, built in the background,
 /// for quality and the GM only, every download logged.</summary>
-public sealed class EvidencePackTests(EvidenceAppFactory app) : IClassFixture<EvidenceAppFactory>
+public sealed partial class EvidencePackTests(EvidenceAppFactory app) : IClassFixture<EvidenceAppFactory>
 {
     private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(app.Clock.GetUtcNow(), Web.Infrastructure.Formatting.DisplayZone).DateTime);
 

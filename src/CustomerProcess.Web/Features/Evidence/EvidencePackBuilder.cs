@@ -192,9 +192,8 @@ public sealed class EvidencePackBuilder(
         var reader = Reader(pack.RequestedByUserId);
         var source = new EvidenceSource(db, pack, period);
 
-        var reviewIds = await source.ReviewIds().ToListAsync(cancellationToken);
-        var complaintIds = await source.ComplaintIds().ToListAsync(cancellationToken);
-        var total = reviewIds.Count + complaintIds.Count + 5;
+        // Counts for the progress bar only; the records themselves are streamed below, never held in a list.
+        var total = await source.ReviewIds().CountAsync(cancellationToken) + await source.ComplaintIds().CountAsync(cancellationToken) + 5;
         await db.EvidencePacks.Where(p => p.Id == pack.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Total, total), cancellationToken);
         var done = 0;
         async Task StepAsync()
@@ -208,17 +207,26 @@ public sealed class EvidencePackBuilder(
         }
 
         var manifest = new EvidenceManifest();
+        var paths = new HashSet<string>(StringComparer.Ordinal);
         using var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true, Encoding.UTF8);
+
+        // The ids are read from a second context (its own connection, so no provider needs several open readers on one),
+        // AsNoTracking and ordered by number, one at a time: each review is loaded, rendered, written and released before
+        // the next id is read.
+        await using var streamScope = services.CreateAsyncScope();
+        var streamDb = streamScope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var streamSource = new EvidenceSource(streamDb, pack, period);
 
         // Review forms: one review loaded, rendered and written at a time.
         var reviewQueries = services.GetRequiredService<ReviewQueries>();
         var reviewForm = services.GetRequiredService<ReviewFormDocument>();
-        foreach (var id in reviewIds)
+        await foreach (var id in streamSource.ReviewIds().AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
+            db.ChangeTracker.Clear();
             var model = await reviewQueries.DetailsAsync(id, reader, cancellationToken);
             if (model is not null && (pack.CustomerId is null || model.Customer?.Id == pack.CustomerId))
             {
-                var path = UniquePath(manifest, $"reviews/review-{EvidenceManifest.Segment(model.Subject.Number)}", ".pdf");
+                var path = UniquePath(paths, $"reviews/review-{EvidenceManifest.Segment(model.Subject.Number)}", ".pdf");
                 await WriteBytesAsync(zip, manifest, path, reviewForm.Render(model), cancellationToken);
                 manifest.Count(EvidenceRecordType.ReviewForms);
             }
@@ -226,7 +234,9 @@ public sealed class EvidencePackBuilder(
             await StepAsync();
         }
 
-        // The contract ledger extract: the ledger's own query and export for the period (signed on From..To).
+        // The contract ledger extract: the ledger's own query and export for the period (signed on From..To), its rows
+        // streamed by LedgerExport.WriteTo into a temporary file (the workbook writer needs a seekable stream), which is
+        // then copied into the zip entry through the hashing stream.
         var ledger = services.GetRequiredService<LedgerQuery>();
         var export = services.GetRequiredService<LedgerExport>();
         var filter = new LedgerFilter { From = pack.From, To = pack.To };
@@ -236,10 +246,16 @@ public sealed class EvidencePackBuilder(
             filtered = filtered.Where(c => c.CustomerId == customerId);
         }
 
-        var rows = await ledger.Rows(filtered, filter).ToListAsync(cancellationToken);
-        await WriteBytesAsync(zip, manifest, "ledger/contract-ledger.xlsx", export.Write(rows, period.Today), cancellationToken);
-        manifest.Count(EvidenceRecordType.Contracts, rows.Count);
-        rows = null;
+        await using (var workbook = new FileStream(
+            Path.Combine(Path.GetTempPath(), $"evidence-ledger-{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None,
+            64 * 1024, FileOptions.DeleteOnClose))
+        {
+            var contracts = export.WriteTo(workbook, ledger.Rows(filtered, filter).AsNoTracking().AsEnumerable(), period.Today);
+            workbook.Position = 0;
+            await WriteStreamAsync(zip, manifest, "ledger/contract-ledger.xlsx", workbook, cancellationToken);
+            manifest.Count(EvidenceRecordType.Contracts, contracts);
+        }
+
         await StepAsync();
 
         // Complaints with their feedback sheets.
@@ -247,12 +263,12 @@ public sealed class EvidencePackBuilder(
         var configuration = services.GetRequiredService<IConfiguration>();
         var departments = await services.GetRequiredService<DepartmentNames>().AllAsync(cancellationToken);
         var window = services.GetRequiredService<IOptions<ComplaintOptions>>().Value.AnswerWindow;
-        foreach (var id in complaintIds)
+        await foreach (var id in streamSource.ComplaintIds().AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             var model = await source.ComplaintAsync(id, departments, window, clock.GetUtcNow().UtcDateTime, cancellationToken);
             if (model is not null)
             {
-                var path = UniquePath(manifest, $"complaints/feedback-{EvidenceManifest.Segment(model.Complaint.Number)}", ".pdf");
+                var path = UniquePath(paths, $"complaints/feedback-{EvidenceManifest.Segment(model.Complaint.Number)}", ".pdf");
                 await WriteBytesAsync(zip, manifest, path, renderer.Render(FeedbackSheet.Build(model, l, configuration)), cancellationToken);
                 manifest.Count(EvidenceRecordType.Complaints);
             }
@@ -284,10 +300,10 @@ public sealed class EvidencePackBuilder(
     private static ClaimsPrincipal Reader(string userId) =>
         new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId), new Claim(ClaimTypes.Role, Roles.GeneralManager)], "EvidencePack"));
 
-    private static string UniquePath(EvidenceManifest manifest, string stem, string extension)
+    private static string UniquePath(HashSet<string> paths, string stem, string extension)
     {
         var path = stem + extension;
-        for (var n = 2; manifest.Files.Any(f => f.Path == path); n++)
+        for (var n = 2; !paths.Add(path); n++)
         {
             path = $"{stem}-{n}{extension}";
         }
@@ -304,6 +320,22 @@ public sealed class EvidencePackBuilder(
         }
 
         manifest.AddFile(path, EvidenceManifest.Sha256Hex(bytes), bytes.LongLength);
+    }
+
+    /// <summary>An entry copied from <paramref name="content"/> through a hashing stream (SHA-256 and size while writing).</summary>
+    private static async Task WriteStreamAsync(ZipArchive zip, EvidenceManifest manifest, string path, Stream content, CancellationToken cancellationToken)
+    {
+        var entry = zip.CreateEntry(path, CompressionLevel.Optimal);
+        string hash;
+        long size;
+        await using (var stream = await entry.OpenAsync(cancellationToken))
+        await using (var hashing = new HashingStream(stream))
+        {
+            await content.CopyToAsync(hashing, 64 * 1024, cancellationToken);
+            (hash, size) = (hashing.HashHex(), hashing.Length);
+        }
+
+        manifest.AddFile(path, hash, size);
     }
 
     /// <summary>A CSV entry written row by row through a hashing stream (UTF-8 with BOM, so Excel reads the Chinese).</summary>

@@ -57,7 +57,7 @@ public sealed class EvidenceSource(AppDbContext db, EvidencePack pack, EvidenceP
         return complaints;
     }
 
-    public IQueryable<Guid> ComplaintIds() => Complaints().OrderBy(c => c.ReceivedAtUtc).ThenBy(c => c.Id).Select(c => c.Id);
+    public IQueryable<Guid> ComplaintIds() => Complaints().OrderBy(c => c.Number).ThenBy(c => c.Id).Select(c => c.Id);
 
     /// <summary>The feedback sheet's model, as the complaint's page builds it (read-only parts only).</summary>
     public async Task<ComplaintDetailsViewModel?> ComplaintAsync(

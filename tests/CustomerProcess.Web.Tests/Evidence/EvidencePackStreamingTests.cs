@@ -1,0 +1,90 @@
+using System.IO.Compression;
+using System.Net;
+using System.Security.Cryptography;
+using CustomerProcess.Domain.Complaints;
+using CustomerProcess.Domain.Evidence;
+using CustomerProcess.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerProcess.Web.Tests.Evidence;
+
+/// <summary>Issue #18 item 6's last gaps (ADR 0042 amendments): streamed builds, disposed records, the department filter.
+/// Each test seeds its own month of 2015, which the demo data never reaches.</summary>
+public sealed partial class EvidencePackTests
+{
+    private static DateTime ChinaDayUtc(DateOnly day, int hour = 10) =>
+        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(hour, 0)), Web.Infrastructure.Formatting.DisplayZone);
+
+    /// <summary>Requests (with an optional department), builds and downloads a pack; checks every file against the
+    /// manifest's hash and size and that the zip holds nothing else; returns the zip and the manifest's counts.</summary>
+    private async Task<(ZipArchive Zip, IReadOnlyList<EvidenceFile> Files, IReadOnlyDictionary<string, int> Counts)> BuiltPackAsync(
+        BrowserLikeClient client, DateOnly from, DateOnly to, string department = "")
+    {
+        var posted = await client.SubmitAsync("/Evidence", [new("From", Day(from)), new("To", Day(to)), new("CustomerCode", ""), new("Department", department)], "/Evidence");
+        Assert.True(posted.Status == HttpStatusCode.Redirect, $"{(int)posted.Status} {posted.ErrorText}");
+        var id = Guid.Parse(posted.Location!.Split('/').Last());
+        await BuildAsync();
+        var download = await client.Http.GetAsync($"/Evidence/{id}/Download");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        var zip = new ZipArchive(new MemoryStream(await download.Content.ReadAsByteArrayAsync()), ZipArchiveMode.Read);
+        var manifestBytes = await EntryBytesAsync(zip.GetEntry(EvidenceManifest.FileName)!);
+        var row = await app.WithDbAsync(db => db.EvidencePacks.AsNoTracking().SingleAsync(p => p.Id == id));
+        Assert.Equal((row.Total, row.ManifestHash), (row.Done, Convert.ToHexStringLower(SHA256.HashData(manifestBytes))));
+        var (files, counts) = EvidenceManifest.Parse(System.Text.Encoding.UTF8.GetString(manifestBytes));
+        Assert.Equal(files.Select(f => f.Path).Append(EvidenceManifest.FileName).Order(StringComparer.Ordinal), zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
+        foreach (var file in files)
+        {
+            var content = await EntryBytesAsync(zip.GetEntry(file.Path)!);
+            Assert.Equal((file.Sha256, file.Size), (Convert.ToHexStringLower(SHA256.HashData(content)), content.LongLength));
+        }
+
+        return (zip, files, counts);
+    }
+
+    /// <summary>Seeds closed-or-open complaints received on <paramref name="day"/>, each with one return; their numbers.</summary>
+    private async Task<List<string>> SeedComplaintsAsync(DateOnly day, int count, string prefix, string? department = null)
+    {
+        return await app.WithDbAsync(async db =>
+        {
+            var now = app.Clock.GetUtcNow().UtcDateTime;
+            var customerId = await db.Customers.OrderBy(c => c.Code).Select(c => c.Id).FirstAsync();
+            var numbers = new List<string>();
+            for (var i = 0; i < count; i++)
+            {
+                var number = $"{prefix}{i:D4}";
+                var complaint = new Complaint(number, customerId, ComplaintKind.Complaint, ComplaintChannel.Phone, ComplaintSeverity.Minor,
+                    $"Seeded complaint {i}", ChinaDayUtc(day), "seed", "Seed", now);
+                db.Complaints.Add(complaint);
+                db.Returns.Add(ReturnRecord.ForComplaint(complaint.Id, null, 1 + i, "pcs", ChinaDayUtc(day, 11), $"Seeded return {i}", "seed", "Seed", now).Value!);
+                numbers.Add(number);
+            }
+
+            await db.SaveChangesAsync();
+            return numbers;
+        });
+    }
+
+    [Fact]
+    public async Task A_pack_over_hundreds_of_streamed_records_holds_exactly_their_files_and_rows_and_its_manifest_matches()
+    {
+        var day = new DateOnly(2015, 3, 10);
+        var numbers = await SeedComplaintsAsync(day, 200, "TS-STREAM-");
+        using var quality = app.CreateBrowserClient("en");
+        await quality.SignInAsync("quality");
+
+        var (zip, files, counts) = await BuiltPackAsync(quality, new DateOnly(2015, 3, 1), new DateOnly(2015, 3, 31));
+        using (zip)
+        {
+            Assert.Equal(numbers.Select(n => $"complaints/feedback-{n}.pdf").Order(StringComparer.Ordinal),
+                files.Where(f => f.Path.StartsWith("complaints/", StringComparison.Ordinal)).Select(f => f.Path).Order(StringComparer.Ordinal));
+            Assert.Equal(200, counts[nameof(EvidenceRecordType.Complaints)]);
+            Assert.Equal(200, counts[nameof(EvidenceRecordType.Returns)]);
+            var returns = System.Text.Encoding.UTF8.GetString(await EntryBytesAsync(zip.GetEntry("returns/returns.csv")!)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(201, returns.Length);
+            Assert.All(numbers, n => Assert.Contains(returns, line => line.Contains(n, StringComparison.Ordinal)));
+            Assert.Equal(0, counts[nameof(EvidenceRecordType.ReviewForms)]);
+            Assert.Equal(0, counts[nameof(EvidenceRecordType.Contracts)]);
+            Assert.NotNull(zip.GetEntry("ledger/contract-ledger.xlsx"));
+        }
+    }
+}

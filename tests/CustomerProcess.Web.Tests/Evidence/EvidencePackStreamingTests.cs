@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.IO.Compression;
 using System.Net;
 using System.Security.Cryptography;
 using CustomerProcess.Domain.Complaints;
 using CustomerProcess.Domain.Evidence;
+using CustomerProcess.Domain.Retention;
 using CustomerProcess.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -85,6 +87,70 @@ public sealed partial class EvidencePackTests
             Assert.Equal(0, counts[nameof(EvidenceRecordType.ReviewForms)]);
             Assert.Equal(0, counts[nameof(EvidenceRecordType.Contracts)]);
             Assert.NotNull(zip.GetEntry("ledger/contract-ledger.xlsx"));
+        }
+    }
+
+    private static string Compact(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+
+    /// <summary>The PDF's text as pdftotext reads it, without white space; the file is kept under TestResults/pdf.</summary>
+    private static async Task<string> PdfTextAsync(byte[] pdf, string name)
+    {
+        var dir = Path.Combine(AppContext.BaseDirectory, "TestResults", "pdf");
+        Directory.CreateDirectory(dir);
+        var path = Path.Combine(dir, name);
+        await File.WriteAllBytesAsync(path, pdf);
+        using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-enc", "UTF-8", path, "-"]) { RedirectStandardOutput = true, UseShellExecute = false })!;
+        var text = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.Equal(0, process.ExitCode);
+        return Compact(text);
+    }
+
+    [Fact]
+    public async Task A_disposed_complaint_is_in_the_pack_under_its_number_saying_disposed_by_its_disposal_record_instead_of_its_texts()
+    {
+        var day = new DateOnly(2015, 5, 12);
+        var numbers = await SeedComplaintsAsync(day, 2, "TS-DISP-");
+        var (disposedNumber, keptNumber) = (numbers[0], numbers[1]);
+        await app.WithDbAsync(db => db.Complaints.Where(c => numbers.Contains(c.Number))
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, ComplaintStatus.Closed).SetProperty(c => c.ClosedAtUtc, ChinaDayUtc(day.AddDays(5)))));
+        var complaintId = await app.WithDbAsync(db => db.Complaints.Where(c => c.Number == disposedNumber).Select(c => c.Id).SingleAsync());
+
+        // Disposal through the pages: the quality head requests, the GM approves, the quality head carries it out.
+        using var quality = app.CreateBrowserClient("en");
+        await quality.SignInAsync("quality");
+        var requested = await quality.SubmitAsync($"/Retention?type={RetentionRecordType.Complaints}&q={disposedNumber}",
+            [new("RecordIds", complaintId.ToString()), new("Reason", "Retention period over")], "/Retention/Submit");
+        Assert.True(requested.Status == HttpStatusCode.Redirect, $"{(int)requested.Status} {requested.ErrorText}");
+        var disposalId = Guid.Parse(requested.Location!.Split('/').Last());
+        using var gm = app.CreateBrowserClient("en");
+        await gm.SignInAsync("gm");
+        Assert.Equal(HttpStatusCode.Redirect, (await gm.SubmitAsync(requested.Location, [new("Note", "Agreed")], $"/Retention/Approve/{disposalId}")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await quality.SubmitAsync(requested.Location, [], $"/Retention/Execute/{disposalId}")).Status);
+        var disposal = await app.WithDbAsync(db => db.DisposalRecords.AsNoTracking().SingleAsync(d => d.Id == disposalId));
+        Assert.Equal(DisposalStatus.Executed, disposal.Status);
+        Assert.Equal(disposalId, await app.WithDbAsync(db => db.Complaints.Where(c => c.Id == complaintId).Select(c => c.DisposalId).SingleAsync()));
+
+        var (zip, files, counts) = await BuiltPackAsync(quality, new DateOnly(2015, 5, 1), new DateOnly(2015, 5, 31));
+        using (zip)
+        {
+            // Both complaints are counted and present under their numbers.
+            Assert.Equal(2, counts[nameof(EvidenceRecordType.Complaints)]);
+            Assert.Equal([$"complaints/feedback-{disposedNumber}.pdf", $"complaints/feedback-{keptNumber}.pdf"],
+                files.Where(f => f.Path.StartsWith("complaints/", StringComparison.Ordinal)).Select(f => f.Path).Order(StringComparer.Ordinal));
+
+            // The disposed one's page says it was disposed of by its XH record, and holds none of the feedback sheet's sections.
+            var disposedText = await PdfTextAsync(await EntryBytesAsync(zip.GetEntry($"complaints/feedback-{disposedNumber}.pdf")!), $"evidence-{disposedNumber}.pdf");
+            Assert.StartsWith(DisposalRecord.NumberPrefix, disposal.Number, StringComparison.Ordinal);
+            Assert.Contains(disposedNumber, disposedText, StringComparison.Ordinal);
+            Assert.Contains(Compact($"disposed ({disposal.Number})"), disposedText, StringComparison.Ordinal);
+            Assert.DoesNotContain("Customerfeedback", disposedText, StringComparison.Ordinal);
+            Assert.DoesNotContain("Answertothecustomer", disposedText, StringComparison.Ordinal);
+
+            // The kept one is its real feedback sheet with its texts.
+            var keptText = await PdfTextAsync(await EntryBytesAsync(zip.GetEntry($"complaints/feedback-{keptNumber}.pdf")!), $"evidence-{keptNumber}.pdf");
+            Assert.Contains(Compact("Seeded complaint 1"), keptText, StringComparison.Ordinal);
+            Assert.DoesNotContain("disposed(", keptText, StringComparison.Ordinal);
         }
     }
 }

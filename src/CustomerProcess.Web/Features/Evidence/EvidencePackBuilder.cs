@@ -227,7 +227,10 @@ public sealed class EvidencePackBuilder(
             if (model is not null && (pack.CustomerId is null || model.Customer?.Id == pack.CustomerId))
             {
                 var path = UniquePath(paths, $"reviews/review-{EvidenceManifest.Segment(model.Subject.Number)}", ".pdf");
-                await WriteBytesAsync(zip, manifest, path, reviewForm.Render(model), cancellationToken);
+                var form = model.Review.DisposalId is { } reviewDisposal
+                    ? await DisposedNoticeAsync(Tenders.TenderReviewForms.PaperTitle(model.Subject.Kind), model.Subject.Number, reviewDisposal, model.Review.DisposedAtUtc, l, cancellationToken)
+                    : reviewForm.Render(model);
+                await WriteBytesAsync(zip, manifest, path, form, cancellationToken);
                 manifest.Count(EvidenceRecordType.ReviewForms);
             }
 
@@ -269,7 +272,10 @@ public sealed class EvidencePackBuilder(
             if (model is not null)
             {
                 var path = UniquePath(paths, $"complaints/feedback-{EvidenceManifest.Segment(model.Complaint.Number)}", ".pdf");
-                await WriteBytesAsync(zip, manifest, path, renderer.Render(FeedbackSheet.Build(model, l, configuration)), cancellationToken);
+                var sheet = model.Complaint.DisposalId is { } complaintDisposal
+                    ? await DisposedNoticeAsync("顾客信息反馈处理单 / Customer Feedback Handling Sheet", model.Complaint.Number, complaintDisposal, model.Complaint.DisposedAtUtc, l, cancellationToken)
+                    : renderer.Render(FeedbackSheet.Build(model, l, configuration));
+                await WriteBytesAsync(zip, manifest, path, sheet, cancellationToken);
                 manifest.Count(EvidenceRecordType.Complaints);
             }
 
@@ -293,6 +299,24 @@ public sealed class EvidencePackBuilder(
         }
 
         return EvidenceManifest.Sha256Hex(manifestBytes);
+    }
+
+    /// <summary>
+    /// The one rule for a disposed record (ADR 0042 amendment, ADR 0041): it stays in the pack under its own number,
+    /// with "disposed (XH-…)" in place of its texts. A review or complaint gets a one-page PDF at the path its form would
+    /// have had, saying so (never a blanked form that looks real); survey responses carry the same words in their text
+    /// columns (<see cref="EvidenceSource.Disposed"/>); a disposed contract's ledger row keeps its facts (they are not blanked).
+    /// </summary>
+    private async Task<byte[]> DisposedNoticeAsync(string title, string number, Guid disposalId, DateTime? disposedAtUtc, IStringLocalizer l, CancellationToken cancellationToken)
+    {
+        var disposal = await db.DisposalRecords.AsNoTracking().Where(d => d.Id == disposalId).Select(d => d.Number).FirstOrDefaultAsync(cancellationToken);
+        var text = EvidenceSource.Disposed(l, disposal);
+        return services.GetRequiredService<IPdfRenderer>().Render(new PdfDocumentModel(title, number + " — " + text,
+        [
+            new PdfFields([new PdfField(l["Number"], number), new PdfField(l["Status"], text)]),
+            new PdfParagraph(l["Disposed of on {0} after its retention period: its texts were blanked. The disposal record keeps what was disposed of and who approved it.",
+                disposedAtUtc is { } at ? Formatting.LocalTime(at) : "—"]),
+        ], "CustomerProcess · " + number + " · " + text));
     }
 
     /// <summary>Who the pack's queries read as: the requester, with the general manager's reach (the pack holds the

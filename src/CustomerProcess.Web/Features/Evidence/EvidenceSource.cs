@@ -30,6 +30,9 @@ public sealed record EvidencePeriod(DateTime FromUtc, DateTime ToUtc, DateOnly T
 /// </summary>
 public sealed class EvidenceSource(AppDbContext db, EvidencePack pack, EvidencePeriod period)
 {
+    /// <summary>What stands in place of a disposed record's texts, for every record type (ADR 0042 amendment): "disposed (XH-…)".</summary>
+    public static string Disposed(IStringLocalizer l, string? disposalNumber) => l["disposed ({0})", disposalNumber ?? Domain.Retention.DisposalRecord.NumberPrefix].Value;
+
     public IQueryable<Guid> ReviewIds()
     {
         var reviews = db.Reviews.AsNoTracking().Where(r => r.OpenedAtUtc >= period.FromUtc && r.OpenedAtUtc < period.ToUtc);
@@ -163,14 +166,22 @@ public sealed class EvidenceSource(AppDbContext db, EvidencePack pack, EvidenceP
         var rows = from r in responses
                    join c in db.Customers on r.CustomerId equals c.Id
                    orderby r.SubmittedAtUtc, r.Id
-                   select new { Response = r, c.Code, c.Name, Campaign = db.SurveyCampaigns.Where(s => s.Id == r.CampaignId).Select(s => s.Name).FirstOrDefault() };
+                   select new
+                   {
+                       Response = r,
+                       c.Code,
+                       c.Name,
+                       Campaign = db.SurveyCampaigns.Where(s => s.Id == r.CampaignId).Select(s => s.Name).FirstOrDefault(),
+                       Disposal = db.DisposalRecords.Where(d => d.Id == r.DisposalId).Select(d => d.Number).FirstOrDefault(),
+                   };
         await Line(w, [l["Submitted"], l["Campaign"], l["Code"], l["Customer"], l["Source"], .. Enum.GetNames<SurveyDimension>().Select(d => l["Dimension." + d].Value), l["Comments"], l["Follow-up"]]);
         var count = 0;
         await foreach (var x in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             var r = x.Response;
             await Line(w, [Time(r.SubmittedAtUtc), x.Campaign, x.Code, x.Name, l["Source." + r.Source].Value,
-                .. new[] { r.Quality, r.Delivery, r.Service, r.Price, r.Communication }.Select(s => s.ToString(CultureInfo.InvariantCulture)), r.Comments, r.FollowUpAction]);
+                .. new[] { r.Quality, r.Delivery, r.Service, r.Price, r.Communication }.Select(s => s.ToString(CultureInfo.InvariantCulture)),
+                .. r.DisposalId is null ? new[] { r.Comments, r.FollowUpAction } : [Disposed(l, x.Disposal), Disposed(l, x.Disposal)]]);
             count++;
         }
 

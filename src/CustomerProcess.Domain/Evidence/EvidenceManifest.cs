@@ -27,9 +27,15 @@ public sealed class EvidenceManifest
     public const string FileName = "manifest.csv";
     public const string FilesHeader = "path,sha256,size";
     public const string CountsHeader = "record_type,count";
+    public const string ScopesHeader = "record_type,scope";
+
+    /// <summary>The scope of a record type that a department filter does not narrow (ADR 0042 amendment).</summary>
+    public const string WholeScope = "whole";
 
     private readonly List<EvidenceFile> _files = [];
     private readonly Dictionary<EvidenceRecordType, int> _counts = Enum.GetValues<EvidenceRecordType>().ToDictionary(t => t, _ => 0);
+    private readonly HashSet<string> _paths = new(StringComparer.Ordinal);
+    private Dictionary<EvidenceRecordType, string>? _scopes;
 
     public IReadOnlyList<EvidenceFile> Files => _files;
 
@@ -42,7 +48,7 @@ public sealed class EvidenceManifest
             throw new ArgumentException("A pack path has no comma, quote or line break.", nameof(path));
         }
 
-        if (_files.Any(f => f.Path == path))
+        if (!_paths.Add(path))
         {
             throw new ArgumentException($"The pack already holds {path}.", nameof(path));
         }
@@ -51,6 +57,11 @@ public sealed class EvidenceManifest
     }
 
     public void Count(EvidenceRecordType type, int records = 1) => _counts[type] += records;
+
+    /// <summary>Names, for a pack built for one department, what each record type's count covers: that department
+    /// (<c>department &lt;code&gt;</c>) or the whole period (<see cref="WholeScope"/>); written as a third section.</summary>
+    public void ScopeTo(string departmentCode, IReadOnlySet<EvidenceRecordType> departmental) =>
+        _scopes = Enum.GetValues<EvidenceRecordType>().ToDictionary(t => t, t => departmental.Contains(t) ? "department " + departmentCode : WholeScope);
 
     public string ToCsv()
     {
@@ -67,12 +78,29 @@ public sealed class EvidenceManifest
             text.Append(type).Append(',').Append(_counts[type].ToString(CultureInfo.InvariantCulture)).Append('\n');
         }
 
+        if (_scopes is { } scopes)
+        {
+            text.Append('\n').Append(ScopesHeader).Append('\n');
+            foreach (var type in Enum.GetValues<EvidenceRecordType>())
+            {
+                text.Append(type).Append(',').Append(scopes[type]).Append('\n');
+            }
+        }
+
         return text.ToString();
     }
 
     public byte[] ToBytes() => Encoding.UTF8.GetBytes(ToCsv());
 
     public static string Sha256Hex(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    /// <summary>The scopes section of a manifest (empty when the pack was not built for one department).</summary>
+    public static IReadOnlyDictionary<string, string> ParseScopes(string csv) =>
+        csv.Replace("\r", "", StringComparison.Ordinal).Split('\n')
+            .SkipWhile(line => line != ScopesHeader).Skip(1)
+            .Where(line => line.Length > 0)
+            .Select(line => line.Split(',', 2))
+            .ToDictionary(parts => parts[0], parts => parts[1], StringComparer.Ordinal);
 
     /// <summary>Reads a manifest back (the tests and an auditor's check): files and counts.</summary>
     public static (IReadOnlyList<EvidenceFile> Files, IReadOnlyDictionary<string, int> Counts) Parse(string csv)
@@ -95,9 +123,15 @@ public sealed class EvidenceManifest
                 continue;
             }
 
-            if (line.Length == 0)
+            if (line == ScopesHeader)
             {
+                section = 3;
                 continue;
+            }
+
+            if (line.Length == 0 || section == 3)
+            {
+                continue; // the scopes are read by ParseScopes
             }
 
             var parts = line.Split(',');

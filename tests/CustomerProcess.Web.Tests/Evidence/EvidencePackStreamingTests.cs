@@ -56,6 +56,11 @@ public sealed partial class EvidencePackTests
                 var number = $"{prefix}{i:D4}";
                 var complaint = new Complaint(number, customerId, ComplaintKind.Complaint, ComplaintChannel.Phone, ComplaintSeverity.Minor,
                     $"Seeded complaint {i}", ChinaDayUtc(day), "seed", "Seed", now);
+                if (department is not null)
+                {
+                    Assert.True(complaint.RecordInvestigation("Seeded cause", CauseCategory.Material, department).Succeeded);
+                }
+
                 db.Complaints.Add(complaint);
                 db.Returns.Add(ReturnRecord.ForComplaint(complaint.Id, null, 1 + i, "pcs", ChinaDayUtc(day, 11), $"Seeded return {i}", "seed", "Seed", now).Value!);
                 numbers.Add(number);
@@ -151,6 +156,52 @@ public sealed partial class EvidencePackTests
             var keptText = await PdfTextAsync(await EntryBytesAsync(zip.GetEntry($"complaints/feedback-{keptNumber}.pdf")!), $"evidence-{keptNumber}.pdf");
             Assert.Contains(Compact("Seeded complaint 1"), keptText, StringComparison.Ordinal);
             Assert.DoesNotContain("disposed(", keptText, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_pack_for_one_department_counts_that_departments_complaints_and_returns_and_names_the_whole_period_types_in_its_manifest()
+    {
+        var day = new DateOnly(2015, 7, 8);
+        var quality = await SeedComplaintsAsync(day, 3, "TS-DEPQ-", CustomerProcess.Domain.Reviews.ReviewDepartments.Quality);
+        var production = await SeedComplaintsAsync(day, 2, "TS-DEPP-", CustomerProcess.Domain.Reviews.ReviewDepartments.Production);
+        using var client = app.CreateBrowserClient("en");
+        await client.SignInAsync("quality");
+        var (from, to) = (new DateOnly(2015, 7, 1), new DateOnly(2015, 7, 31));
+
+        var (zip, files, counts) = await BuiltPackAsync(client, from, to, CustomerProcess.Domain.Reviews.ReviewDepartments.Quality);
+        using (zip)
+        {
+            Assert.Equal(quality.Select(n => $"complaints/feedback-{n}.pdf"),
+                files.Where(f => f.Path.StartsWith("complaints/", StringComparison.Ordinal)).Select(f => f.Path).Order(StringComparer.Ordinal));
+            Assert.Equal((3, 3, 0, 0), (counts[nameof(EvidenceRecordType.Complaints)], counts[nameof(EvidenceRecordType.Returns)],
+                counts[nameof(EvidenceRecordType.ReviewForms)], counts[nameof(EvidenceRecordType.TaskNoticeAcknowledgements)]));
+            var returns = System.Text.Encoding.UTF8.GetString(await EntryBytesAsync(zip.GetEntry("returns/returns.csv")!));
+            Assert.All(quality, n => Assert.Contains(n, returns, StringComparison.Ordinal));
+            Assert.All(production, n => Assert.DoesNotContain(n, returns, StringComparison.Ordinal));
+
+            // The records of that department in the database are exactly what was counted.
+            var (fromUtc, toUtc) = (ChinaDayUtc(from, 0), ChinaDayUtc(to.AddDays(1), 0));
+            Assert.Equal(counts[nameof(EvidenceRecordType.Complaints)], await app.WithDbAsync(db => db.Complaints.CountAsync(c =>
+                c.ReceivedAtUtc >= fromUtc && c.ReceivedAtUtc < toUtc && c.ResponsibleDepartment == CustomerProcess.Domain.Reviews.ReviewDepartments.Quality)));
+
+            var scopes = EvidenceManifest.ParseScopes(System.Text.Encoding.UTF8.GetString(await EntryBytesAsync(zip.GetEntry(EvidenceManifest.FileName)!)));
+            var department = "department " + CustomerProcess.Domain.Reviews.ReviewDepartments.Quality;
+            Assert.Equal(department, scopes[nameof(EvidenceRecordType.ReviewForms)]);
+            Assert.Equal(department, scopes[nameof(EvidenceRecordType.Complaints)]);
+            Assert.Equal(department, scopes[nameof(EvidenceRecordType.Returns)]);
+            Assert.Equal(department, scopes[nameof(EvidenceRecordType.TaskNoticeAcknowledgements)]);
+            Assert.Equal(EvidenceManifest.WholeScope, scopes[nameof(EvidenceRecordType.Contracts)]);
+            Assert.Equal(EvidenceManifest.WholeScope, scopes[nameof(EvidenceRecordType.SurveyResponses)]);
+            Assert.Equal(EvidenceManifest.WholeScope, scopes[nameof(EvidenceRecordType.AuditEntries)]);
+        }
+
+        // Without the department the same month holds both departments' complaints and returns, and no scopes section.
+        var (all, _, allCounts) = await BuiltPackAsync(client, from, to);
+        using (all)
+        {
+            Assert.Equal((5, 5), (allCounts[nameof(EvidenceRecordType.Complaints)], allCounts[nameof(EvidenceRecordType.Returns)]));
+            Assert.Empty(EvidenceManifest.ParseScopes(System.Text.Encoding.UTF8.GetString(await EntryBytesAsync(all.GetEntry(EvidenceManifest.FileName)!))));
         }
     }
 }

@@ -208,6 +208,10 @@ public sealed class EvidencePackBuilder(
 
         var manifest = new EvidenceManifest();
         var paths = new HashSet<string>(StringComparer.Ordinal);
+        if (pack.DepartmentCode is { } department)
+        {
+            manifest.ScopeTo(department, EvidenceSource.Departmental);
+        }
         using var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true, Encoding.UTF8);
 
         // The ids are read from a second context (its own connection, so no provider needs several open readers on one),

@@ -33,6 +33,15 @@ public sealed class EvidenceSource(AppDbContext db, EvidencePack pack, EvidenceP
     /// <summary>What stands in place of a disposed record's texts, for every record type (ADR 0042 amendment): "disposed (XH-…)".</summary>
     public static string Disposed(IStringLocalizer l, string? disposalNumber) => l["disposed ({0})", disposalNumber ?? Domain.Retention.DisposalRecord.NumberPrefix].Value;
 
+    /// <summary>The record types a department filter narrows (ADR 0042 amendment): reviews (the department has a
+    /// section), complaints and their returns (the complaint's responsible department), task-notice acknowledgements
+    /// (the acknowledging department). Contracts (ledger extract), survey responses and the audit log are the whole
+    /// period's; the manifest says so.</summary>
+    public static readonly IReadOnlySet<EvidenceRecordType> Departmental = new HashSet<EvidenceRecordType>
+    {
+        EvidenceRecordType.ReviewForms, EvidenceRecordType.Complaints, EvidenceRecordType.Returns, EvidenceRecordType.TaskNoticeAcknowledgements,
+    };
+
     public IQueryable<Guid> ReviewIds()
     {
         var reviews = db.Reviews.AsNoTracking().Where(r => r.OpenedAtUtc >= period.FromUtc && r.OpenedAtUtc < period.ToUtc);
@@ -88,6 +97,12 @@ public sealed class EvidenceSource(AppDbContext db, EvidencePack pack, EvidenceP
         {
             returns = returns.Where(r => (r.ComplaintId != null && db.Complaints.Any(c => c.Id == r.ComplaintId && c.CustomerId == customerId))
                 || (r.ContractId != null && db.Contracts.Any(c => c.Id == r.ContractId && c.CustomerId == customerId)));
+        }
+
+        if (pack.DepartmentCode is { } department)
+        {
+            // A return belongs to the department responsible for its complaint; a return without a complaint to none.
+            returns = returns.Where(r => r.ComplaintId != null && db.Complaints.Any(c => c.Id == r.ComplaintId && c.ResponsibleDepartment == department));
         }
 
         var rows = from r in returns

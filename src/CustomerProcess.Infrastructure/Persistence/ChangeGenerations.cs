@@ -14,8 +14,13 @@ public sealed class ChangeGenerations : SaveHooks
 {
     private readonly ConcurrentDictionary<Type, long> _generations = new();
     private readonly ConditionalWeakTable<DbContext, HashSet<Type>> _pending = [];
+    private long _anything;
 
     public long Of<T>() => _generations.GetValueOrDefault(typeof(T));
+
+    /// <summary>Bumped by every save that changed a row of any type: for figures that read many tables (the menu's
+    /// "Waiting for me" count).</summary>
+    public long OfAnything() => Interlocked.Read(ref _anything);
 
     protected override void OnSaving(DbContext context) => Remember(context);
 
@@ -32,10 +37,7 @@ public sealed class ChangeGenerations : SaveHooks
             .ToHashSet();
         _pending.AddOrUpdate(context, types);
         // Also before the write: a count read while the transaction commits is not kept.
-        foreach (var type in types)
-        {
-            _generations.AddOrUpdate(type, 1, (_, g) => g + 1);
-        }
+        BumpAll(types);
     }
 
     private void Bump(DbContext context)
@@ -46,9 +48,21 @@ public sealed class ChangeGenerations : SaveHooks
         }
 
         _pending.Remove(context);
+        BumpAll(types);
+    }
+
+    private void BumpAll(HashSet<Type> types)
+    {
+        if (types.Count == 0)
+        {
+            return;
+        }
+
         foreach (var type in types)
         {
             _generations.AddOrUpdate(type, 1, (_, g) => g + 1);
         }
+
+        Interlocked.Increment(ref _anything);
     }
 }

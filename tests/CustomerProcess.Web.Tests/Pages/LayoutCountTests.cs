@@ -8,13 +8,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerProcess.Web.Tests.Pages;
 
-/// <summary>The menu's "Waiting for me" count and the bell's unread count: a page after a change shows the new figures,
-/// as the database holds them.</summary>
+/// <summary>docs/adr/0040: the menu's "Waiting for me" count and the bell's unread count are kept between pages until
+/// something is saved; a page after a change shows the new figures, as the database holds them.</summary>
 [Collection(AppCollection.Name)]
 public sealed class LayoutCountTests(AppFactory app)
 {
     [Fact]
-    public async Task The_menu_and_bell_counts_follow_a_new_review_on_the_next_page()
+    public async Task The_menu_and_bell_counts_follow_a_new_review_on_the_next_page_although_they_are_kept_between_pages()
     {
         var driver = new ReviewDriver(app);
         var customer = await driver.CustomerAsync(CustomerClass.Regular);

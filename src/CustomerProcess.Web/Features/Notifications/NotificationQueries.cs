@@ -1,3 +1,4 @@
+using System.Globalization;
 using CustomerProcess.Domain.Notifications;
 using CustomerProcess.Infrastructure.Persistence;
 using CustomerProcess.Web.Infrastructure;
@@ -10,12 +11,18 @@ public sealed record NotificationListViewModel(Page<Notification> Page, bool Unr
 public sealed record NotificationPreferencesViewModel(IReadOnlySet<NotificationKind> Email, bool DailyDigest, int DigestHour);
 
 /// <summary>The bell's count and the list (reads only).</summary>
-public sealed class NotificationQueries(AppDbContext db)
+public sealed class NotificationQueries(AppDbContext db, CountCache cache, ChangeGenerations generations)
 {
     public const int SearchLength = 100;
 
-    public Task<int> UnreadCountAsync(string userId, CancellationToken cancellationToken) =>
-        db.Notifications.AsNoTracking().Where(n => n.UserId == userId && n.ReadAtUtc == null).Take(100).CountAsync(cancellationToken);
+    /// <summary>The bell's number on every page: kept per user until a notification is saved in this process, or for
+    /// at most <see cref="CountCache.TimeToLive"/> (another instance's).</summary>
+    public Task<int> UnreadCountAsync(string userId, CancellationToken cancellationToken)
+    {
+        var key = string.Join('\u001f', "unread-count", generations.Of<Notification>().ToString(CultureInfo.InvariantCulture), userId);
+        return cache.GetOrComputeAsync(key, () =>
+            db.Notifications.AsNoTracking().Where(n => n.UserId == userId && n.ReadAtUtc == null).Take(100).CountAsync(cancellationToken));
+    }
 
     public async Task<NotificationListViewModel> ListAsync(string userId, bool unreadOnly, string? q, int? page, CancellationToken cancellationToken)
     {

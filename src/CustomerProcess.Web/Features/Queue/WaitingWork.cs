@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using CustomerProcess.Domain.Complaints;
 using CustomerProcess.Domain.Contracts;
@@ -53,7 +54,8 @@ public sealed class WaitingRow
 /// every page whatever waits. The departments the user signs or acts for are subqueries, not a list read first.
 /// </summary>
 public sealed class WaitingWork(
-    AppDbContext db, ReviewAccess access, ReviewSubjects subjects, TenderQueue tenders, IOptions<ComplaintOptions> complaintOptions, DepartmentNames departmentNames)
+    AppDbContext db, ReviewAccess access, ReviewSubjects subjects, TenderQueue tenders, IOptions<ComplaintOptions> complaintOptions, DepartmentNames departmentNames,
+    CountCache cache, ChangeGenerations generations)
 {
     public const int PerKind = 100;
 
@@ -83,17 +85,21 @@ public sealed class WaitingWork(
         return ByUrgency(items);
     }
 
-    /// <summary>How many things wait on the user (the menu's number): one COUNT in SQL.</summary>
-    public async Task<int> CountAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <summary>How many things wait on the user (the menu's number): one COUNT in SQL, kept per user until the next
+    /// save of anything in this process (<see cref="ChangeGenerations.OfAnything"/>) or for at most
+    /// <see cref="CountCache.TimeToLive"/> (another instance's saves, a deadline passing). Every page shows it, and
+    /// building and running the UNION of every kind was the largest part of the layout's cost (docs/adr/0040).</summary>
+    public Task<int> CountAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
         if (userId is null)
         {
-            return 0;
+            return Task.FromResult(0);
         }
 
-        var keys = Sources(user, userId).Select(s => s.Rows.Select(r => r.Id)).Aggregate(Queryable.Concat);
-        return await keys.CountAsync(cancellationToken);
+        var key = string.Join('\u001f', "waiting-count", generations.OfAnything().ToString(CultureInfo.InvariantCulture), userId, UserVersions.Of(user));
+        return cache.GetOrComputeAsync(key, () =>
+            Sources(user, userId).Select(s => s.Rows.Select(r => r.Id)).Aggregate(Queryable.Concat).CountAsync(cancellationToken));
     }
 
     /// <summary>Past the deadline first (most overdue first), then by the nearest deadline, then the oldest.</summary>

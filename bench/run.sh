@@ -484,6 +484,26 @@ describe_1m() {
   esac
 }
 
+# settle_data <db> <name>: the app's first start on a generated data set sends the reminders that fell due in its ten
+# years (at 1M, about 28,000 overdue contracts), which a running app would have sent long ago. It is started once,
+# until its CPU over 2 s stays under 5 % (at most 10 minutes), and stopped, so that no measurement pays for the
+# catch-up; every later start finds them sent (bench/results/notes.md, 2026-12-05).
+settle_data() {
+  local t0 a b
+  start_app "$1" "$2-settle"
+  t0=$(date +%s)
+  for _ in $(seq 1 300); do
+    a=$(cpu_ticks)
+    sleep 2
+    b=$(cpu_ticks)
+    [ $((b - a)) -lt 10 ] && break
+  done
+  log "$2: the first start's reminder catch-up took $(($(date +%s) - t0)) s"
+  stop_app
+}
+settle_data "$WORK/c$SMALL.db" small
+settle_data "$WORK/c$LARGE.db" large
+
 if [ "$SCALE" = 1m ]; then
   run_scale_1m
   exit 0

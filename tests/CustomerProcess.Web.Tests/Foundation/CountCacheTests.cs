@@ -20,6 +20,34 @@ public sealed class CountCacheTests
     }
 
     [Fact]
+    public async Task While_an_outlived_figure_is_computed_afresh_other_requests_get_the_previous_one_and_then_the_new_one()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 8, 0, 0, TimeSpan.Zero));
+        using var cache = new CountCache(clock);
+        Assert.Equal(1, await cache.GetOrComputeAsync("totals", () => Task.FromResult(1)));
+        clock.Advance(CountCache.TimeToLive);
+
+        var release = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var recomputing = cache.GetOrComputeAsync("totals", () => release.Task);
+        var meanwhile = cache.GetOrComputeAsync("totals", () => Task.FromResult(-1));
+        Assert.False(recomputing.IsCompleted); // the request that found it old waits for the new figure
+        Assert.True(meanwhile.IsCompleted);
+        Assert.Equal(1, await meanwhile);
+
+        release.SetResult(2);
+        Assert.Equal(2, await recomputing);
+        Assert.Equal(2, await cache.GetOrComputeAsync("totals", () => Task.FromResult(-1)));
+
+        // A new key (something this process saved) has no previous figure: every request waits for it.
+        var fresh = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = cache.GetOrComputeAsync("totals-2", () => fresh.Task);
+        var second = cache.GetOrComputeAsync("totals-2", () => Task.FromResult(-1));
+        Assert.False(second.IsCompleted);
+        fresh.SetResult(3);
+        Assert.Equal(new[] { 3, 3 }, await Task.WhenAll(first, second));
+    }
+
+    [Fact]
     public async Task Requests_that_miss_the_same_figure_at_once_compute_it_once()
     {
         using var cache = new CountCache();

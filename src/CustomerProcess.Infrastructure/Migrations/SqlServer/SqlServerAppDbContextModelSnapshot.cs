@@ -668,6 +668,8 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("Status", "SignedOn");
 
+                    b.HasIndex("Currency", "AmountMinor", "DeliveredMinor", "InvoicedMinor", "PaidMinor");
+
                     b.ToTable("Contracts", (string)null);
                 });
 
@@ -2231,7 +2233,7 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UserId", "ReminderKey")
+                    b.HasIndex("ReminderKey", "UserId")
                         .IsUnique()
                         .HasFilter("[ReminderKey] IS NOT NULL");
 
@@ -2467,6 +2469,8 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                     b.HasIndex("CustomerId", "Status");
 
                     b.HasIndex("SalesUserId", "CreatedAtUtc");
+
+                    b.HasIndex("SalesUserId", "Status");
 
                     b.HasIndex("Status", "CreatedAtUtc");
 

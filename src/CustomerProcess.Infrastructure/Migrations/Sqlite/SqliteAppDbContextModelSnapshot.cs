@@ -660,6 +660,8 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("Status", "SignedOn");
 
+                    b.HasIndex("Currency", "AmountMinor", "DeliveredMinor", "InvoicedMinor", "PaidMinor");
+
                     b.ToTable("Contracts", (string)null);
                 });
 
@@ -2223,7 +2225,7 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UserId", "ReminderKey")
+                    b.HasIndex("ReminderKey", "UserId")
                         .IsUnique();
 
                     b.HasIndex("UserId", "ReadAtUtc", "CreatedAtUtc");
@@ -2458,6 +2460,8 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                     b.HasIndex("CustomerId", "Status");
 
                     b.HasIndex("SalesUserId", "CreatedAtUtc");
+
+                    b.HasIndex("SalesUserId", "Status");
 
                     b.HasIndex("Status", "CreatedAtUtc");
 

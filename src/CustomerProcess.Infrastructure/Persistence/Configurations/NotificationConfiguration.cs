@@ -23,8 +23,9 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         // The bell: a user's unread count and newest first.
         builder.HasIndex(n => new { n.UserId, n.ReadAtUtc, n.CreatedAtUtc });
 
-        // A reminder once per user and step, however many instances or runs.
-        builder.HasIndex(n => new { n.UserId, n.ReminderKey }).IsUnique();
+        // A reminder once per user and step, however many instances or runs; key first, so the reminder sweep finds
+        // who already had a set of keys without reading the table (Notifier.PrefetchRemindedAsync).
+        builder.HasIndex(n => new { n.ReminderKey, n.UserId }).IsUnique();
     }
 }
 

@@ -18,6 +18,8 @@ internal sealed class SalesOrderConfiguration : IEntityTypeConfiguration<SalesOr
         builder.HasIndex(o => new { o.CustomerId, o.Status });
         builder.HasIndex(o => new { o.Status, o.CreatedAtUtc });
         builder.HasIndex(o => new { o.SalesUserId, o.CreatedAtUtc });
+        // The ledger's salesperson filter: who has a contracted order, one index lookup per user (LedgerQuery.SalespeopleAsync).
+        builder.HasIndex(o => new { o.SalesUserId, o.Status });
         builder.Property(o => o.SalesUserId).HasMaxLength(InputLimits.UserIdLength).IsRequired();
         builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(o => o.Channel).HasConversion<string>().HasMaxLength(20);

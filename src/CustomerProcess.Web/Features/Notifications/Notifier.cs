@@ -21,6 +21,32 @@ public sealed class Notifier(AppDbContext db, TimeProvider clock, IStringLocaliz
 {
     private NotificationDirectory? _directory;
 
+    /// <summary>A sweep's prefetch (<see cref="PrefetchRemindedAsync"/>): reminder key → users who already had it.</summary>
+    private Dictionary<string, HashSet<string>>? _reminded;
+
+    /// <summary>
+    /// For the reminder sweep: reads who already had each of these reminders in one query per 500 keys, so that a run
+    /// over many due records costs a few queries instead of three per record (bench/results/notes.md, 2026-12-05).
+    /// </summary>
+    public async Task PrefetchRemindedAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        _reminded ??= new(StringComparer.Ordinal);
+        foreach (var chunk in keys.Distinct(StringComparer.Ordinal).Chunk(500))
+        {
+            foreach (var key in chunk)
+            {
+                _reminded.TryAdd(key, []);
+            }
+
+            var rows = await db.Notifications.AsNoTracking().Where(n => chunk.Contains(n.ReminderKey!))
+                .Select(n => new { n.ReminderKey, n.UserId }).ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                _reminded[row.ReminderKey!].Add(row.UserId);
+            }
+        }
+    }
+
     public async Task<IReadOnlyList<string>> NotifyAsync(NotificationEvent notificationEvent, string subject, string link, string? actorUserId, CancellationToken cancellationToken, string? reminderKey = null)
     {
         var directory = _directory ??= await LoadDirectoryAsync(cancellationToken);
@@ -30,10 +56,17 @@ public sealed class Notifier(AppDbContext db, TimeProvider clock, IStringLocaliz
             return recipients;
         }
 
+        HashSet<string>? prefetched = null;
         if (reminderKey is not null)
         {
-            var reminded = await db.Notifications.Where(n => n.ReminderKey == reminderKey && recipients.Contains(n.UserId)).Select(n => n.UserId).ToListAsync(cancellationToken);
+            IEnumerable<string> reminded = _reminded?.TryGetValue(reminderKey, out prefetched) == true
+                ? prefetched!
+                : await db.Notifications.Where(n => n.ReminderKey == reminderKey && recipients.Contains(n.UserId)).Select(n => n.UserId).ToListAsync(cancellationToken);
             recipients = recipients.Except(reminded).ToList();
+            if (recipients.Count == 0)
+            {
+                return recipients;
+            }
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -49,6 +82,7 @@ public sealed class Notifier(AppDbContext db, TimeProvider clock, IStringLocaliz
             }
         }
 
+        prefetched?.UnionWith(users.Select(u => u.Id));
         return users.Select(u => u.Id).ToList();
     }
 

@@ -16,7 +16,9 @@ namespace CustomerProcess.Web.Features.Notifications;
 /// One run of the reminders (ADR 0026): the due times come from the records themselves (a complaint's receipt, an
 /// action's or a case's due date, a contract's next delivery and payment due), and what was already reminded is the
 /// notification's <see cref="Notification.ReminderKey"/>. A run after a restart, or on another instance, therefore
-/// sends what fell due meanwhile and nothing twice. Each record's reminders are saved with one SaveChanges.
+/// sends what fell due meanwhile and nothing twice. Each record's reminders are saved with one SaveChanges. A run first
+/// lists every due reminder and reads which were already sent in a few queries (<see cref="Notifier.PrefetchRemindedAsync"/>),
+/// so a run where nothing new fell due costs the same few queries however many records are overdue.
 /// </summary>
 public sealed class ReminderSweep(AppDbContext db, Notifier notifier, TimeProvider clock, IOptions<ComplaintOptions> complaints, IOptions<SpecialRequirementOptions> cases)
 {
@@ -25,7 +27,7 @@ public sealed class ReminderSweep(AppDbContext db, Notifier notifier, TimeProvid
         var now = clock.GetUtcNow().UtcDateTime;
         var today = ReminderSchedule.BusinessDay(now);
         var window = complaints.Value.AnswerWindow;
-        var added = 0;
+        var due = new List<(IReadOnlyList<DueReminder> Reminders, string Subject, string Link)>();
 
         var warnFrom = now - window + ReminderSchedule.ComplaintWarningBeforeDeadline;
         var unanswered = await db.Complaints.AsNoTracking()
@@ -34,7 +36,7 @@ public sealed class ReminderSweep(AppDbContext db, Notifier notifier, TimeProvid
             .ToListAsync(cancellationToken);
         foreach (var c in unanswered)
         {
-            added += await RemindAsync(ReminderSchedule.ForComplaint(c.Id, c.ReceivedAtUtc, false, now, window), c.Number, $"/Complaints/Details/{c.Id}", cancellationToken);
+            due.Add(([.. ReminderSchedule.ForComplaint(c.Id, c.ReceivedAtUtc, false, now, window)], c.Number, $"/Complaints/Details/{c.Id}"));
         }
 
         var actionsUntil = today.AddDays(1);
@@ -45,7 +47,7 @@ public sealed class ReminderSweep(AppDbContext db, Notifier notifier, TimeProvid
             .ToListAsync(cancellationToken);
         foreach (var a in actions)
         {
-            added += await RemindAsync(ReminderSchedule.ForCorrectiveAction(a.Id, a.OwnerUserId, a.DueDate, true, now), $"{a.ComplaintNumber} #{a.Number}", $"/Complaints/Details/{a.ComplaintId}", cancellationToken);
+            due.Add(([.. ReminderSchedule.ForCorrectiveAction(a.Id, a.OwnerUserId, a.DueDate, true, now)], $"{a.ComplaintNumber} #{a.Number}", $"/Complaints/Details/{a.ComplaintId}"));
         }
 
         var casesUntil = today.AddDays(cases.Value.ReminderDays);
@@ -55,7 +57,7 @@ public sealed class ReminderSweep(AppDbContext db, Notifier notifier, TimeProvid
             .ToListAsync(cancellationToken);
         foreach (var c in openCases)
         {
-            added += await RemindAsync(ReminderSchedule.ForSpecialRequirement(c.Id, c.OwnerUserId, c.Status, c.DueOn, now, cases.Value.ReminderDays), $"{c.Number} {c.Title}", $"/SpecialRequirements/Details/{c.Id}", cancellationToken);
+            due.Add(([.. ReminderSchedule.ForSpecialRequirement(c.Id, c.OwnerUserId, c.Status, c.DueOn, now, cases.Value.ReminderDays)], $"{c.Number} {c.Title}", $"/SpecialRequirements/Details/{c.Id}"));
         }
 
         var contracts = await (from contract in db.Contracts.AsNoTracking()
@@ -66,7 +68,7 @@ public sealed class ReminderSweep(AppDbContext db, Notifier notifier, TimeProvid
             .ToListAsync(cancellationToken);
         foreach (var c in contracts)
         {
-            added += await RemindAsync(ReminderSchedule.ForContract(c.Id, c.SalesUserId, c.NextDeliveryDue, c.PaymentDue, now), c.Number, $"/Ledger/Details/{c.Id}", cancellationToken);
+            due.Add(([.. ReminderSchedule.ForContract(c.Id, c.SalesUserId, c.NextDeliveryDue, c.PaymentDue, now)], c.Number, $"/Ledger/Details/{c.Id}"));
         }
 
         var acknowledgeBy = now - ReminderSchedule.NoticeAcknowledgementWindow;
@@ -79,7 +81,14 @@ public sealed class ReminderSweep(AppDbContext db, Notifier notifier, TimeProvid
         {
             var first = n.First();
             var pending = n.OrderBy(r => r.SortOrder).Select(r => r.DepartmentCode).ToList();
-            added += await RemindAsync(ReminderSchedule.ForTaskNotice(first.Id, first.Status, pending, first.IssuedAtUtc, now), first.Number, Notifier.NoticeLink(first.Id), cancellationToken);
+            due.Add(([.. ReminderSchedule.ForTaskNotice(first.Id, first.Status, pending, first.IssuedAtUtc, now)], first.Number, Notifier.NoticeLink(first.Id)));
+        }
+
+        await notifier.PrefetchRemindedAsync([.. due.SelectMany(d => d.Reminders).Select(r => r.Key)], cancellationToken);
+        var added = 0;
+        foreach (var (reminders, subject, link) in due)
+        {
+            added += await RemindAsync(reminders, subject, link, cancellationToken);
         }
 
         return added;

@@ -414,7 +414,7 @@ run_scale_1m() {
   measure L5 "$BASE/Ledger?overdue=Any" contracts
   measure L6 "$BASE/Reviews/$review" contracts
   measure L7 "$BASE/Complaints" quality
-  measure L8 "$BASE/Dashboards/ManagementReview" gm
+  measure L8 "$BASE/Dashboards/ManagementReview" quality
   # The export: 1,000 and 10,000 filtered rows, three times each, alternating.
   jar=$WORK/export.jar
   sign_in contracts "$jar"
@@ -480,7 +480,7 @@ describe_1m() {
     L5) echo "ledger, overdue filter (any)" ;;
     L6) echo "review form (full countersign)" ;;
     L7) echo "complaint board (quality)" ;;
-    L8) echo "management-review dashboard (GM)" ;;
+    L8) echo "management-review dashboard (quality head; the GM account needs a second factor)" ;;
   esac
 }
 

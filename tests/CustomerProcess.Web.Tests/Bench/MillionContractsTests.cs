@@ -70,6 +70,26 @@ public sealed class MillionContractsTests(AppFactory app)
         Assert.Contains(plan, p => p.Contains("USING INDEX IX_Contracts_", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(OverdueFilter.Any)]
+    [InlineData(OverdueFilter.Delivery)]
+    [InlineData(OverdueFilter.Payment)]
+    public async Task The_overdue_filters_read_executing_contracts_in_the_pages_order_without_collecting_and_sorting_them(OverdueFilter overdue)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var ledger = scope.ServiceProvider.GetRequiredService<LedgerQuery>();
+        var reader = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "x"), new Claim(ClaimTypes.Role, Roles.ContractAdministrator)], "test"));
+        var filter = new LedgerFilter { Overdue = overdue };
+        var filtered = await ledger.FilteredAsync(filter, reader, new DateOnly(2026, 11, 23), CancellationToken.None);
+
+        var plan = await PlanAsync(db, ledger.Rows(filtered, filter).Take(50).ToQueryString());
+
+        // 272 ms at a million contracts with the due-date indexes (MULTI-INDEX OR, then every overdue contract sorted); 4 ms so.
+        Assert.Contains(plan, p => p.Contains("USING INDEX IX_Contracts_Status_SignedOn", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, p => p.Contains("MULTI-INDEX OR", StringComparison.Ordinal) || p.Contains("TEMP B-TREE FOR ORDER BY", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task The_management_review_reads_reviews_and_deliveries_of_its_period_through_their_date_indexes()
     {

@@ -311,7 +311,8 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("ContractId");
 
-                    b.HasIndex("DisposalId");
+                    b.HasIndex("DisposalId")
+                        .HasFilter("DisposalId IS NOT NULL");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -319,6 +320,8 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                     b.HasIndex("ProductId");
 
                     b.HasIndex("ReceivedAtUtc");
+
+                    b.HasIndex("AnsweredAtUtc", "ReceivedAtUtc");
 
                     b.HasIndex("CustomerId", "ReceivedAtUtc");
 
@@ -646,7 +649,8 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("AmountMinor");
 
-                    b.HasIndex("DisposalId");
+                    b.HasIndex("DisposalId")
+                        .HasFilter("DisposalId IS NOT NULL");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -1541,7 +1545,8 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("ContractId");
 
-                    b.HasIndex("DisposalId");
+                    b.HasIndex("DisposalId")
+                        .HasFilter("DisposalId IS NOT NULL");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -2924,7 +2929,8 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DisposalId");
+                    b.HasIndex("DisposalId")
+                        .HasFilter("DisposalId IS NOT NULL");
 
                     b.HasIndex("OpenedAtUtc");
 
@@ -3341,7 +3347,8 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("CustomerId");
 
-                    b.HasIndex("DisposalId");
+                    b.HasIndex("DisposalId")
+                        .HasFilter("DisposalId IS NOT NULL");
 
                     b.ToTable("SurveyResponses", (string)null);
                 });

@@ -303,7 +303,8 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("ContractId");
 
-                    b.HasIndex("DisposalId");
+                    b.HasIndex("DisposalId")
+                        .HasFilter("DisposalId IS NOT NULL");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -311,6 +312,8 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                     b.HasIndex("ProductId");
 
                     b.HasIndex("ReceivedAtUtc");
+
+                    b.HasIndex("AnsweredAtUtc", "ReceivedAtUtc");
 
                     b.HasIndex("CustomerId", "ReceivedAtUtc");
 
@@ -638,7 +641,8 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("AmountMinor");
 
-                    b.HasIndex("DisposalId");
+                    b.HasIndex("DisposalId")
+                        .HasFilter("DisposalId IS NOT NULL");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -1533,7 +1537,8 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("ContractId");
 
-                    b.HasIndex("DisposalId");
+                    b.HasIndex("DisposalId")
+                        .HasFilter("DisposalId IS NOT NULL");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -2915,7 +2920,8 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DisposalId");
+                    b.HasIndex("DisposalId")
+                        .HasFilter("DisposalId IS NOT NULL");
 
                     b.HasIndex("OpenedAtUtc");
 
@@ -3332,7 +3338,8 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("CustomerId");
 
-                    b.HasIndex("DisposalId");
+                    b.HasIndex("DisposalId")
+                        .HasFilter("DisposalId IS NOT NULL");
 
                     b.ToTable("SurveyResponses", (string)null);
                 });

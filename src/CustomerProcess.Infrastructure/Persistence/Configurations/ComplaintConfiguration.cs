@@ -44,6 +44,12 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.HasMany(c => c.Actions).WithOne().HasForeignKey(a => a.ComplaintId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(c => c.Actions).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasOne<CustomerProcess.Domain.Retention.DisposalRecord>().WithMany().HasForeignKey(c => c.DisposalId).OnDelete(DeleteBehavior.Restrict);
+        // Only disposed records are in it: SQLite, without statistics, took `DisposalId IS NULL` (every live record) as the
+        // most selective term and read the whole table through it (the complaint board at a million contracts: 125 ms).
+        builder.HasIndex(c => c.DisposalId).HasFilter("DisposalId IS NOT NULL");
+
+        // Unanswered complaints (the answer clock, the board's overdue count, the waiting lists): an IS NULL lookup.
+        builder.HasIndex(c => new { c.AnsweredAtUtc, c.ReceivedAtUtc });
     }
 }
 
@@ -128,6 +134,9 @@ internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Sur
     public void Configure(EntityTypeBuilder<SurveyResponse> builder)
     {
         builder.HasOne<CustomerProcess.Domain.Retention.DisposalRecord>().WithMany().HasForeignKey(r => r.DisposalId).OnDelete(DeleteBehavior.Restrict);
+        // Only disposed records are in it: SQLite, without statistics, took `DisposalId IS NULL` (every live record) as the
+        // most selective term and read the whole table through it (the complaint board at a million contracts: 125 ms).
+        builder.HasIndex(r => r.DisposalId).HasFilter("DisposalId IS NOT NULL");
         builder.ToTable("SurveyResponses");
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.HasIndex(r => r.CampaignId);

@@ -13,6 +13,9 @@ internal sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
     public void Configure(EntityTypeBuilder<Contract> builder)
     {
         builder.HasOne<CustomerProcess.Domain.Retention.DisposalRecord>().WithMany().HasForeignKey(c => c.DisposalId).OnDelete(DeleteBehavior.Restrict);
+        // Only disposed records are in it: SQLite, without statistics, took `DisposalId IS NULL` (every live record) as the
+        // most selective term and read the whole table through it (the complaint board at a million contracts: 125 ms).
+        builder.HasIndex(c => c.DisposalId).HasFilter("DisposalId IS NOT NULL");
         builder.ToTable("Contracts");
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.Number).HasMaxLength(Contract.NumberLength).IsRequired();

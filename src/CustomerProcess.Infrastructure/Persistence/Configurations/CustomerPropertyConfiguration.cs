@@ -14,6 +14,9 @@ internal sealed class CustomerPropertyItemConfiguration : IEntityTypeConfigurati
     public void Configure(EntityTypeBuilder<CustomerPropertyItem> builder)
     {
         builder.HasOne<CustomerProcess.Domain.Retention.DisposalRecord>().WithMany().HasForeignKey(p => p.DisposalId).OnDelete(DeleteBehavior.Restrict);
+        // Only disposed records are in it: SQLite, without statistics, took `DisposalId IS NULL` (every live record) as the
+        // most selective term and read the whole table through it (the complaint board at a million contracts: 125 ms).
+        builder.HasIndex(p => p.DisposalId).HasFilter("DisposalId IS NOT NULL");
         builder.ToTable("CustomerPropertyItems");
         builder.Property(p => p.Id).ValueGeneratedNever();
         builder.Property(p => p.Number).HasMaxLength(CustomerPropertyItem.NumberLength).IsRequired();

@@ -13,6 +13,9 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
     public void Configure(EntityTypeBuilder<Review> builder)
     {
         builder.HasOne<CustomerProcess.Domain.Retention.DisposalRecord>().WithMany().HasForeignKey(r => r.DisposalId).OnDelete(DeleteBehavior.Restrict);
+        // Only disposed records are in it: SQLite, without statistics, took `DisposalId IS NULL` (every live record) as the
+        // most selective term and read the whole table through it (the complaint board at a million contracts: 125 ms).
+        builder.HasIndex(r => r.DisposalId).HasFilter("DisposalId IS NOT NULL");
         builder.ToTable("Reviews");
         builder.Property(r => r.Id).ValueGeneratedNever();
         // The subject is an order, a contract change, a tender invitation or a bid (SubjectKind): no foreign key.

@@ -49,12 +49,15 @@ public sealed class ComplaintsController(
 
     private bool IsQuality => ComplaintAccess.IsQuality(User);
 
+    private static readonly ComplaintStatus[] OpenStatuses = [.. Enum.GetValues<ComplaintStatus>().Where(s => s != ComplaintStatus.Closed)];
+
     [HttpGet]
     public async Task<IActionResult> Index(string? q, bool closed, int? page, CancellationToken cancellationToken)
     {
         // A disposed complaint (ADR 0041) leaves the list; its number stays in the disposal register.
         var query = Visible().Where(c => c.DisposalId == null);
-        query = closed ? query.Where(c => c.Status == ComplaintStatus.Closed) : query.Where(c => c.Status != ComplaintStatus.Closed);
+        // The open statuses listed (not `!= Closed`), so SQLite reads the few open complaints through (Status, ReceivedAtUtc).
+        query = closed ? query.Where(c => c.Status == ComplaintStatus.Closed) : query.Where(c => EF.Constant(OpenStatuses).Contains(c.Status));
         if (!string.IsNullOrWhiteSpace(q))
         {
             var term = q.Trim().ToUpperInvariant();

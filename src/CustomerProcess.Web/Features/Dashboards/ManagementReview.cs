@@ -46,7 +46,9 @@ public sealed record ManagementReviewModel(
 /// satisfaction per dimension, tender win rate — per month (12) or quarter (8) up to a chosen day. Each figure is one
 /// query over the range on indexed date columns, grouped into periods in memory; nothing is cached (docs/adr/0029).
 /// </summary>
-public sealed class ManagementReviewQuery(AppDbContext db, TimeProvider clock, IOptions<ComplaintOptions> complaintOptions, DepartmentNames departmentNames, IStringLocalizer<SharedResource> l)
+public sealed class ManagementReviewQuery(
+    AppDbContext db, TimeProvider clock, IOptions<ComplaintOptions> complaintOptions, DepartmentNames departmentNames, IStringLocalizer<SharedResource> l,
+    CountCache cache, ChangeGenerations generations)
 {
     public const int Months = 12;
     public const int Quarters = 8;
@@ -80,7 +82,25 @@ public sealed class ManagementReviewQuery(AppDbContext db, TimeProvider clock, I
         return periods;
     }
 
-    public async Task<ManagementReviewModel> LoadAsync(ReviewPeriodKind kind, DateOnly? to, CancellationToken cancellationToken)
+    /// <summary>
+    /// The dashboard, kept by <see cref="CountCache"/> until any record is saved (or 30 s pass), per period, end, day and
+    /// language: at a million contracts a year's reviews, sections, deliveries and complaints took 2.4-4.7 s to read on
+    /// every view (bench/results/notes.md, 2026-12-05).
+    /// </summary>
+    public Task<ManagementReviewModel> LoadAsync(ReviewPeriodKind kind, DateOnly? to, CancellationToken cancellationToken)
+    {
+        var key = string.Join(
+            '\u001f',
+            "management-review",
+            kind.ToString(),
+            to?.ToString("O", CultureInfo.InvariantCulture),
+            Today.ToString("O", CultureInfo.InvariantCulture),
+            CultureInfo.CurrentUICulture.Name,
+            generations.OfAnything().ToString(CultureInfo.InvariantCulture));
+        return cache.GetOrComputeAsync(key, () => ComputeAsync(kind, to, cancellationToken));
+    }
+
+    private async Task<ManagementReviewModel> ComputeAsync(ReviewPeriodKind kind, DateOnly? to, CancellationToken cancellationToken)
     {
         var today = Today;
         var end = to is { } day ? (day < Earliest ? Earliest : day > today ? today : day) : today;

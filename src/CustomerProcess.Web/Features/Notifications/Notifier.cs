@@ -44,6 +44,8 @@ public sealed class Notifier(AppDbContext db, TimeProvider clock, IStringLocaliz
             {
                 _reminded[row.ReminderKey!].Add(row.UserId);
             }
+
+            await Task.Yield(); // see ReminderSweep.YieldNowAndThen
         }
     }
 

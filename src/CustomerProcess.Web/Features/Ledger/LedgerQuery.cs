@@ -170,11 +170,14 @@ public sealed class LedgerQuery(AppDbContext db, CountCache cache, ChangeGenerat
     private async Task<IQueryable<Contract>> SearchAsync(IQueryable<Contract> query, string term, CancellationToken cancellationToken)
     {
         var upper = PrefixUpperBound(term);
-        var customers = await db.Customers.AsNoTracking()
+        // The customers a term finds, kept until a customer changes: the name match reads every customer (20,000 at a
+        // million contracts, 11 ms of the search page's CPU; bench/results/notes.md, 2026-12-05).
+        var key = string.Join('\u001f', "ledger-search-customers", generations.Of<Domain.Customers.Customer>().ToString(CultureInfo.InvariantCulture), term);
+        var customers = await cache.GetOrComputeAsync(key, () => db.Customers.AsNoTracking()
             .Where(x => x.Code.StartsWith(term) || x.SearchName.Contains(term))
             .Select(x => x.Id)
             .Take(MaxSearchCustomers + 1)
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken));
         if (customers.Count > MaxSearchCustomers)
         {
             return query.Where(c => (string.Compare(c.Number, term) >= 0 && string.Compare(c.Number, upper) < 0)

@@ -250,10 +250,10 @@ public sealed class LedgerQuery(AppDbContext db, CountCache cache, ChangeGenerat
             "ledger-salespeople",
             generations.Of<SalesOrder>().ToString(CultureInfo.InvariantCulture),
             generations.Of<AppUser>().ToString(CultureInfo.InvariantCulture));
+        // One lookup per user in the (SalesUserId, Status) index. An IN over the contracted orders read every
+        // contracted order: 2.4 s at a million contracts, again every 30 s (bench/results/notes.md, 2026-12-05).
         return cache.GetOrComputeAsync(key, () =>
             (from user in db.Users
-             // One lookup per user in the (SalesUserId, Status) index. An IN over the contracted orders read every
-             // contracted order: 2.4 s at a million contracts, again every 30 s (bench/results/notes.md, 2026-12-05).
              where db.SalesOrders.Any(o => o.SalesUserId == user.Id && o.Status == OrderStatus.Contracted)
              orderby user.DisplayName
              select new KeyValuePair<string, string>(user.Id, user.DisplayName))

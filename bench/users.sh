@@ -19,7 +19,8 @@ BASE="http://127.0.0.1:$PORT"
 CONTRACTS=${USERS_CONTRACTS:-10000}
 STEPS=${USERS_STEPS:-250,500,750,1000,1250,1500,2000}
 RAMP=${USERS_RAMP:-10}   # seconds over which a step's new users sign in
-HOLD=${USERS_HOLD:-60}   # seconds measured per step, once every user has signed in
+SETTLE=${USERS_SETTLE:-20}   # seconds between the last sign-in of a step and its window (the sign-ins' queue drains)
+HOLD=${USERS_HOLD:-60}   # seconds measured per step, once every user has signed in and the settle has passed
 THINK=5                  # mean think time (s), exponential
 P99_LIMIT=200            # ms
 SEED=20261123
@@ -40,8 +41,8 @@ rm -rf "$WORK"/c*.db* "$WORK"/*.tsv "$WORK"/*.md "$WORK"/*.out "$WORK"/*.log "$W
 
 # Every signature signs a fresh section: one pending review per possible signature of the whole run (10 % of
 # at most users/think actions a second over ramp + hold of each step), with a fifth more for chance.
-PENDING=$(awk -v steps="$STEPS" -v t=$((RAMP + HOLD)) -v think=$THINK 'BEGIN { n = split(steps, s, ","); for (i = 1; i <= n; i++) sum += s[i]; printf "%d", sum * t / think * 0.10 * 1.2 + 100 }')
-PENDING=$((PENDING + 300))   # the first 300 for the warm-up
+PENDING=$(awk -v steps="$STEPS" -v t=$((RAMP + SETTLE + HOLD)) -v think=$THINK 'BEGIN { n = split(steps, s, ","); for (i = 1; i <= n; i++) sum += s[i]; printf "%d", sum * t / think * 0.10 * 1.2 + 100 }')
+PENDING=$((PENDING + 600))   # the first 600 for the warm-up
 [ "$PENDING" -le 100000 ] || PENDING=100000
 
 log "building Release"
@@ -94,18 +95,21 @@ log "app up (pid $APP_PID, core $SERVER_CPU)"
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 nsteps=$(awk -F, '{ print NF }' <<<"$STEPS")
-head -300 "$DB.pending.tsv" >"$WORK/pending-warm.tsv"
-tail -n +301 "$DB.pending.tsv" >"$WORK/pending-run.tsv"
-# Warm-up (tiered JIT): one short step of 50 users, not reported.
-log "warm-up: 50 users for 30 s"
+head -600 "$DB.pending.tsv" >"$WORK/pending-warm.tsv"
+tail -n +601 "$DB.pending.tsv" >"$WORK/pending-run.tsv"
+# Warm-up (tiered JIT), not reported: 50 users acting every second for 90 s. The runtime recompiles hot methods
+# (tier 1) in the background for about a minute after the first requests; after a 30 s warm-up it was still
+# compiling 8,300 methods during the first measured step (dotnet-counters), stalling the only core for up to 0.7 s
+# at a time, after 90 s about 1,700 (bench/results/notes.md).
+log "warm-up: 50 users for 90 s"
 timeout 300 taskset -c $LOAD_CPU dotnet "$WORK/users/CustomerProcess.Bench.Users.dll" --base "$BASE" --pending "$WORK/pending-warm.tsv" \
-  --customer "$CUSTOMER_CODE" --server-pid "$APP_PID" --clock-ticks "$(getconf CLK_TCK)" --steps 50 --ramp 5 --hold 25 --think 1 \
+  --customer "$CUSTOMER_CODE" --server-pid "$APP_PID" --clock-ticks "$(getconf CLK_TCK)" --steps 50 --ramp 5 --hold 85 --think 1 \
   --p99 100000 --out "$WORK/warm.md" >"$WORK/warm.out" 2>"$WORK/warm.log" || { cat "$WORK/warm.log"; die "warm-up"; }
 
-log "steps $STEPS: ramp $RAMP s, hold $HOLD s, think $THINK s"
-timeout $((nsteps * (RAMP + HOLD + 180) + 120)) taskset -c $LOAD_CPU dotnet "$WORK/users/CustomerProcess.Bench.Users.dll" --base "$BASE" \
+log "steps $STEPS: ramp $RAMP s, settle $SETTLE s, hold $HOLD s, think $THINK s"
+timeout $((nsteps * (RAMP + SETTLE + HOLD + 180) + 120)) taskset -c $LOAD_CPU dotnet "$WORK/users/CustomerProcess.Bench.Users.dll" --base "$BASE" \
   --pending "$WORK/pending-run.tsv" --customer "$CUSTOMER_CODE" --server-pid "$APP_PID" --clock-ticks "$(getconf CLK_TCK)" \
-  --steps "$STEPS" --ramp "$RAMP" --hold "$HOLD" --think "$THINK" --p99 "$P99_LIMIT" --out "$WORK/steps.md" \
+  --steps "$STEPS" --ramp "$RAMP" --settle "$SETTLE" --hold "$HOLD" --think "$THINK" --p99 "$P99_LIMIT" --out "$WORK/steps.md" \
   >"$WORK/steps.out" 2> >(tee "$WORK/steps.log" >&2) &
 DRIVER_PID=$!
 wait "$DRIVER_PID" || die "the driver failed"
@@ -126,7 +130,7 @@ git diff --quiet HEAD -- src bench 2>/dev/null || COMMIT="$COMMIT (with uncommit
   echo "Produced by \`bash bench/users.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC'), commit $COMMIT (docs/adr/0036-virtual-user-benchmark.md)."
   echo
   echo "Machine: $(nproc) cores, $(lscpu | awk -F: '/Model name/ { gsub(/^ +/, "", $2); print $2; exit }'), $(uname -sr), .NET SDK $(dotnet --version). Server pinned to core $SERVER_CPU, the driver to core $LOAD_CPU. Load average before / after: $LOAD_BEFORE / $LOAD_AFTER (the machine is shared; each step gives its own)."
-  echo "Data: $CONTRACTS contracts (seed $SEED) and $PENDING reviews waiting for signatures. Every user signs in with a real form post as the sales manager (one account, a session each) and then, after an exponential think time of mean $THINK s, acts: ledger page 1, another page, a customer filter sorted by amount, or the queue (60 %); a review form (20 %); the Sales section of a pending review signed with the password re-entered, form read first (10 %); a complaint logged or a delivery recorded, form read first (10 %). An action's time is the time of its requests; a non-2xx answer, a POST not answered by its redirect, or a request over 10 s is an error. Each step adds users over $RAMP s, waits until all have signed in, then measures $HOLD s; the run stops after the first step with p99 > $P99_LIMIT ms or an error. Server CPU: the app's user + system time (/proc) over the step divided by the actions. Peak RSS of the app: $PEAK_RSS MB."
+  echo "Data: $CONTRACTS contracts (seed $SEED) and $PENDING reviews waiting for signatures. Every user signs in with a real form post as the sales manager (one account, a session each) and then, after an exponential think time of mean $THINK s, acts: ledger page 1, another page, a customer filter sorted by amount, or the queue (60 %); a review form (20 %); the Sales section of a pending review signed with the password re-entered, form read first (10 %); a complaint logged or a delivery recorded, form read first (10 %). An action's time is the time of its requests; a non-2xx answer, a POST not answered by its redirect, or a request over 10 s is an error. The app is warmed up first by 50 users acting every second for 90 s (not reported). Each step adds users over $RAMP s, waits until all have signed in and then $SETTLE s more (each sign-in hashes the password, about 100 ms of the core), then measures $HOLD s; the run stops after the first step with p99 > $P99_LIMIT ms or an error. Server CPU: the app's user + system time (/proc) over the step divided by the actions. Peak RSS of the app: $PEAK_RSS MB."
   echo
   cat "$WORK/steps.md" | grep -v '^LARGEST='
   echo "**Largest number of concurrent users with p99 <= $P99_LIMIT ms and 0 errors: $LARGEST** (target >= 1000); server CPU per action there: ${CPU:-n/a} ms."

@@ -115,6 +115,25 @@ public sealed class MillionContractsTests(AppFactory app)
         Assert.Contains(delivered, p => p.Contains("USING INDEX IX_Deliveries_DeliveredOn", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_start_page_counts_this_months_signatures_through_their_time_index()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var monthStartUtc = new DateTime(2026, 11, 30, 16, 0, 0, DateTimeKind.Utc);
+        var departments = new List<string> { "Sales" };
+
+        // The query of HomeDashboardQuery's "sections signed this month" (without its COUNT, which does not change the plan).
+        var plan = await PlanAsync(db, (
+            from signature in db.ReviewSignatures
+            join section in db.ReviewSections on signature.SectionId equals section.Id
+            where signature.SignedAtUtc >= monthStartUtc && signature.InvalidatedAtUtc == null && departments.Contains(section.DepartmentCode)
+            select signature.Id).ToQueryString());
+
+        Assert.Contains(plan, p => p.Contains("USING INDEX IX_ReviewSignatures_SignedAtUtc", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, p => p.StartsWith("SCAN", StringComparison.Ordinal));
+    }
+
     /// <summary>SQLite's plan of a query EF wrote (the parameters stay unbound: the plan does not depend on their values).</summary>
     private static async Task<List<string>> PlanAsync(AppDbContext db, string sql)
     {

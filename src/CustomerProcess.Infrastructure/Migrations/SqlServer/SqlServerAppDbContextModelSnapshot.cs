@@ -3067,6 +3067,8 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("SignedAtUtc");
+
                     b.HasIndex("ReviewId", "SignedAtUtc");
 
                     b.ToTable("ReviewSignatures", (string)null);

@@ -3058,6 +3058,8 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("SignedAtUtc");
+
                     b.HasIndex("ReviewId", "SignedAtUtc");
 
                     b.ToTable("ReviewSignatures", (string)null);

@@ -78,6 +78,9 @@ internal sealed class ReviewSignatureConfiguration : IEntityTypeConfiguration<Re
         builder.ToTable("ReviewSignatures");
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.HasIndex(s => new { s.ReviewId, s.SignedAtUtc });
+
+        // The start page's "sections signed this month" reads this month's signatures only (it read all of them).
+        builder.HasIndex(s => s.SignedAtUtc);
         builder.Property(s => s.Capacity).HasMaxLength(32).IsRequired();
         builder.Property(s => s.SignerUserId).HasMaxLength(InputLimits.UserIdLength).IsRequired();
         builder.Property(s => s.SignerName).HasMaxLength(200).IsRequired();

@@ -29,9 +29,18 @@ public sealed class WaitingRow
     /// <summary>The record the link opens.</summary>
     public Guid Id { get; init; }
 
-    public string Number { get; init; } = "";
+    public string Number { get; set; } = "";
 
     public string? Detail { get; init; }
+
+    /// <summary>The reviewed record (an order, a contract change, a tender) when the row is about a review: its number
+    /// and customer are read for the listed rows only, after the rows (<see cref="WaitingWork.ListAsync"/>).</summary>
+    public Guid? SubjectId { get; init; }
+
+    public ReviewSubjectKind? SubjectKind { get; init; }
+
+    /// <summary>The customer of the reviewed record (filled with <see cref="Number"/> from <see cref="SubjectId"/>).</summary>
+    public string? CustomerName { get; set; }
 
     /// <summary>What the link and the detail need besides (a department code, a discrepancy number, a site…).</summary>
     public string? Extra { get; init; }
@@ -75,11 +84,46 @@ public sealed class WaitingWork(
         }
 
         var names = await departmentNames.AllAsync(cancellationToken);
-        var items = new List<WaitingItem>();
+        var listed = new List<(Source Source, List<WaitingRow> Rows)>();
         foreach (var source in Sources(user, userId))
         {
-            var rows = await source.Rows.OrderBy(r => r.SinceUtc).Take(PerKind).ToListAsync(cancellationToken);
-            items.AddRange(rows.Select(r => source.Item(r, names)).OfType<WaitingItem>());
+            listed.Add((source, await source.Rows.OrderBy(r => r.SinceUtc).Take(PerKind).ToListAsync(cancellationToken)));
+        }
+
+        // The reviewed records' numbers and customers, for the listed rows only, one query per kind of record listed:
+        // joining every review query to the union of every kind of record made each query several times larger to
+        // build and to run (bench/results/notes.md).
+        var subjectsById = new Dictionary<Guid, ReviewSubjectRow>();
+        foreach (var ofKind in listed.SelectMany(l => l.Rows).Where(r => r.SubjectId is not null).GroupBy(r => r.SubjectKind!.Value))
+        {
+            var ids = ofKind.Select(r => r.SubjectId!.Value).Distinct().ToList();
+            foreach (var subject in await subjects.For(ofKind.Key).Rows().Where(s => ids.Contains(s.Id)).ToListAsync(cancellationToken))
+            {
+                subjectsById[subject.Id] = subject;
+            }
+        }
+
+        var items = new List<WaitingItem>();
+        foreach (var (source, rows) in listed)
+        {
+            foreach (var row in rows)
+            {
+                if (row.SubjectId is { } subjectId)
+                {
+                    if (!subjectsById.TryGetValue(subjectId, out var subject))
+                    {
+                        continue;
+                    }
+
+                    row.Number = subject.Number;
+                    row.CustomerName = subject.CustomerName;
+                }
+
+                if (source.Item(row, names) is { } item)
+                {
+                    items.Add(item);
+                }
+            }
         }
 
         return ByUrgency(items);
@@ -109,35 +153,31 @@ public sealed class WaitingWork(
     private List<Source> Sources(ClaimsPrincipal user, string userId)
     {
         var sources = new List<Source>();
-        var subjectRows = subjects.Rows();
         var signable = access.SignableDepartments(userId);
         var acting = access.SignableAndOwnDepartments(userId);
 
         sources.Add(new("sign",
             from section in db.ReviewSections
             join review in db.Reviews on section.ReviewId equals review.Id
-            join subject in subjectRows on review.SubjectId equals subject.Id
             from order in db.SalesOrders.Where(o => o.Id == review.SubjectId).DefaultIfEmpty()
             where review.Status == ReviewStatus.InProgress && section.Status == SectionStatus.Pending && signable.Contains(section.DepartmentCode)
                   && !db.Discrepancies.Any(d => d.ReviewId == review.Id && d.DepartmentCode == section.DepartmentCode && d.Status != DiscrepancyStatus.Confirmed)
             select new WaitingRow
             {
                 Id = review.Id,
-                Number = subject.Number,
-                Detail = subject.CustomerName,
+                SubjectId = review.SubjectId, SubjectKind = review.SubjectKind,
                 Extra = section.DepartmentCode,
                 SinceUtc = review.OpenedAtUtc,
                 AmountMinor = (long?)order.TotalMinor,
                 Currency = order.Currency,
             },
-            (x, names) => new("sign", x.Number, x.Detail + " · " + names.GetValueOrDefault(x.Extra!, x.Extra!), $"/Reviews/{x.Id}#section-{x.Extra}", x.SinceUtc, x.AmountMinor, x.Currency, null)));
+            (x, names) => new("sign", x.Number, x.CustomerName + " · " + names.GetValueOrDefault(x.Extra!, x.Extra!), $"/Reviews/{x.Id}#section-{x.Extra}", x.SinceUtc, x.AmountMinor, x.Currency, null)));
 
         sources.Add(new("confirm",
             from d in db.Discrepancies
             join review in db.Reviews on d.ReviewId equals review.Id
-            join subject in subjectRows on review.SubjectId equals subject.Id
             where d.Status == DiscrepancyStatus.Resolved && signable.Contains(d.DepartmentCode)
-            select new WaitingRow { Id = review.Id, Number = subject.Number, Detail = d.Clause, Flag = d.Number, SinceUtc = d.RaisedAtUtc },
+            select new WaitingRow { Id = review.Id, SubjectId = review.SubjectId, SubjectKind = review.SubjectKind, Detail = d.Clause, Flag = d.Number, SinceUtc = d.RaisedAtUtc },
             (x, _) => Discrepancy("confirm", x)));
 
         if (user.IsInRole(Roles.SalesManager))
@@ -145,9 +185,8 @@ public sealed class WaitingWork(
             sources.Add(new("resolve",
                 from d in db.Discrepancies
                 join review in db.Reviews on d.ReviewId equals review.Id
-                join subject in subjectRows on review.SubjectId equals subject.Id
-                where d.Status == DiscrepancyStatus.Open && (review.Status == ReviewStatus.InProgress || review.Status == ReviewStatus.AwaitingApproval)
-                select new WaitingRow { Id = review.Id, Number = subject.Number, Detail = d.Clause, Flag = d.Number, SinceUtc = d.RaisedAtUtc },
+                    where d.Status == DiscrepancyStatus.Open && (review.Status == ReviewStatus.InProgress || review.Status == ReviewStatus.AwaitingApproval)
+                select new WaitingRow { Id = review.Id, SubjectId = review.SubjectId, SubjectKind = review.SubjectKind, Detail = d.Clause, Flag = d.Number, SinceUtc = d.RaisedAtUtc },
                 (x, _) => Discrepancy("resolve", x)));
         }
 
@@ -166,39 +205,35 @@ public sealed class WaitingWork(
         {
             sources.Add(new("conclude",
                 from review in db.Reviews
-                join subject in subjectRows on review.SubjectId equals subject.Id
-                from order in db.SalesOrders.Where(o => o.Id == review.SubjectId).DefaultIfEmpty()
+                    from order in db.SalesOrders.Where(o => o.Id == review.SubjectId).DefaultIfEmpty()
                 where review.Status == ReviewStatus.InProgress && concluders.Contains(review.Concluder)
                       && !db.ReviewSections.Any(s => s.ReviewId == review.Id && s.Status == SectionStatus.Pending)
                 select new WaitingRow
                 {
                     Id = review.Id,
-                    Number = subject.Number,
-                    Detail = subject.CustomerName,
+                    SubjectId = review.SubjectId, SubjectKind = review.SubjectKind,
                     SinceUtc = review.OpenedAtUtc,
                     AmountMinor = (long?)order.TotalMinor,
                     Currency = order.Currency,
                 },
-                (x, _) => new("conclude", x.Number, x.Detail ?? "", $"/Reviews/{x.Id}#conclude-form", x.SinceUtc, x.AmountMinor, x.Currency, null)));
+                (x, _) => new("conclude", x.Number, x.CustomerName ?? "", $"/Reviews/{x.Id}#conclude-form", x.SinceUtc, x.AmountMinor, x.Currency, null)));
         }
 
         if (user.IsInRole(Roles.GeneralManager))
         {
             sources.Add(new("approve",
                 from review in db.Reviews
-                join subject in subjectRows on review.SubjectId equals subject.Id
-                from order in db.SalesOrders.Where(o => o.Id == review.SubjectId).DefaultIfEmpty()
+                    from order in db.SalesOrders.Where(o => o.Id == review.SubjectId).DefaultIfEmpty()
                 where review.Status == ReviewStatus.AwaitingApproval
                 select new WaitingRow
                 {
                     Id = review.Id,
-                    Number = subject.Number,
-                    Detail = subject.CustomerName,
+                    SubjectId = review.SubjectId, SubjectKind = review.SubjectKind,
                     SinceUtc = review.OpenedAtUtc,
                     AmountMinor = (long?)order.TotalMinor,
                     Currency = order.Currency,
                 },
-                (x, _) => new("approve", x.Number, x.Detail ?? "", $"/Reviews/{x.Id}#gm-approval", x.SinceUtc, x.AmountMinor, x.Currency, null)));
+                (x, _) => new("approve", x.Number, x.CustomerName ?? "", $"/Reviews/{x.Id}#gm-approval", x.SinceUtc, x.AmountMinor, x.Currency, null)));
         }
 
         if (user.IsInRole(Roles.ContractAdministrator) || user.IsInRole(Roles.SalesManager))

@@ -19,7 +19,7 @@ public sealed record ReviewSubjectView(
     Customer? Customer,
     IReadOnlyList<string> Summary);
 
-/// <summary>A subject as lists show it (the "waiting for me" queue): one row per record, unioned over the kinds.</summary>
+/// <summary>A subject as lists show it (the "waiting for me" queue): one row per record.</summary>
 public sealed class ReviewSubjectRow
 {
     public Guid Id { get; init; }
@@ -53,7 +53,7 @@ public interface IReviewSubjectSource
     /// which extra departments sign).</summary>
     Task<ReviewDecision?> DecisionAtLevelAsync(Guid subjectId, ReviewLevel level, CancellationToken cancellationToken);
 
-    /// <summary>Every subject of this kind as a list row (a query, joined to the reviews by the lists).</summary>
+    /// <summary>Every subject of this kind as a list row (a query; the queue reads the rows of the reviews it lists).</summary>
     IQueryable<ReviewSubjectRow> Rows();
 }
 
@@ -64,7 +64,4 @@ public sealed class ReviewSubjects(IEnumerable<IReviewSubjectSource> sources)
 
     public IReviewSubjectSource For(ReviewSubjectKind kind) =>
         _byKind.TryGetValue(kind, out var source) ? source : throw new InvalidOperationException($"No review subject source for {kind}.");
-
-    /// <summary>The subjects of every kind as list rows (UNION ALL; record ids are unique across kinds).</summary>
-    public IQueryable<ReviewSubjectRow> Rows() => _byKind.Values.Select(s => s.Rows()).Aggregate(Queryable.Concat);
 }

@@ -165,7 +165,8 @@ public sealed class WaitingWork(
             select new WaitingRow
             {
                 Id = review.Id,
-                SubjectId = review.SubjectId, SubjectKind = review.SubjectKind,
+                SubjectId = review.SubjectId,
+                SubjectKind = review.SubjectKind,
                 Extra = section.DepartmentCode,
                 SinceUtc = review.OpenedAtUtc,
                 AmountMinor = (long?)order.TotalMinor,
@@ -185,7 +186,7 @@ public sealed class WaitingWork(
             sources.Add(new("resolve",
                 from d in db.Discrepancies
                 join review in db.Reviews on d.ReviewId equals review.Id
-                    where d.Status == DiscrepancyStatus.Open && (review.Status == ReviewStatus.InProgress || review.Status == ReviewStatus.AwaitingApproval)
+                where d.Status == DiscrepancyStatus.Open && (review.Status == ReviewStatus.InProgress || review.Status == ReviewStatus.AwaitingApproval)
                 select new WaitingRow { Id = review.Id, SubjectId = review.SubjectId, SubjectKind = review.SubjectKind, Detail = d.Clause, Flag = d.Number, SinceUtc = d.RaisedAtUtc },
                 (x, _) => Discrepancy("resolve", x)));
         }
@@ -205,13 +206,14 @@ public sealed class WaitingWork(
         {
             sources.Add(new("conclude",
                 from review in db.Reviews
-                    from order in db.SalesOrders.Where(o => o.Id == review.SubjectId).DefaultIfEmpty()
+                from order in db.SalesOrders.Where(o => o.Id == review.SubjectId).DefaultIfEmpty()
                 where review.Status == ReviewStatus.InProgress && concluders.Contains(review.Concluder)
                       && !db.ReviewSections.Any(s => s.ReviewId == review.Id && s.Status == SectionStatus.Pending)
                 select new WaitingRow
                 {
                     Id = review.Id,
-                    SubjectId = review.SubjectId, SubjectKind = review.SubjectKind,
+                    SubjectId = review.SubjectId,
+                    SubjectKind = review.SubjectKind,
                     SinceUtc = review.OpenedAtUtc,
                     AmountMinor = (long?)order.TotalMinor,
                     Currency = order.Currency,
@@ -223,12 +225,13 @@ public sealed class WaitingWork(
         {
             sources.Add(new("approve",
                 from review in db.Reviews
-                    from order in db.SalesOrders.Where(o => o.Id == review.SubjectId).DefaultIfEmpty()
+                from order in db.SalesOrders.Where(o => o.Id == review.SubjectId).DefaultIfEmpty()
                 where review.Status == ReviewStatus.AwaitingApproval
                 select new WaitingRow
                 {
                     Id = review.Id,
-                    SubjectId = review.SubjectId, SubjectKind = review.SubjectKind,
+                    SubjectId = review.SubjectId,
+                    SubjectKind = review.SubjectKind,
                     SinceUtc = review.OpenedAtUtc,
                     AmountMinor = (long?)order.TotalMinor,
                     Currency = order.Currency,

@@ -44,7 +44,8 @@ public sealed record ManagementReviewModel(
 /// The management-review input (ISO 9001 §9.3; docs/process.md §7, §9): review cycle time by level, discrepancy rate
 /// by department, on-time delivery, overdue payments, complaints answered within the answer window, complaint causes,
 /// satisfaction per dimension, tender win rate — per month (12) or quarter (8) up to a chosen day. Each figure is one
-/// query over the range on indexed date columns, grouped into periods in memory; nothing is cached (docs/adr/0029).
+/// query over the range on indexed date columns, grouped into periods in memory (docs/adr/0029); the
+/// whole model is kept until the next save (<see cref="LoadAsync"/>).
 /// </summary>
 public sealed class ManagementReviewQuery(
     AppDbContext db, TimeProvider clock, IOptions<ComplaintOptions> complaintOptions, DepartmentNames departmentNames, IStringLocalizer<SharedResource> l,

@@ -58,7 +58,8 @@ public sealed class WaitingRow
 
 /// <summary>
 /// "What waits on me" (issue #17): the one definition behind the queue page, the start page's list and the menu's count.
-/// Each kind is one query; the lists read at most <see cref="PerKind"/> rows of each, the count is one
+/// Each kind is one query; the lists read at most <see cref="PerKind"/> rows of each (then the listed reviews' records, one
+/// query per kind of record), the count is one
 /// <c>SELECT COUNT(*)</c> over the UNION ALL of every kind's keys (no rows loaded), so the layout adds one command to
 /// every page whatever waits. The departments the user signs or acts for are subqueries, not a list read first.
 /// </summary>

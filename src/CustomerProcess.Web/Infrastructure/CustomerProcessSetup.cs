@@ -12,6 +12,8 @@ using CustomerProcess.Infrastructure.Persistence;
 using FluentValidation;
 using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption;
+using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -194,10 +196,12 @@ public static class CustomerProcessSetup
 
         services.AddCustomerProcessHealthChecks();
         // The key ring (sign-in and antiforgery cookies) in the database: every instance on it reads the same keys
-        // and a cookie issued by one is accepted by the others (ADR 0022).
+        // and a cookie issued by one is accepted by the others (ADR 0022). AES-256-GCM instead of the default AES-CBC +
+        // HMAC: every signed-in page opens two cookies and seals one token; 1.52 -> 1.34 ms of CPU per ledger page (ADR 0044).
         services.AddDataProtection()
             .SetApplicationName("CustomerProcess")
-            .PersistKeysToDbContext<AppDbContext>();
+            .PersistKeysToDbContext<AppDbContext>()
+            .UseCryptographicAlgorithms(new AuthenticatedEncryptorConfiguration { EncryptionAlgorithm = EncryptionAlgorithm.AES_256_GCM });
         services.AddCustomerProcessFeatures();
         return builder;
     }

@@ -123,7 +123,6 @@ public static class CustomerProcessSetup
                 options.Filters.Add(new ResponseCacheAttribute { NoStore = true, Location = ResponseCacheLocation.None });
             })
             .AddViewLocalization()
-            .ConfigureApplicationPartManager(parts => Features.Bench.BenchReferences.AddController(parts, builder.Environment))
             .AddRazorOptions(options =>
             {
                 options.ViewLocationFormats.Clear();
@@ -283,7 +282,11 @@ public static class CustomerProcessSetup
         app.UseAuthorization();
 
         app.MapCustomerProcessHealth();
-        Features.Bench.BenchReferences.MapBenchReferences(app);
+        foreach (var added in app.Services.GetServices<IAddedEndpoints>())
+        {
+            added.Map(app);
+        }
+
         app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
         return app;
     }

@@ -3,21 +3,37 @@ using CustomerProcess.Domain.Contracts;
 using CustomerProcess.Domain.Orders;
 using CustomerProcess.Domain.Reviews;
 using CustomerProcess.Web.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerProcess.Web.Tests.Bench;
 
-/// <summary>The load benchmark's reference endpoints (bench/run.sh) exist only in the Benchmark environment.</summary>
+/// <summary>
+/// The load benchmark's reference endpoints (bench/run.sh) are not in the app: they come with the assembly
+/// bench/CustomerProcess.Bench.References when bench/run.sh loads it at start (a hosting startup; docs/adr/0045),
+/// and then only in the Benchmark environment.
+/// </summary>
 public sealed class BenchReferenceTests
 {
     private static readonly string[] References = ["/bench/r0", "/bench/r1", "/bench/r2", "/bench/gc"];
 
-    [Theory]
-    [InlineData("Development")]
-    [InlineData("Production")]
-    public async Task Reference_endpoints_are_not_mapped_outside_the_benchmark_environment(string environment)
+    [Fact]
+    public void The_published_app_has_no_benchmark_code()
     {
-        using var app = new EnvironmentAppFactory(environment);
+        var types = typeof(Program).Assembly.GetTypes();
+        Assert.DoesNotContain(types, t => t.Namespace?.Contains(".Bench", StringComparison.Ordinal) == true || t.Name.StartsWith("Bench", StringComparison.Ordinal));
+        Assert.DoesNotContain(typeof(Program).Assembly.GetManifestResourceNames(), n => n.Contains("Bench", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Development", false)]
+    [InlineData("Production", false)]
+    [InlineData("Benchmark", false)]
+    [InlineData("Development", true)]
+    [InlineData("Production", true)]
+    public async Task Reference_endpoints_are_absent_without_the_benchmark_assembly_and_outside_the_benchmark_environment(string environment, bool loaded)
+    {
+        using var app = new EnvironmentAppFactory(environment, loaded);
         using var client = app.CreateBrowserClient();
         foreach (var url in References)
         {
@@ -36,7 +52,7 @@ public sealed class BenchReferenceTests
     [Fact]
     public async Task In_the_benchmark_environment_R1_and_R2_list_the_same_ledger_rows_and_R0_a_fixed_string()
     {
-        using var app = new EnvironmentAppFactory("Benchmark");
+        using var app = new EnvironmentAppFactory("Benchmark", referencesLoaded: true);
         using var client = app.CreateBrowserClient();
         var number = await app.WithDbAsync(async db =>
         {
@@ -77,11 +93,16 @@ public sealed class BenchReferenceTests
         Assert.Matches(@"^MB: heap \d+\.\d, committed \d+\.\d, .*; collections gen0/1/2 \d+/\d+/\d+, paused \d+ ms, (server|workstation), gen0 budget up to \d+\.\d; JIT-compiled methods \d+; pool threads \d+; SQLite MB in use \d+\.\d \(peak \d+\.\d\)$", gc.Html);
     }
 
-    private sealed class EnvironmentAppFactory(string environment) : AppFactory
+    private sealed class EnvironmentAppFactory(string environment, bool referencesLoaded) : AppFactory
     {
         protected override string Environment => environment;
 
-        // Demo users everywhere, so the setup gate is closed and the answer is the route's own.
-        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["DemoData:Enabled"] = "true" };
+        // Demo users everywhere, so the setup gate is closed and the answer is the route's own. The references'
+        // assembly is loaded as bench/run.sh loads it: named as a hosting startup assembly.
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["DemoData:Enabled"] = "true",
+            [WebHostDefaults.HostingStartupAssembliesKey] = referencesLoaded ? "CustomerProcess.Bench.References" : null,
+        };
     }
 }

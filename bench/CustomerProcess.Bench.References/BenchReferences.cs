@@ -2,20 +2,26 @@ using System.Globalization;
 using System.Reflection;
 using System.Text;
 using System.Text.Encodings.Web;
+using CustomerProcess.Web.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
-using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
-namespace CustomerProcess.Web.Features.Bench;
+namespace CustomerProcess.Bench.References;
 
 /// <summary>
-/// Reference endpoints of the load benchmark (bench/run.sh, docs/adr/0006): they exist only when the
-/// app runs in the "Benchmark" environment, and are absent (404) in Development and Production.
+/// Reference endpoints of the load benchmark (bench/run.sh, docs/adr/0006): not in the published app; loaded by
+/// <see cref="BenchHostingStartup"/> when bench/run.sh starts the app with this assembly, and then only in the
+/// "Benchmark" environment (docs/adr/0045).
 /// R0 returns a fixed string (the ceiling of the host with the app's middleware), R1 reads the 50
 /// newest ledger rows with raw ADO.NET and writes HTML by hand, R2 (<see cref="BenchController"/>)
 /// reads the same rows with a no-tracking EF query and renders them with a plain Razor view.
 /// </summary>
-public static class BenchReferences
+public sealed class BenchReferences : IAddedEndpoints
 {
     public const string EnvironmentName = "Benchmark";
     public const int Rows = 50;
@@ -32,20 +38,20 @@ public static class BenchReferences
 
     public static bool IsBenchmark(IHostEnvironment environment) => environment.IsEnvironment(EnvironmentName);
 
-    /// <summary>Adds <see cref="BenchController"/> to MVC in the Benchmark environment only.</summary>
-    public static void AddController(ApplicationPartManager parts, IHostEnvironment environment)
-    {
-        if (IsBenchmark(environment))
-        {
-            parts.FeatureProviders.Add(new BenchControllerProvider());
-        }
-    }
-
-    public static WebApplication MapBenchReferences(this WebApplication app)
+    public void Map(WebApplication app)
     {
         if (!IsBenchmark(app.Environment))
         {
-            return app;
+            return;
+        }
+
+        // R2's controller and view: this assembly as an MVC part (controllers and compiled Razor views), added before
+        // MVC first lists its actions.
+        var parts = app.Services.GetRequiredService<ApplicationPartManager>();
+        var assembly = typeof(BenchReferences).Assembly;
+        foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
+        {
+            parts.ApplicationParts.Add(part);
         }
 
         var connectionString = app.Configuration.GetConnectionString("Default") ?? "Data Source=customerprocess.db";
@@ -84,7 +90,6 @@ public static class BenchReferences
                 $"JIT-compiled methods {System.Runtime.JitInfo.GetCompiledMethodCount()}; pool threads {ThreadPool.ThreadCount}; " +
                 $"SQLite MB in use {SQLitePCL.raw.sqlite3_memory_used() / MB:F1} (peak {SQLitePCL.raw.sqlite3_memory_highwater(0) / MB:F1})"));
         }).AllowAnonymous();
-        return app;
     }
 
     internal const string PageStart = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\" /><title>Ledger reference</title></head><body>\n<table><thead><tr><th>Contract</th><th>Customer</th><th>Amount</th><th>Signed on</th><th>Status</th><th>Order</th></tr></thead><tbody>\n";
@@ -101,17 +106,5 @@ public static class BenchReferences
         html.Append("<tr><td>").Append(e.Encode(number)).Append("</td><td>").Append(e.Encode(name)).Append(" <small>").Append(e.Encode(code))
             .Append("</small></td><td>").Append(Amount(amountMinor)).Append("</td><td>").Append(Day(signedOn))
             .Append("</td><td>").Append(e.Encode(status)).Append("</td><td>").Append(e.Encode(order)).Append("</td></tr>\n");
-    }
-
-    private sealed class BenchControllerProvider : IApplicationFeatureProvider<ControllerFeature>
-    {
-        public void PopulateFeature(IEnumerable<ApplicationPart> parts, ControllerFeature feature)
-        {
-            var controller = typeof(BenchController).GetTypeInfo();
-            if (!feature.Controllers.Contains(controller))
-            {
-                feature.Controllers.Add(controller);
-            }
-        }
     }
 }

@@ -4,16 +4,15 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace CustomerProcess.Web.Features.Bench;
+namespace CustomerProcess.Bench.References;
 
 public sealed record BenchRow(string Number, string CustomerName, string CustomerCode, long AmountMinor, DateOnly SignedOn, ContractStatus Status, string OrderNumber);
 
 /// <summary>
 /// R2 of the load benchmark: the 50 newest ledger rows through a plain MVC controller, a no-tracking
-/// EF query and a Razor view without layout. Not discovered by MVC ([NonController]); added only in
-/// the Benchmark environment by <see cref="BenchReferences.AddController"/>.
+/// EF query and a Razor view without layout (Features/Bench/R2.cshtml of this assembly). Added to MVC by
+/// <see cref="BenchHostingStartup"/> in the Benchmark environment only.
 /// </summary>
-[NonController]
 [AllowAnonymous]
 [Route("bench")]
 public sealed class BenchController(AppDbContext db) : Controller

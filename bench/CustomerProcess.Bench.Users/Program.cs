@@ -120,7 +120,7 @@ try
             }));
         }
 
-        await Task.WhenAny(Task.WhenAll(signIns), Task.Delay(ramp + TimeSpan.FromMinutes(2), stop.Token));
+        await Task.WhenAny(Task.WhenAll(signIns), Task.Delay(ramp + targets.SignInTimeout, stop.Token));
         var rampSeconds = Stopwatch.GetElapsedTime(rampStart).TotalSeconds;
         if (rampSeconds < ramp.TotalSeconds)
         {
@@ -134,7 +134,7 @@ try
 
         // Hold: everything that ends in the window counts.
         var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
-        recorder.Take(0, 0);
+        recorder.OpenWindow();
         var from = Stopwatch.GetTimestamp();
         var cpuBefore = CpuTicks(serverPid);
         await Task.Delay(hold, stop.Token);

@@ -30,6 +30,10 @@ public sealed class Targets
 
     public required TimeSpan RequestTimeout { get; init; }
 
+    /// <summary>How long a sign-in may wait for its turn: each hashes the password (about 100 ms of the server's core), so
+    /// the sign-ins of a step queue behind each other; one that gave up would leave a user who never acts.</summary>
+    public TimeSpan SignInTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
     public required TimeSpan MeanThinkTime { get; init; }
 
     private int _nextContract = -1;
@@ -46,6 +50,7 @@ public sealed class Recorder
     private readonly Lock _gate = new();
     private readonly List<ActionSample> _samples = [];
     private readonly List<string> _errors = [];
+    private readonly List<string> _signInErrorTexts = [];
     private int _signInErrors;
 
     public void Add(ActionSample sample)
@@ -67,22 +72,43 @@ public sealed class Recorder
         }
     }
 
+    /// <summary>A user whose sign-in failed never acts: it counts against the step whenever it happened (during the
+    /// ramp, before the window opens), or the step would report users who were not there.</summary>
     public void SignInFailed(string what)
     {
-        Interlocked.Increment(ref _signInErrors);
-        Error(what);
+        lock (_gate)
+        {
+            _signInErrors++;
+            if (_signInErrorTexts.Count < 20)
+            {
+                _signInErrorTexts.Add(what);
+            }
+        }
     }
 
-    /// <summary>The samples that ended in [from, to) and the errors so far; both are cleared.</summary>
+    /// <summary>At the opening of the window: the actions and their errors so far are dropped; failed sign-ins are kept.</summary>
+    public void OpenWindow()
+    {
+        lock (_gate)
+        {
+            _samples.Clear();
+            _errors.Clear();
+        }
+    }
+
+    /// <summary>The samples that ended in [from, to), the errors so far and the failed sign-ins of the step; all are cleared.</summary>
     public (List<ActionSample> Samples, List<string> Errors, int SignInErrors) Take(long from, long to)
     {
         lock (_gate)
         {
             var taken = _samples.Where(s => s.EndedAt >= from && s.EndedAt < to).ToList();
             _samples.Clear();
-            var errors = _errors.ToList();
+            var errors = _signInErrorTexts.Concat(_errors).ToList();
             _errors.Clear();
-            return (taken, errors, Interlocked.Exchange(ref _signInErrors, 0));
+            _signInErrorTexts.Clear();
+            var signInErrors = _signInErrors;
+            _signInErrors = 0;
+            return (taken, errors, signInErrors);
         }
     }
 }
@@ -103,7 +129,7 @@ public sealed class VirtualUser(int index, Targets targets, Recorder recorder) :
     })
     {
         BaseAddress = targets.Base,
-        Timeout = targets.RequestTimeout,
+        Timeout = Timeout.InfiniteTimeSpan, // each request has its own (RequestTimeout, SignInTimeout)
     };
 
     private double _requestMs;
@@ -112,7 +138,7 @@ public sealed class VirtualUser(int index, Targets targets, Recorder recorder) :
     {
         try
         {
-            var page = await GetAsync("/Account/Login", cancellationToken);
+            var page = await GetAsync("/Account/Login", cancellationToken, targets.SignInTimeout);
             var form = page is null ? null : Html.Form(page, "action=\"/Account/Login");
             if (form is null)
             {
@@ -123,7 +149,7 @@ public sealed class VirtualUser(int index, Targets targets, Recorder recorder) :
             var fields = Html.Hidden(form);
             fields.Add(new("UserName", targets.UserName));
             fields.Add(new("Password", targets.Password));
-            var location = await PostAsync("/Account/Login", new FormUrlEncodedContent(fields), cancellationToken);
+            var location = await PostAsync("/Account/Login", new FormUrlEncodedContent(fields), cancellationToken, targets.SignInTimeout);
             if (location is null)
             {
                 recorder.SignInFailed($"user {index}: sign-in not answered with a redirect");
@@ -292,16 +318,18 @@ public sealed class VirtualUser(int index, Targets targets, Recorder recorder) :
     private async Task<bool> ExpectPageAsync(string path, CancellationToken cancellationToken) => await GetAsync(path, cancellationToken) is not null;
 
     /// <summary>The page's text when answered 200, else null (and the error recorded).</summary>
-    private async Task<string?> GetAsync(string path, CancellationToken cancellationToken)
+    private async Task<string?> GetAsync(string path, CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
         var started = Stopwatch.GetTimestamp();
         HttpResponseMessage response;
         string body;
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout ?? targets.RequestTimeout);
         try
         {
             // A request that times out or fails counts with the time it took, so a failed action is not a fast one.
-            response = await _client.GetAsync(path, HttpCompletionOption.ResponseContentRead, cancellationToken);
-            body = await response.Content.ReadAsStringAsync(cancellationToken);
+            response = await _client.GetAsync(path, HttpCompletionOption.ResponseContentRead, limit.Token);
+            body = await response.Content.ReadAsStringAsync(limit.Token);
         }
         finally
         {
@@ -319,14 +347,16 @@ public sealed class VirtualUser(int index, Targets targets, Recorder recorder) :
     }
 
     /// <summary>The redirect's location when a POST is answered 302 (the expected answer), else null (and the error recorded).</summary>
-    private async Task<string?> PostAsync(string path, HttpContent content, CancellationToken cancellationToken)
+    private async Task<string?> PostAsync(string path, HttpContent content, CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
         var started = Stopwatch.GetTimestamp();
         HttpResponseMessage response;
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout ?? targets.RequestTimeout);
         try
         {
-            response = await _client.PostAsync(path, content, cancellationToken);
-            await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            response = await _client.PostAsync(path, content, limit.Token);
+            await response.Content.ReadAsByteArrayAsync(limit.Token);
         }
         finally
         {

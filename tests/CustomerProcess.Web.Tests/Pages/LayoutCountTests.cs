@@ -36,6 +36,41 @@ public sealed class LayoutCountTests(AppFactory app)
         Assert.True(unreadAfter > unreadBefore, $"bell {unreadBefore} before, {unreadAfter} after the review opened");
     }
 
+    [Fact]
+    public async Task The_menu_count_stops_at_99_plus_while_the_queue_lists_what_waits()
+    {
+        var driver = new ReviewDriver(app);
+        var code = await driver.CustomerAsync(CustomerClass.Regular);
+        var (userName, userId) = await new Security.CustomerOwnershipTests(app).CreateSalespersonAsync();
+        var customerId = await app.WithDbAsync(db => db.Customers.Where(c => c.Code == code).Select(c => c.Id).SingleAsync());
+        await AddDraftsAsync(99);
+        var client = await driver.As(userName);
+
+        var page = await client.GetAsync("/Queue");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal("99", page.Document.QuerySelector("#menu-waiting-count")?.TextContent.Trim());
+        Assert.StartsWith("99 ", page.Document.QuerySelector("#menu-waiting-count")?.GetAttribute("aria-label"), StringComparison.Ordinal);
+
+        // The hundredth: the menu no longer counts, the queue still lists each one.
+        await AddDraftsAsync(1);
+        page = await client.GetAsync("/Queue");
+        Assert.Equal("99+", page.Document.QuerySelector("#menu-waiting-count")?.TextContent.Trim());
+        Assert.StartsWith("99+ ", page.Document.QuerySelector("#menu-waiting-count")?.GetAttribute("aria-label"), StringComparison.Ordinal);
+        Assert.Equal(100, page.Document.QuerySelectorAll("a[href^='/Orders/Details/']").Length);
+        Assert.Equal(100, await app.WithDbAsync(db => db.SalesOrders.CountAsync(o => o.SalesUserId == userId && o.Status == Domain.Orders.OrderStatus.Draft)));
+
+        Task AddDraftsAsync(int count) => app.WithDbAsync(async db =>
+        {
+            var start = await db.SalesOrders.CountAsync(o => o.SalesUserId == userId);
+            for (var i = 0; i < count; i++)
+            {
+                db.SalesOrders.Add(new Domain.Orders.SalesOrder($"MC-{userId[..8]}-{start + i:D3}", customerId, userId, DateTime.UtcNow.AddMinutes(-start - i)));
+            }
+
+            return await db.SaveChangesAsync();
+        });
+    }
+
     private static (int Waiting, int Unread) Counts(BrowserLikeClient.Page page) =>
         (int.Parse(page.Document.QuerySelector("#menu-waiting-count")?.TextContent.Trim() ?? "0", CultureInfo.InvariantCulture),
          int.Parse(page.Document.QuerySelector("#bell-count")?.TextContent.Trim().TrimEnd('+') ?? "0", CultureInfo.InvariantCulture));

@@ -2940,6 +2940,8 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("Status", "OpenedAtUtc");
 
+                    b.HasIndex("Status", "Concluder", "OpenedAtUtc");
+
                     b.ToTable("Reviews", (string)null);
                 });
 

@@ -2931,6 +2931,8 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("Status", "OpenedAtUtc");
 
+                    b.HasIndex("Status", "Concluder", "OpenedAtUtc");
+
                     b.ToTable("Reviews", (string)null);
                 });
 

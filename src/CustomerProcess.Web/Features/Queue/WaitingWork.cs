@@ -69,6 +69,9 @@ public sealed class WaitingWork(
 {
     public const int PerKind = 100;
 
+    /// <summary>The menu's count stops here (shown as "99+").</summary>
+    public const int CountLimit = 100;
+
     /// <summary>The queue kinds, in the order the queue page shows them (each has a text "Queue." + kind).</summary>
     public static IReadOnlyList<string> Kinds { get; } =
         ["sign", "acknowledge", "confirm", "resolve", "conclude", "approve", "change", "contract", "notice", "service", "complaint", "verify", "action", "draft", .. TenderQueue.Kinds];
@@ -130,10 +133,13 @@ public sealed class WaitingWork(
         return ByUrgency(items);
     }
 
-    /// <summary>How many things wait on the user (the menu's number): one COUNT in SQL, kept per user until the next
+    /// <summary>How many things wait on the user (the menu's number), counted up to 100 as the bell's unread count is (the
+    /// menu shows "99+" beyond): one COUNT in SQL, kept per user until the next
     /// save of anything in this process (<see cref="ChangeGenerations.OfAnything"/>) or for at most
     /// <see cref="CountCache.TimeToLive"/> (another instance's saves, a deadline passing). Every page shows it, and
-    /// building and running the UNION of every kind was the largest part of the layout's cost (docs/adr/0040).</summary>
+    /// building and running the UNION of every kind was the largest part of the layout's cost (docs/adr/0040). Without
+    /// the limit, a head with 16,000 sections to sign paid a third of the app's CPU for it under virtual users, since
+    /// every save recomputes it (bench/results/notes.md, fifth session).</summary>
     public Task<int> CountAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
@@ -144,7 +150,7 @@ public sealed class WaitingWork(
 
         var key = string.Join('\u001f', "waiting-count", generations.OfAnything().ToString(CultureInfo.InvariantCulture), userId, UserVersions.Of(user));
         return cache.GetOrComputeAsync(key, () =>
-            Sources(user, userId).Select(s => s.Rows.Select(r => r.Id)).Aggregate(Queryable.Concat).CountAsync(cancellationToken));
+            Sources(user, userId).Select(s => s.Rows.Select(r => r.Id)).Aggregate(Queryable.Concat).Take(CountLimit).CountAsync(cancellationToken));
     }
 
     /// <summary>Past the deadline first (most overdue first), then by the nearest deadline, then the oldest.</summary>

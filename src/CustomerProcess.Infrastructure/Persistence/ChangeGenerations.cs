@@ -18,6 +18,10 @@ public sealed class ChangeGenerations : SaveHooks
 
     public long Of<T>() => _generations.GetValueOrDefault(typeof(T));
 
+    /// <summary>The sum of the counters of <paramref name="types"/>: it changes with every save that changed a row of any
+    /// of them, and not with saves of other types (for figures that read several tables).</summary>
+    public long Of(params Type[] types) => types.Sum(t => _generations.GetValueOrDefault(t));
+
     /// <summary>Bumped by every save that changed a row of any type: for figures that read many tables (the menu's
     /// "Waiting for me" count).</summary>
     public long OfAnything() => Interlocked.Read(ref _anything);

@@ -1,9 +1,13 @@
 using System.Net;
 using System.Text;
 using CustomerProcess.Domain.Customers;
+using CustomerProcess.Domain.Notifications;
+using CustomerProcess.Web.Features.Dashboards;
 using CustomerProcess.Web.Tests.ReviewSpine;
 using CustomerProcess.Web.Tests.Support;
 using CustomerProcess.Web.Tests.Tracking;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerProcess.Web.Tests.Dashboards;
 
@@ -11,6 +15,37 @@ namespace CustomerProcess.Web.Tests.Dashboards;
 /// the Excel file and the print view; only the general manager and the quality head open it.</summary>
 public sealed class ManagementReviewTests(AppFactory app) : IClassFixture<AppFactory>
 {
+    [Fact]
+    public async Task The_dashboard_is_kept_across_saves_of_what_it_does_not_read_and_read_again_after_what_it_does()
+    {
+        using var scope = app.Services.CreateScope();
+        var query = scope.ServiceProvider.GetRequiredService<ManagementReviewQuery>();
+        var first = await query.LoadAsync(ReviewPeriodKind.Month, null, CancellationToken.None);
+        Assert.Same(first, await query.LoadAsync(ReviewPeriodKind.Month, null, CancellationToken.None));
+
+        // A notification, as the reminder sweep saves them: the dashboard does not read notifications.
+        var gmId = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "gm").Select(u => u.Id).SingleAsync());
+        Assert.Equal(1, await app.WithDbAsync(db =>
+        {
+            db.Notifications.Add(Notification.Create(gmId, NotificationKind.SectionAwaitingSignature, "kept", "/", DateTime.UtcNow));
+            return db.SaveChangesAsync();
+        }));
+        Assert.Same(first, await query.LoadAsync(ReviewPeriodKind.Month, null, CancellationToken.None));
+
+        // A department renamed and named back: department names are on the dashboard.
+        foreach (var suffix in new[] { " *", "" })
+        {
+            Assert.Equal(1, await app.WithDbAsync(async db =>
+            {
+                var quality = await db.Departments.SingleAsync(d => d.Code == "Quality");
+                quality.Rename(quality.NameZh.TrimEnd(' ', '*') + suffix, quality.NameEn.TrimEnd(' ', '*') + suffix);
+                return await db.SaveChangesAsync();
+            }));
+        }
+
+        Assert.NotSame(first, await query.LoadAsync(ReviewPeriodKind.Month, null, CancellationToken.None));
+    }
+
     [Fact]
     public async Task The_dashboard_shows_the_months_figures_of_known_records_and_exports_them()
     {

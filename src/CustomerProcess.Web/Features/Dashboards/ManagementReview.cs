@@ -93,8 +93,8 @@ public sealed class ManagementReviewQuery(
     /// <summary>
     /// The dashboard, kept by <see cref="CountCache"/> until a record of a type it reads is saved (or 30 s pass), per
     /// period, end, day and language: at a million contracts a year's reviews, sections, deliveries and complaints took
-    /// 1.5-4.7 s to read on every view (bench/results/notes.md, 2026-12-05). Saves of other types (notifications, mails,
-    /// sign-ins) leave it: keyed by any save, a view after one of them waited 1.45 s for it at a million contracts.
+    /// 1.5-4.7 s to read on every view (bench/results/notes.md, 2026-12-05). Saves of other types (the notifications and
+    /// mails of the background loops) leave it: keyed by any save, two views waited 1.45 s for it at a million contracts.
     /// </summary>
     public Task<ManagementReviewModel> LoadAsync(ReviewPeriodKind kind, DateOnly? to, CancellationToken cancellationToken)
     {

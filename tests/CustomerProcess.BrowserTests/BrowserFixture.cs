@@ -103,13 +103,15 @@ public class BrowserFixture : IAsyncLifetime
             StorageState = storageState,
         });
 
-    /// <summary>Waits for the browser to reach a URL; on timeout, says where it is and what it shows
-    /// (CI runs once timed out on a first sign-in and once on a first order submission).</summary>
+    /// <summary>Waits for the browser to reach a URL and parse the page; on timeout, says where it is and what it shows
+    /// (CI runs once timed out on a first sign-in and once on a first order submission). It does not wait for the
+    /// load event (every stylesheet, script and image): once, on a loaded CI machine, the URL matched and the load
+    /// event did not come within 30 s; the next steps wait for the elements they use.</summary>
     public static async Task WaitForUrlAsync(IPage page, Func<string, bool> url, string failure)
     {
         try
         {
-            await page.WaitForURLAsync(url);
+            await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         }
         catch (TimeoutException e)
         {

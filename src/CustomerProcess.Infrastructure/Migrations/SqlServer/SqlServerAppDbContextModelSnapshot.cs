@@ -3003,6 +3003,8 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                     b.HasIndex("ReviewId", "DepartmentCode")
                         .IsUnique();
 
+                    b.HasIndex("ReviewId", "Status", "DepartmentCode");
+
                     b.ToTable("ReviewSections", (string)null);
                 });
 

@@ -2994,6 +2994,8 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                     b.HasIndex("ReviewId", "DepartmentCode")
                         .IsUnique();
 
+                    b.HasIndex("ReviewId", "Status", "DepartmentCode");
+
                     b.ToTable("ReviewSections", (string)null);
                 });
 

@@ -69,6 +69,12 @@ internal sealed class ReviewSectionConfiguration : IEntityTypeConfiguration<Revi
         builder.Property(s => s.DepartmentCode).HasMaxLength(Department.CodeLength).IsRequired();
         builder.HasIndex(s => new { s.ReviewId, s.DepartmentCode }).IsUnique();
         builder.HasIndex(s => new { s.DepartmentCode, s.Status });
+
+        // The queue's "to sign" (and the menu's count) reads the reviews in progress in opening order and, for each one,
+        // asks whether the user's section is still pending; "to conclude" asks whether any section is. This index answers
+        // both without reading the section rows: a head who had signed 6,672 sections of reviews still in progress paid
+        // 7 ms a list before it, 4 ms after, in the sqlite3 shell (bench/results/notes.md, sixth session).
+        builder.HasIndex(s => new { s.ReviewId, s.Status, s.DepartmentCode });
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(s => s.Conclusion).HasConversion<string>().HasMaxLength(30);
     }

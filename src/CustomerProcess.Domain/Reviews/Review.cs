@@ -182,6 +182,8 @@ public sealed class Review : BusinessRecord, IVersioned
             return new DomainError(AlreadySigned.Code, AlreadySigned.MessageKey, department);
         }
 
+        KeepWaitingTimes();
+
         var signature = new ReviewSignature(
             Id, section.Id, department, signerUserId, signerName,
             conclusion == SectionConclusion.Reject ? SignatureMeaning.Rejected : SignatureMeaning.Reviewed,
@@ -212,7 +214,7 @@ public sealed class Review : BusinessRecord, IVersioned
         _discrepancies.Add(discrepancy);
         if (Status == ReviewStatus.AwaitingApproval)
         {
-            Status = ReviewStatus.InProgress;
+            MoveTo(ReviewStatus.InProgress);
         }
 
         return Result<Discrepancy>.Success(discrepancy);
@@ -244,7 +246,7 @@ public sealed class Review : BusinessRecord, IVersioned
             ContentVersion = newContentVersion;
             if (Status == ReviewStatus.AwaitingApproval)
             {
-                Status = ReviewStatus.InProgress;
+                MoveTo(ReviewStatus.InProgress);
             }
         }
 
@@ -312,7 +314,7 @@ public sealed class Review : BusinessRecord, IVersioned
 
         if (RequiresGeneralManager && !HasOpenDiscrepancies && MeetingRecorded)
         {
-            Status = ReviewStatus.AwaitingApproval;
+            MoveTo(ReviewStatus.AwaitingApproval);
             return true;
         }
 
@@ -475,7 +477,7 @@ public sealed class Review : BusinessRecord, IVersioned
             throw new InvalidOperationException($"Review transition {Status} → {to} is not in the table.");
         }
 
-        Status = to;
+        MoveTo(to);
         DecisionByName = byName;
         DecisionComment = comment;
         DecidedAtUtc = nowUtc;
@@ -515,6 +517,8 @@ public sealed class Review : BusinessRecord, IVersioned
         {
             section.Move(SectionStatus.Pending, null);
         }
+
+        KeepWaitingTimes();
     }
 
     private void AddSections(IEnumerable<string> departments)
@@ -523,6 +527,24 @@ public sealed class Review : BusinessRecord, IVersioned
         {
             var order = ReviewDepartments.FormOrder.ToList().IndexOf(department);
             _sections.Add(new ReviewSection(Id, department, order < 0 ? 99 : order));
+        }
+
+        KeepWaitingTimes();
+    }
+
+    private void MoveTo(ReviewStatus to)
+    {
+        Status = to;
+        KeepWaitingTimes();
+    }
+
+    /// <summary>Every change of the review's status or of a section's goes through here: a section waits for its
+    /// department (<see cref="ReviewSection.WaitingSinceUtc"/>) while it is pending on a review in progress.</summary>
+    private void KeepWaitingTimes()
+    {
+        foreach (var section in _sections)
+        {
+            section.WaitSince(Status == ReviewStatus.InProgress && section.Status == SectionStatus.Pending ? OpenedAtUtc : null);
         }
     }
 

@@ -27,6 +27,12 @@ public sealed class ReviewSection : BusinessRecord, IVersioned
 
     public SectionConclusion? Conclusion { get; private set; }
 
+    /// <summary>While the section waits for its department's signature on a review in progress: the review's opening
+    /// time (the order of the department's queue); null once signed, or when the review is no longer in progress. The
+    /// review keeps it (<see cref="Review"/>) so the queue reads a department's waiting sections in order from one
+    /// index instead of every review in progress (bench/results/notes.md, seventh session).</summary>
+    public DateTime? WaitingSinceUtc { get; private set; }
+
     /// <summary>Optimistic concurrency: two people signing the same section cannot both win.</summary>
     public int Version { get; private set; }
 
@@ -41,6 +47,8 @@ public sealed class ReviewSection : BusinessRecord, IVersioned
         Conclusion = conclusion;
         return true;
     }
+
+    internal void WaitSince(DateTime? sinceUtc) => WaitingSinceUtc = sinceUtc;
 }
 
 /// <summary>An electronic signature: who, in what capacity, what it means, when, on which content.

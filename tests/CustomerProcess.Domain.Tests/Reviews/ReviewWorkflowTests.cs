@@ -204,6 +204,63 @@ public sealed class ReviewWorkflowTests
         Assert.True(review.RequiresGeneralManager);
     }
 
+    [Fact]
+    public void A_section_waits_for_its_department_from_the_opening_until_it_is_signed()
+    {
+        var review = NewReview(150_000m);
+        Assert.All(review.Sections, s => Assert.Equal(Now, s.WaitingSinceUtc));
+
+        review.Sign("Sales", "s", "Li", SectionConclusion.Accept, null, [], 1, 1, Now.AddHours(1));
+
+        Assert.Null(review.Sections.Single(s => s.DepartmentCode == "Sales").WaitingSinceUtc);
+        Assert.All(review.Sections.Where(s => s.DepartmentCode != "Sales"), s => Assert.Equal(Now, s.WaitingSinceUtc));
+    }
+
+    [Fact]
+    public void A_section_whose_signature_a_change_invalidates_waits_again_from_the_opening()
+    {
+        // A discrepancy is raised on a pending section: sign all but Finance, raise on Finance, resolve with a change
+        // of the order's content.
+        var changed = NewReview(300_000m);
+        foreach (var section in changed.Sections.Where(s => s.DepartmentCode != "Finance").ToList())
+        {
+            changed.Sign(section.DepartmentCode, "u", "n", SectionConclusion.Accept, null, [], 1, 1, Now);
+        }
+
+        var raised = changed.RaiseDiscrepancy("Finance", "f", "Zhou", "Payment", "30% advance needed", Now).Value!;
+        Assert.Single(changed.Sections, s => s.WaitingSinceUtc is not null);
+
+        changed.ResolveDiscrepancy(raised.Id, "Customer pays 30% advance", EvidenceType.Letter, "L-1", true, "Li", 2, Now.AddDays(1));
+
+        Assert.All(changed.Sections, s => Assert.Equal(Now, s.WaitingSinceUtc));
+    }
+
+    [Fact]
+    public void Sections_of_a_withdrawn_review_wait_for_nobody_though_they_stay_unsigned()
+    {
+        var review = NewReview(300_000m);
+        review.Sign("Sales", "s", "Li", SectionConclusion.Accept, null, [], 1, 1, Now);
+        Assert.Contains(review.Sections, s => s.Status == SectionStatus.Pending && s.WaitingSinceUtc is not null);
+
+        Assert.True(review.Withdraw("sales", "customer cancelled", Now).Succeeded);
+
+        Assert.Contains(review.Sections, s => s.Status == SectionStatus.Pending);
+        Assert.All(review.Sections, s => Assert.Null(s.WaitingSinceUtc));
+    }
+
+    [Fact]
+    public void Sections_added_by_raising_the_level_wait_from_the_opening_like_the_others()
+    {
+        var review = NewReview(150_000m);
+        review.Sign("Sales", "s", "Li", SectionConclusion.Accept, null, [], 1, 1, Now);
+        var facts = new OrderFacts(150_000m, CustomerClass.Regular, OrderChannel.PurchaseOrder, ProductNovelty.Standard, false, false, false, false, false, false);
+
+        review.RaiseLevel(ReviewPolicy.ForLevel(ReviewLevel.FullCountersign, [], facts), "Li", "customer asked for penalties");
+
+        Assert.Equal(5, review.Sections.Count(s => s.WaitingSinceUtc == Now));
+        Assert.Null(review.Sections.Single(s => s.DepartmentCode == "Sales").WaitingSinceUtc);
+    }
+
     [Theory]
     [InlineData(ReviewStatus.InProgress, ReviewStatus.AwaitingApproval, true)]
     [InlineData(ReviewStatus.InProgress, ReviewStatus.Approved, true)]

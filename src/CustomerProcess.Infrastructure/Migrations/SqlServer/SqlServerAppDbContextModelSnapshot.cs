@@ -2996,9 +2996,14 @@ namespace CustomerProcess.Infrastructure.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("WaitingSinceUtc")
+                        .HasColumnType("datetime2");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DepartmentCode", "Status");
+
+                    b.HasIndex("DepartmentCode", "WaitingSinceUtc");
 
                     b.HasIndex("ReviewId", "DepartmentCode")
                         .IsUnique();

@@ -2987,9 +2987,14 @@ namespace CustomerProcess.Infrastructure.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("WaitingSinceUtc")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DepartmentCode", "Status");
+
+                    b.HasIndex("DepartmentCode", "WaitingSinceUtc");
 
                     b.HasIndex("ReviewId", "DepartmentCode")
                         .IsUnique();

@@ -133,11 +133,8 @@ public sealed class HomeDashboardQuery(AppDbContext db, ReviewAccess access, Que
         var departments = (await access.SignableDepartmentsAsync(userId, cancellationToken)).ToList();
         if (departments.Count > 0)
         {
-            var pending = await (
-                from section in db.ReviewSections
-                join review in db.Reviews on section.ReviewId equals review.Id
-                where review.Status == ReviewStatus.InProgress && section.Status == SectionStatus.Pending && departments.Contains(section.DepartmentCode)
-                select section.Id).CountAsync(cancellationToken);
+            // Pending sections of reviews in progress: the sections that wait (ReviewSection.WaitingSinceUtc).
+            var pending = await db.ReviewSections.CountAsync(s => s.WaitingSinceUtc != null && departments.Contains(s.DepartmentCode), cancellationToken);
             var monthStartUtc = Formatting.ToUtc(monthStart.ToDateTime(TimeOnly.MinValue));
             var signedByUs = await (
                 from signature in db.ReviewSignatures

@@ -82,7 +82,7 @@ public sealed class AttachmentAccess(AppDbContext db, ReviewSubjects subjects, C
     private async Task<bool> CanReadReviewAsync(ClaimsPrincipal user, Guid reviewId, CancellationToken cancellationToken)
     {
         var review = await db.Reviews.AsNoTracking().Include(r => r.Sections).FirstOrDefaultAsync(r => r.Id == reviewId, cancellationToken);
-        return review is not null && await subjects.For(review.SubjectKind).CanReadAsync(user, review, cancellationToken);
+        return review is not null && await subjects.For(review.SubjectKind).CanReadAsync(user, review, null, cancellationToken);
     }
 }
 

@@ -52,7 +52,7 @@ public sealed class ChangeSubjectSource(AppDbContext db, ContractTracking tracki
 
     /// <summary>The readers of the contract (the order's readers, the heads on the form, the ledger's readers, the
     /// departments its notices go to).</summary>
-    public async Task<bool> CanReadAsync(ClaimsPrincipal user, Review review, CancellationToken cancellationToken)
+    public async Task<bool> CanReadAsync(ClaimsPrincipal user, Review review, ReviewSubjectView? subject, CancellationToken cancellationToken)
     {
         var contract = await (from change in db.ContractChanges
                               join c in db.Contracts on change.ContractId equals c.Id
@@ -63,7 +63,10 @@ public sealed class ChangeSubjectSource(AppDbContext db, ContractTracking tracki
             return false;
         }
 
-        var order = await db.SalesOrders.AsNoTracking().FirstAsync(o => o.Id == contract.OrderId, cancellationToken);
+        // The view read the contract's order.
+        var order = subject?.Order is { } viewed && viewed.Id == contract.OrderId
+            ? viewed
+            : await db.SalesOrders.AsNoTracking().FirstAsync(o => o.Id == contract.OrderId, cancellationToken);
         return await reviewAccess.CanReadAsync(user, order, review, cancellationToken) || await trackingAccess.CanReadAsync(user, contract, cancellationToken);
     }
 

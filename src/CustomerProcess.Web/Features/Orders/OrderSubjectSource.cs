@@ -30,9 +30,11 @@ public sealed class OrderSubjectSource(AppDbContext db, ReviewAccess access) : I
         return new ReviewSubjectView(Kind, order.Id, order.Number, $"/Orders/Details/{order.Id}", order.ContentVersion, order, customer, []);
     }
 
-    public async Task<bool> CanReadAsync(ClaimsPrincipal user, Review review, CancellationToken cancellationToken)
+    public async Task<bool> CanReadAsync(ClaimsPrincipal user, Review review, ReviewSubjectView? subject, CancellationToken cancellationToken)
     {
-        var order = await db.SalesOrders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == review.SubjectId, cancellationToken);
+        var order = subject?.Order is { } viewed && viewed.Id == review.SubjectId
+            ? viewed
+            : await db.SalesOrders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == review.SubjectId, cancellationToken);
         return order is not null && await access.CanReadAsync(user, order, review, cancellationToken);
     }
 

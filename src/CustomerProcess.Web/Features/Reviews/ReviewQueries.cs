@@ -43,7 +43,7 @@ public sealed class ReviewQueries(AppDbContext db, ReviewSubjects subjects, Revi
         };
     }
 
-    /// <summary>Whether the user may read the review: the subject's source decides.</summary>
-    public Task<bool> CanReadAsync(ClaimsPrincipal user, Review review, CancellationToken cancellationToken) =>
-        subjects.For(review.SubjectKind).CanReadAsync(user, review, cancellationToken);
+    /// <summary>Whether the user may read the review: the subject's source decides, from the subject the page read.</summary>
+    public Task<bool> CanReadAsync(ClaimsPrincipal user, ReviewDetailsViewModel model, CancellationToken cancellationToken) =>
+        subjects.For(model.Review.SubjectKind).CanReadAsync(user, model.Review, model.Subject, cancellationToken);
 }

@@ -46,8 +46,10 @@ public interface IReviewSubjectSource
     /// <summary>The subject as the review form, print view and PDF show it (not tracked).</summary>
     Task<ReviewSubjectView?> ViewAsync(Guid subjectId, CancellationToken cancellationToken);
 
-    /// <summary>Whether the user may read this review of the subject (the form, print, PDF, history).</summary>
-    Task<bool> CanReadAsync(ClaimsPrincipal user, Review review, CancellationToken cancellationToken);
+    /// <summary>Whether the user may read this review of the subject (the form, print, PDF, history, attachments).
+    /// <paramref name="subject"/> is the subject as <see cref="ViewAsync"/> read it for the page, when it did: the source
+    /// reads again only what it lacks.</summary>
+    Task<bool> CanReadAsync(ClaimsPrincipal user, Review review, ReviewSubjectView? subject, CancellationToken cancellationToken);
 
     /// <summary>The decision for a higher level when the sales manager raises it (the subject's facts decide
     /// which extra departments sign).</summary>

@@ -27,7 +27,7 @@ public sealed class ReviewsController(
     public async Task<IActionResult> Details(Guid id, CancellationToken cancellationToken)
     {
         var model = await ModelAsync(id, cancellationToken);
-        return model is null ? NotFound() : await queries.CanReadAsync(User, model.Review, cancellationToken) ? View(model) : Forbid();
+        return model is null ? NotFound() : await queries.CanReadAsync(User, model, cancellationToken) ? View(model) : Forbid();
     }
 
     [HttpPost("{id:guid}/Sections/{department}/Sign")]
@@ -125,7 +125,7 @@ public sealed class ReviewsController(
     public async Task<IActionResult> Print(Guid id, CancellationToken cancellationToken)
     {
         var model = await ModelAsync(id, cancellationToken);
-        return model is null ? NotFound() : await queries.CanReadAsync(User, model.Review, cancellationToken) ? View(model) : Forbid();
+        return model is null ? NotFound() : await queries.CanReadAsync(User, model, cancellationToken) ? View(model) : Forbid();
     }
 
     [HttpGet("{id:guid}/Pdf")]
@@ -137,7 +137,7 @@ public sealed class ReviewsController(
             return NotFound();
         }
 
-        if (!await queries.CanReadAsync(User, model.Review, cancellationToken))
+        if (!await queries.CanReadAsync(User, model, cancellationToken))
         {
             return Forbid();
         }
@@ -155,7 +155,7 @@ public sealed class ReviewsController(
             return NotFound();
         }
 
-        if (!await queries.CanReadAsync(User, model.Review, cancellationToken))
+        if (!await queries.CanReadAsync(User, model, cancellationToken))
         {
             return Forbid();
         }

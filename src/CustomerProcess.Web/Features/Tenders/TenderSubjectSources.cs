@@ -37,7 +37,7 @@ public abstract class TenderSubjectSource(AppDbContext db, TenderAccess access, 
         return new ReviewSubjectView(Kind, tender.Id, tender.Number, $"/Tenders/Details/{tender.Id}", tender.ContentVersion, null, customer, Summary(tender));
     }
 
-    public async Task<bool> CanReadAsync(ClaimsPrincipal user, Review review, CancellationToken cancellationToken)
+    public async Task<bool> CanReadAsync(ClaimsPrincipal user, Review review, ReviewSubjectView? subject, CancellationToken cancellationToken)
     {
         if (await access.Visible(user).AnyAsync(t => t.Id == review.SubjectId, cancellationToken))
         {

@@ -37,6 +37,7 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         nameof(IdentityUser.NormalizedUserName),
         nameof(IdentityUser.AccessFailedCount),
         "SearchName",
+        "WaitingSinceUtc", // derived: the review's opening time while a section waits (ADR 0019); the status is recorded
         "Version",
         "Content", // attachment bytes: the audit keeps the name, size and SHA-256
     };

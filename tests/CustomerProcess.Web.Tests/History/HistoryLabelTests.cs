@@ -18,7 +18,7 @@ public sealed class HistoryLabelTests(AppFactory app)
     /// <summary>Fields the audit interceptor does not record (its IgnoredFields).</summary>
     private static readonly HashSet<string> NotAudited = new(StringComparer.Ordinal)
     {
-        "ConcurrencyStamp", "SecurityStamp", "NormalizedEmail", "NormalizedUserName", "AccessFailedCount", "SearchName", "Version", "Content",
+        "ConcurrencyStamp", "SecurityStamp", "NormalizedEmail", "NormalizedUserName", "AccessFailedCount", "SearchName", "WaitingSinceUtc", "Version", "Content",
     };
 
     private List<IEntityType> AuditedTypes()

@@ -483,4 +483,20 @@ public sealed class ReviewSpineTests(AppFactory app)
         var after = await (await _driver.As("finance")).GetAsync("/Queue");
         Assert.DoesNotContain(number, after.Document.QuerySelector("#queue-sign")?.TextContent ?? "", StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Signing_records_the_section_status_in_the_audit_but_not_its_derived_waiting_time()
+    {
+        var customer = await _driver.CustomerAsync(CustomerClass.New);
+        var reviewId = await _driver.SubmitOrderAsync(ReviewDriver.OrderForm(customer, 10, 30_000m));
+        var section = await app.WithDbAsync(db => db.ReviewSections.AsNoTracking().SingleAsync(s => s.ReviewId == reviewId && s.DepartmentCode == "Finance"));
+        Assert.NotNull(section.WaitingSinceUtc);
+
+        await _driver.SignAsync(reviewId, "Finance");
+
+        var fields = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "ReviewSection" && a.EntityId == section.Id.ToString()).Select(a => a.Field).ToListAsync());
+        Assert.Contains("Status", fields);
+        Assert.DoesNotContain("WaitingSinceUtc", fields);
+        Assert.Null(await app.WithDbAsync(db => db.ReviewSections.Where(s => s.Id == section.Id).Select(s => s.WaitingSinceUtc).SingleAsync()));
+    }
 }

@@ -26,6 +26,9 @@ public sealed class ReviewFormCommandTests(CommandCountingAppFactory app) : ICla
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Single(app.Commands.Texts, c => c.Contains("FROM \"SalesOrders\"", StringComparison.Ordinal));
+
+        // The departments the user signs for, asked by the form and by the access check, are read once per request.
+        Assert.True(app.Commands.Texts.Count(c => c.StartsWith("SELECT \"d\".\"Code\"", StringComparison.Ordinal)) <= 1, string.Join("\n---\n", app.Commands.Texts));
     }
 
     [Fact]

@@ -17,10 +17,21 @@ public sealed class ReviewAccess(AppDbContext db, TimeProvider clock)
 {
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Formatting.DisplayZone).DateTime);
 
+    private readonly Dictionary<string, IReadOnlySet<string>> _signable = new(StringComparer.Ordinal);
+
     /// <summary>The departments whose section the user signs: as head, or as today's deputy. One query
-    /// (UNION ALL): asked on every review form and signature.</summary>
-    public async Task<IReadOnlySet<string>> SignableDepartmentsAsync(string userId, CancellationToken cancellationToken) =>
-        (await SignableCodes(userId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+    /// (UNION ALL): asked on every review form and signature. Kept for the request (this service is scoped): the review
+    /// form and its access check, the queue's list and the menu's count each ask it.</summary>
+    public async Task<IReadOnlySet<string>> SignableDepartmentsAsync(string userId, CancellationToken cancellationToken)
+    {
+        if (!_signable.TryGetValue(userId, out var codes))
+        {
+            codes = (await SignableCodes(userId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            _signable[userId] = codes;
+        }
+
+        return codes;
+    }
 
     /// <summary>The signable departments and the user's own (active) department, in the same one query:
     /// the departments the user acts for once a contract is signed.</summary>

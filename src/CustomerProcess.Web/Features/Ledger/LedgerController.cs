@@ -122,13 +122,16 @@ public sealed class LedgerController(
             return Forbid();
         }
 
-        var review = await reviews.DetailsAsync(contract.ReviewId, User, cancellationToken);
+        var review = await reviews.DetailsAsync(contract.ReviewId, User, cancellationToken, signedContract: contract);
         if (review is null)
         {
             return NotFound();
         }
 
-        var customer = await db.Customers.AsNoTracking().FirstAsync(c => c.Id == contract.CustomerId, cancellationToken);
+        // The review box read the order's customer, which is the contract's.
+        var customer = review.Subject.Customer is { } reviewed && reviewed.Id == contract.CustomerId
+            ? reviewed
+            : await db.Customers.AsNoTracking().FirstAsync(c => c.Id == contract.CustomerId, cancellationToken);
         var salesName = await db.Users.Where(u => u.Id == review.Order!.SalesUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
         var notices = await db.TaskNotices.AsNoTracking().Include("_acknowledgements").Where(n => n.ContractId == id)
             .OrderByDescending(n => n.IssuedAtUtc).Take(100).ToListAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CustomerProcess.Domain.Contracts;
 using CustomerProcess.Domain.Reviews;
 using CustomerProcess.Domain.Security;
 using CustomerProcess.Infrastructure.Persistence;
@@ -11,7 +12,9 @@ namespace CustomerProcess.Web.Features.Reviews;
 /// and the ledger) and asks the subject's source who may read it.</summary>
 public sealed class ReviewQueries(AppDbContext db, ReviewSubjects subjects, ReviewAccess access, DepartmentNames departmentNames, CustomerProperty.OrderPropertyQuery orderProperty)
 {
-    public async Task<ReviewDetailsViewModel?> DetailsAsync(Guid reviewId, ClaimsPrincipal user, CancellationToken cancellationToken, string? errorSection = null, SignSection.Input? posted = null)
+    /// <param name="signedContract">The review's contract when the caller has read it already (the contract's ledger page).</param>
+    public async Task<ReviewDetailsViewModel?> DetailsAsync(
+        Guid reviewId, ClaimsPrincipal user, CancellationToken cancellationToken, string? errorSection = null, SignSection.Input? posted = null, Contract? signedContract = null)
     {
         db.ChangeTracker.Clear();
         var review = await db.ReadReviewAsync(reviewId, cancellationToken);
@@ -23,7 +26,9 @@ public sealed class ReviewQueries(AppDbContext db, ReviewSubjects subjects, Revi
 
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
         var names = await departmentNames.AllAsync(cancellationToken);
-        var contract = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.ReviewId == reviewId, cancellationToken);
+        var contract = signedContract is { } known && known.ReviewId == reviewId
+            ? known
+            : await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.ReviewId == reviewId, cancellationToken);
         var discrepancyIds = review.Discrepancies.Select(d => d.Id).ToList();
         // Most reviews have no discrepancy: then there is no evidence to look for.
         var evidence = discrepancyIds.Count == 0 ? new Dictionary<Guid, IReadOnlyList<Attachments.AttachmentListItem>>() : (await db.Attachments.AsNoTracking()
